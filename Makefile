@@ -1,0 +1,120 @@
+# pdfgen: one XML programme in, booklet, door signs and badges out.
+#
+#   make            build build/pdfgen
+#   make demo       install missing packages, build, render input/programme.xml into output/
+#   make test       unit tests and end-to-end tests under ASan/UBSan, then valgrind
+#   make bench      speed, memory and size against reportlab and bare libharu
+#   make fuzz       run each fuzz target for a bounded time (clang, libFuzzer)
+#   make install    PREFIX=/usr/local DESTDIR=
+
+# === CONFIGURATION ===
+
+VERSION		= 0.1.0
+PREFIX		?= /usr/local
+BINDIR		= $(PREFIX)/bin
+DATADIR		= $(PREFIX)/share/pdfgen
+CC		?= cc
+CFLAGS		?= -O2 -g
+PKGS		= libxml-2.0 fontconfig freetype2 libqrencode libpng
+PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN		= -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
+		  -Wwrite-strings -Wshadow
+DEFS		= -std=c11 -D_POSIX_C_SOURCE=200809L \
+		  -DPDFGEN_VERSION='"$(VERSION)"' -DPDFGEN_DATADIR='"$(DATADIR)"'
+ALL_CFLAGS	= $(DEFS) $(WARN) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+LIBS		= $(PKG_LIBS) -lhpdf -lhyphen -lz -lm
+SANITIZE	= -fsanitize=address,undefined -fno-sanitize-recover=all \
+		  -fno-omit-frame-pointer
+
+-include config.mk
+
+# === LIST OF FILES ===
+
+SRC		= $(wildcard pdfgen/*.c)
+LIB_SRC		= $(filter-out pdfgen/main.c,$(SRC))
+OBJ		= $(SRC:pdfgen/%.c=build/%.o) build/schema.o
+TEST_LIB_OBJ	= $(LIB_SRC:pdfgen/%.c=build/test/%.o) build/test/schema.o
+UNIT_SRC	= $(wildcard tests/test_*.c)
+UNIT_BIN	= $(UNIT_SRC:tests/%.c=build/test/%)
+LAYOUTS		= $(wildcard layouts/*.xml layouts/*.xsd)
+
+.PHONY: all demo test unit e2e valgrind deps bench fuzz install uninstall clean
+
+# === BUILD ===
+
+all: build/pdfgen
+
+build/pdfgen: $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LIBS)
+
+build/%.o: pdfgen/%.c | build/.dir
+	@pkg-config --exists $(PKGS) && test -f /usr/include/hpdf.h && \
+	  test -f /usr/include/hyphen.h || { \
+	  echo "pdfgen: missing libraries; run 'make deps' or:"; \
+	  .ci/install-deps --print; exit 1; }
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The programme schema is compiled in, so validation needs no file at run time.
+build/schema.c: input/programme.xsd tests/embed.sh | build/.dir
+	sh tests/embed.sh programme_xsd < input/programme.xsd > $@
+
+build/schema.o: build/schema.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/.dir build/test/.dir:
+	mkdir -p $(@D) && touch $@
+
+# === SET-UP AND DEMO ===
+
+deps:
+	.ci/install-deps
+
+demo: deps
+	$(MAKE) all
+	build/pdfgen all -o output input/programme.xml
+	@ls -l output/*.pdf
+
+# === TESTS ===
+
+build/test/%.o: pdfgen/%.c | build/test/.dir
+	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -c -o $@ $<
+
+build/test/schema.o: build/schema.c | build/test/.dir
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/test/pdfgen: build/test/main.o $(TEST_LIB_OBJ)
+	$(CC) $(SANITIZE) -o $@ build/test/main.o $(TEST_LIB_OBJ) $(LIBS)
+
+build/test/test_%: tests/test_%.c $(TEST_LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -Ipdfgen -o $@ $< $(TEST_LIB_OBJ) \
+	  $(LIBS) $$(pkg-config --libs cmocka)
+
+test: deps
+	$(MAKE) unit e2e valgrind
+
+unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+e2e: build/test/pdfgen build/pdfgen
+	@PDFGEN=build/test/pdfgen sh tests/run-e2e.sh
+
+valgrind: build/pdfgen
+	@sh tests/valgrind.sh build/pdfgen
+
+# === INSTALL ===
+
+install: build/pdfgen
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/layouts
+	install -m 755 build/pdfgen $(DESTDIR)$(BINDIR)/pdfgen
+	install -m 644 $(LAYOUTS) $(DESTDIR)$(DATADIR)/layouts/
+	install -m 644 input/programme.xsd $(DESTDIR)$(DATADIR)/programme.xsd
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/pdfgen
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+-include $(wildcard build/*.d build/test/*.d)

@@ -1,0 +1,143 @@
+/*
+ * The document model: one conference programme in memory.
+ *
+ * Parsers (programme_xml.c, schedule_xml.c) fill it; renderers read it
+ * through a const pointer and never change it.  The struct programme owns
+ * every string and array below it; programme_free() releases all of it.
+ * References between entities are pointers into the programme's own arrays,
+ * so a person who speaks in two forums is one object.  All text is valid
+ * UTF-8 with white space collapsed (single spaces, no leading or trailing
+ * space); optional text is NULL when absent, never "".
+ *
+ * May be included by every file.
+ */
+#ifndef PDFGEN_PROGRAMME_H
+#define PDFGEN_PROGRAMME_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+enum person_status {
+	PERSON_CONFIRMED,	/* has said yes */
+	PERSON_INVITED,		/* asked, not yet confirmed ("angefragt") */
+	PERSON_STATUS__MAX
+};
+
+struct person {
+	struct srcpos	 pos;
+	char		*id;
+	int		 placeholder;	/* "N.N." from an organisation */
+	char		*title;		/* academic title: "Dr.", "Prof. Dr." */
+	char		*given;		/* given name(s); NULL for placeholders */
+	char		*family;	/* family name; NULL for placeholders */
+	char		*role;		/* job or function */
+	char		*organisation;
+	char		*email;
+	char		*url;
+	char		*photo;		/* PNG/JPEG path, relative to the programme */
+	enum person_status status;
+};
+
+struct room {
+	struct srcpos	 pos;
+	char		*id;
+	char		*name;
+	char		*directions;	/* floor, way to the room */
+};
+
+struct slot {
+	struct srcpos	 pos;
+	char		*id;
+	char		*date;		/* YYYY-MM-DD */
+	int		 start;		/* minutes after midnight of date */
+	int		 end;		/* minutes after midnight; > start, may pass 1440 */
+	char		*label;		/* "Nachmittag", optional */
+};
+
+struct track {
+	struct srcpos	 pos;
+	char		*id;
+	char		*name;
+	char		*colour;	/* "#RRGGBB" or NULL: the layout decides */
+};
+
+struct forum {
+	struct srcpos	 pos;
+	char		*id;
+	int		 number;	/* 1, 2, ...; unique */
+	char		*title;
+	char		*subtitle;
+	char		*lang;		/* "de", "en"; NULL = the programme's */
+	char		*host;		/* forum "ausgestaltet von" this organisation */
+	char		*host_logo;	/* PNG/JPEG path, relative to the programme */
+	char		**paragraphs;	/* the description */
+	size_t		 nparagraphs;
+	struct room	*room;		/* NULL: not yet assigned */
+	struct slot	*slot;		/* NULL: not yet assigned */
+	struct track	*track;		/* NULL: none */
+	struct person	**speakers;
+	size_t		 nspeakers;
+	int		 speakers_complete; /* 0: "u. a. mit", the list is not exhaustive */
+	struct person	**moderators;
+	size_t		 nmoderators;
+};
+
+struct event {
+	char		*title;
+	char		*subtitle;
+	char		**dates;	/* YYYY-MM-DD, in order */
+	size_t		 ndates;
+	char		*venue;
+	char		*organiser;
+	char		*url;
+};
+
+struct programme {
+	char		*file;		/* the path it was read from; srcpos.file points here */
+	char		*lang;		/* "de" unless the file says otherwise */
+	struct event	 event;
+	struct room	*rooms;
+	size_t		 nrooms;
+	struct slot	*slots;
+	size_t		 nslots;
+	struct track	*tracks;
+	size_t		 ntracks;
+	struct person	*people;
+	size_t		 npeople;
+	struct forum	*forums;	/* in forum-number order */
+	size_t		 nforums;
+};
+
+/* Frees the programme and everything it owns; NULL is fine. */
+void	programme_free(struct programme *);
+
+/* Lookups by id; NULL when there is none. */
+struct person	*programme_person(const struct programme *, const char *id);
+struct room	*programme_room(const struct programme *, const char *id);
+struct slot	*programme_slot(const struct programme *, const char *id);
+struct track	*programme_track(const struct programme *, const char *id);
+
+/*
+ * Checks what a schema cannot: duplicate ids and numbers, two forums in one
+ * room at overlapping times, empty names.  Reports every problem to d.
+ * Returns 0 when nothing was an error, -1 otherwise.
+ */
+int	programme_check(const struct programme *, struct diag *d);
+
+/* Sorts forums by number (parsers call it once they are done). */
+void	programme_sort_forums(struct programme *);
+
+/*
+ * The person's display name without title: "Tanja Krins", or "N.N." for a
+ * placeholder.  Returns a string the caller frees.
+ */
+char	*person_name(const struct person *);
+
+/* The same with the academic title in front: "Prof. Dr. Martin Hoffmann". */
+char	*person_full_name(const struct person *);
+
+/* The programme's language for a forum: forum->lang or the programme's. */
+const char *forum_lang(const struct programme *, const struct forum *);
+
+#endif

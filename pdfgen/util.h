@@ -1,0 +1,51 @@
+/*
+ * Small helpers shared by every file: allocation that never returns NULL
+ * (running out of memory ends the program with a message, so callers keep
+ * their return codes for problems worth reporting), growable buffers and
+ * UTF-8 decoding.
+ *
+ * May be included by every file.
+ */
+#ifndef PDFGEN_UTIL_H
+#define PDFGEN_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t nmemb, size_t size);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+
+/* A growable byte buffer; data is always NUL-terminated once used. */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	buf_add(struct buf *, const char *s, size_t len);
+void	buf_adds(struct buf *, const char *s);
+void	buf_addc(struct buf *, char c);
+void	buf_addcp(struct buf *, uint32_t cp);	/* as UTF-8 */
+void	buf_release(struct buf *);
+/* Hands the string to the caller (who frees it) and empties the buffer. */
+char	*buf_take(struct buf *);
+
+/*
+ * Decodes one code point from s (at most len bytes) into *cp and returns
+ * its length in bytes; returns 0 for an invalid or truncated sequence.
+ */
+size_t	utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Nonzero if s is valid UTF-8 throughout. */
+int	utf8_valid(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,347 @@
+/*
+ * Implementation of xmlsrc.h.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlschemas.h>
+
+#include "util.h"
+#include "xmlsrc.h"
+
+struct errctx {
+	struct xmlsrc	*x;
+	struct diag	*d;
+};
+
+/* Removes "{namespace}" prefixes that libxml2 puts before element names. */
+static void
+strip_namespaces(char *s)
+{
+	char *o = s, *close;
+
+	while (*s != '\0') {
+		if (*s == '{' && (close = strchr(s, '}')) != NULL &&
+		    memchr(s, ' ', (size_t)(close - s)) == NULL) {
+			s = close + 1;
+			continue;
+		}
+		*o++ = *s++;
+	}
+	*o = '\0';
+}
+
+static void
+on_xml_error(void *arg, xmlErrorPtr e)
+{
+	struct errctx *c = arg;
+	struct srcpos pos = { c->x->path, 0, 0 };
+	char *msg, *nl;
+
+	if (e->node != NULL && e->domain == XML_FROM_SCHEMASV)
+		xmlsrc_pos(c->x, e->node, &pos);
+	else {
+		pos.line = e->line > 0 ? (unsigned)e->line : 0;
+		pos.col = e->int2 > 0 ? (unsigned)e->int2 : 0;
+	}
+	msg = xstrdup(e->message ? e->message : "malformed XML");
+	/* Only the first line; libxml2 adds byte dumps after it. */
+	if ((nl = strchr(msg, '\n')) != NULL)
+		*nl = '\0';
+	strip_namespaces(msg);
+	if (*msg != '\0' && msg[1] != '\0' && msg[0] >= 'A' && msg[0] <= 'Z' &&
+	    !(msg[1] >= 'A' && msg[1] <= 'Z'))
+		msg[0] = (char)(msg[0] - 'A' + 'a');
+	nl = msg + strlen(msg);
+	while (nl > msg && (nl[-1] == '.' || nl[-1] == ' '))
+		*--nl = '\0';
+	if (e->level == XML_ERR_WARNING)
+		diag_warning(c->d, &pos, "%s", msg);
+	else
+		diag_error(c->d, &pos, "%s", msg);
+	free(msg);
+}
+
+/*
+ * A DOCTYPE is where entities come from: refuse the document the moment
+ * the parser meets one, before any declaration inside it is read.
+ */
+static void
+on_doctype(void *arg, const xmlChar *name, const xmlChar *extid,
+    const xmlChar *sysid)
+{
+	xmlParserCtxtPtr ctxt = arg;
+	struct errctx *c = ctxt->_private;
+	struct srcpos pos = { c->x->path, 0, 0 };
+
+	(void)name;
+	(void)extid;
+	(void)sysid;
+	if (ctxt->input != NULL)
+		pos.line = (unsigned)ctxt->input->line;
+	diag_error(c->d, &pos, "document type declarations (<!DOCTYPE ...>) "
+	    "are not allowed: they can hide entities");
+	xmlStopParser(ctxt);
+}
+
+static int
+read_file(struct xmlsrc *x, size_t max, struct diag *d)
+{
+	struct srcpos pos = { x->path, 0, 0 };
+	struct stat st;
+	FILE *f;
+	size_t n;
+
+	if ((f = fopen(x->path, "rb")) == NULL)
+		return diag_error(d, &pos, "cannot open: %s", strerror(errno));
+	if (fstat(fileno(f), &st) == -1 || S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return diag_error(d, &pos, "is a directory, not an XML file");
+	}
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
+		fclose(f);
+		return diag_error(d, &pos, "file is larger than the limit of "
+		    "%zu MiB", max >> 20);
+	}
+	x->text = xmalloc(max + 2);
+	n = fread(x->text, 1, max + 1, f);
+	if (ferror(f)) {
+		fclose(f);
+		return diag_error(d, &pos, "cannot read: %s", strerror(errno));
+	}
+	fclose(f);
+	if (n > max)
+		return diag_error(d, &pos, "file is larger than the limit of "
+		    "%zu MiB", max >> 20);
+	x->text[n] = '\0';
+	x->len = n;
+	return 0;
+}
+
+int
+xmlsrc_load(struct xmlsrc *x, const char *path, size_t max, struct diag *d)
+{
+	struct errctx c = { x, d };
+	struct srcpos pos = { path, 0, 0 };
+	xmlParserCtxtPtr ctxt;
+	size_t i;
+	unsigned before = d->nerrors;
+
+	memset(x, 0, sizeof(*x));
+	x->path = path;
+	if (read_file(x, max, d) == -1)
+		return -1;
+	for (i = 0; i < x->len; i++)
+		if (x->text[i] != ' ' && x->text[i] != '\t' &&
+		    x->text[i] != '\n' && x->text[i] != '\r')
+			break;
+	if (i == x->len)
+		return diag_error(d, &pos, "file is empty");
+	if ((ctxt = xmlNewParserCtxt()) == NULL)
+		return diag_error(d, &pos, "out of memory");
+	ctxt->_private = &c;
+	ctxt->sax->internalSubset = on_doctype;
+	xmlSetStructuredErrorFunc(&c, on_xml_error);
+	x->doc = xmlCtxtReadMemory(ctxt, x->text, (int)x->len, path, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeParserCtxt(ctxt);
+	if (x->doc != NULL && (d->nerrors > before || x->doc->intSubset ||
+	    x->doc->extSubset)) {
+		xmlFreeDoc(x->doc);
+		x->doc = NULL;
+	}
+	if (x->doc == NULL) {
+		if (d->nerrors == before)
+			diag_error(d, &pos, "not a well-formed XML document");
+		return -1;
+	}
+	return 0;
+}
+
+int
+xmlsrc_validate(struct xmlsrc *x, const char *xsd, size_t xsdlen,
+    struct diag *d)
+{
+	struct errctx c = { x, d };
+	xmlSchemaParserCtxtPtr pctxt;
+	xmlSchemaValidCtxtPtr vctxt;
+	xmlSchemaPtr schema;
+	int rc;
+
+	pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)xsdlen);
+	schema = pctxt ? xmlSchemaParse(pctxt) : NULL;
+	xmlSchemaFreeParserCtxt(pctxt);
+	if (schema == NULL)
+		return diag_error(d, NULL, "internal error: the built-in schema "
+		    "does not compile");
+	vctxt = xmlSchemaNewValidCtxt(schema);
+	xmlSchemaSetValidStructuredErrors(vctxt, on_xml_error, &c);
+	rc = xmlSchemaValidateDoc(vctxt, x->doc);
+	xmlSchemaFreeValidCtxt(vctxt);
+	xmlSchemaFree(schema);
+	if (rc < 0)
+		return diag_error(d, NULL, "internal error in schema validation");
+	return rc == 0 ? 0 : -1;
+}
+
+static void
+index_lines(struct xmlsrc *x)
+{
+	size_t i, n = 1;
+
+	for (i = 0; i < x->len; i++)
+		if (x->text[i] == '\n')
+			n++;
+	x->lines = xcalloc(n, sizeof(*x->lines));
+	x->nlines = 0;
+	x->lines[x->nlines++] = 0;
+	for (i = 0; i < x->len; i++)
+		if (x->text[i] == '\n')
+			x->lines[x->nlines++] = i + 1;
+}
+
+/*
+ * libxml2 keeps only line numbers for nodes.  The column is where the
+ * element's start tag stands on that line: the k-th "<name" there, k being
+ * the number of earlier siblings of the same name on the same line.
+ */
+void
+xmlsrc_pos(struct xmlsrc *x, const xmlNode *n, struct srcpos *pos)
+{
+	const xmlNode *s;
+	const char *line, *end, *p;
+	char tag[256];
+	size_t taglen;
+	long ln;
+	int k = 0;
+
+	pos->file = x->path;
+	pos->line = 0;
+	pos->col = 0;
+	if (n == NULL)
+		return;
+	if (n->type == XML_ATTRIBUTE_NODE || n->type == XML_TEXT_NODE)
+		n = n->parent;
+	if (n == NULL || (ln = xmlGetLineNo(n)) <= 0)
+		return;
+	pos->line = (unsigned)ln;
+	if (x->lines == NULL)
+		index_lines(x);
+	if ((size_t)ln > x->nlines || n->type != XML_ELEMENT_NODE)
+		return;
+	for (s = n->prev; s != NULL; s = s->prev)
+		if (s->type == XML_ELEMENT_NODE && xmlGetLineNo(s) == ln &&
+		    xmlStrEqual(s->name, n->name))
+			k++;
+	if (n->ns != NULL && n->ns->prefix != NULL)
+		snprintf(tag, sizeof(tag), "<%s:%s", n->ns->prefix, n->name);
+	else
+		snprintf(tag, sizeof(tag), "<%s", n->name);
+	taglen = strlen(tag);
+	line = x->text + x->lines[ln - 1];
+	end = (size_t)ln < x->nlines ? x->text + x->lines[ln] : x->text + x->len;
+	for (p = line; p + taglen <= end; p++) {
+		if (strncmp(p, tag, taglen) != 0 || (p + taglen < end &&
+		    strchr(" \t\r\n/>", p[taglen]) == NULL))
+			continue;
+		if (k-- == 0) {
+			pos->col = (unsigned)(p - line) + 1;
+			return;
+		}
+	}
+}
+
+void
+xmlsrc_release(struct xmlsrc *x)
+{
+	if (x->doc != NULL)
+		xmlFreeDoc(x->doc);
+	free(x->text);
+	free(x->lines);
+	memset(x, 0, sizeof(*x));
+}
+
+int
+xml_is(const xmlNode *n, const char *ns, const char *name)
+{
+	if (n == NULL || n->type != XML_ELEMENT_NODE ||
+	    !xmlStrEqual(n->name, (const xmlChar *)name))
+		return 0;
+	if (ns == NULL)
+		return n->ns == NULL;
+	return n->ns != NULL && xmlStrEqual(n->ns->href, (const xmlChar *)ns);
+}
+
+xmlNode *
+xml_first(const xmlNode *n)
+{
+	xmlNode *c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return c;
+	return NULL;
+}
+
+xmlNode *
+xml_next(const xmlNode *n)
+{
+	for (n = n->next; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return (xmlNode *)n;
+	return NULL;
+}
+
+void
+collapse_space(char *s)
+{
+	char *start = s, *o = s;
+	int space = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space && o != start)
+			*o++ = ' ';
+		space = 0;
+		*o++ = *s;
+	}
+	*o = '\0';
+}
+
+static char *
+collapsed(xmlChar *raw)
+{
+	char *s;
+
+	if (raw == NULL)
+		return NULL;
+	s = xstrdup((const char *)raw);
+	xmlFree(raw);
+	collapse_space(s);
+	if (*s == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+char *
+xml_text(const xmlNode *n)
+{
+	return n ? collapsed(xmlNodeGetContent(n)) : NULL;
+}
+
+char *
+xml_attr(const xmlNode *n, const char *name)
+{
+	return collapsed(xmlGetProp(n, (const xmlChar *)name));
+}

@@ -1,0 +1,36 @@
+# Helpers for the end-to-end tests (sourced by tests/run-e2e.sh).
+# Each prints why it failed and returns non-zero.
+
+fail() { echo "FAILED: $*"; return 1; }
+
+# run CODE CMD...: runs CMD, output in $T/out and $T/err, expects exit CODE.
+run() {
+	want=$1; shift
+	"$@" >"$T/out" 2>"$T/err"
+	got=$?
+	[ "$got" -eq "$want" ] || { echo "stdout:"; cat "$T/out"; echo "stderr:"; cat "$T/err"; \
+		fail "'$*' exited $got, expected $want"; }
+}
+
+# expect_file FILE EXPECTED-TEXT: FILE equals the text exactly.
+expect_file() {
+	printf '%s\n' "$2" > "$T/expected"
+	diff -u "$T/expected" "$1" || fail "$1 differs from the expected text"
+}
+
+# contains FILE STRING: FILE contains STRING (fixed string).
+contains() { grep -qF -- "$2" "$1" || fail "'$2' not found in $1"; }
+lacks() { ! grep -qF -- "$2" "$1" || fail "'$2' unexpectedly found in $1"; }
+
+# pdf_ok PDF: qpdf --check passes; pdfinfo, pdffonts and pdftotext say nothing on stderr.
+pdf_ok() {
+	qpdf --check "$1" >/dev/null 2>&1 || fail "qpdf --check fails on $1"
+	for tool in pdfinfo pdffonts; do
+		$tool "$1" >/dev/null 2>"$T/pdfwarn"
+		[ ! -s "$T/pdfwarn" ] || { cat "$T/pdfwarn"; fail "$tool warns on $1"; }
+	done
+	pdftotext "$1" - >/dev/null 2>"$T/pdfwarn"
+	[ ! -s "$T/pdfwarn" ] || { cat "$T/pdfwarn"; fail "pdftotext warns on $1"; }
+}
+
+pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/{print $2}'; }
