@@ -1,0 +1,47 @@
+/*
+ * Parser interface: from a file to a struct programme.
+ *
+ * programme_load() reads any supported input: it loads the XML safely
+ * (xmlsrc.h), picks the format from the root element (or takes the one
+ * named), hands the document to that format's parser and runs the checks
+ * of programme_check().  Each format parser fills a fresh programme and
+ * reports every problem it finds.
+ *
+ * For main.c, the parsers and their tests; renderers never include it.
+ */
+#ifndef PDFGEN_PARSE_H
+#define PDFGEN_PARSE_H
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "programme.h"
+#include "xmlsrc.h"
+
+#define PROGRAMME_NS "urn:pdfgen:programme:1"
+
+enum input_format {
+	INPUT_AUTO,		/* decide by the root element */
+	INPUT_PROGRAMME,	/* our own format, input/programme.xsd */
+	INPUT_SCHEDULE_XML,	/* frab / pretalx schedule.xml */
+	INPUT__MAX
+};
+
+/*
+ * Reads path in the given format.  Returns the programme (the caller frees
+ * it with programme_free), or NULL after reporting every problem to d.
+ * A programme is returned only when no error was reported.
+ */
+struct programme *programme_load(const char *path, enum input_format,
+	    struct diag *d);
+
+/* The format parsers; x is loaded, prog->file is set by the caller. */
+int	programme_from_xml(struct programme *prog, struct xmlsrc *x,
+	    struct diag *d);
+int	schedule_from_xml(struct programme *prog, struct xmlsrc *x,
+	    struct diag *d);
+
+/* Writes prog in our own format (pdfgen convert).  Returns 0 or -1. */
+int	programme_write_xml(const struct programme *prog, FILE *out);
+
+#endif
