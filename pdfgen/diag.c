@@ -12,6 +12,7 @@ diag_init(struct diag *d, FILE *out, int strict)
 	d->strict = strict;
 	d->nerrors = 0;
 	d->nwarnings = 0;
+	d->system = 0;
 }
 
 static void
@@ -46,6 +47,20 @@ diag_error(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 	return -1;
 }
 
+int
+diag_system_error(struct diag *d, const struct srcpos *pos, const char *fmt,
+    ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(d, pos, "error", fmt, ap);
+	va_end(ap);
+	d->nerrors++;
+	d->system = 1;
+	return -1;
+}
+
 void
 diag_warning(struct diag *d, const struct srcpos *pos, const char *fmt, ...)
 {
@@ -74,4 +89,12 @@ int
 diag_failed(const struct diag *d)
 {
 	return d->nerrors > 0;
+}
+
+int
+diag_exit_code(const struct diag *d)
+{
+	if (d->system)
+		return EXIT_SYSTEM;
+	return d->nerrors > 0 ? EXIT_INPUT : EXIT_OK;
 }

@@ -26,6 +26,7 @@ struct diag {
 	int		 strict;	/* warnings count as errors */
 	unsigned	 nerrors;
 	unsigned	 nwarnings;
+	int		 system;	/* an output or system failure was reported */
 };
 
 /* Exit codes of the program, documented in README and --help. */
@@ -48,6 +49,13 @@ void	diag_init(struct diag *, FILE *out, int strict);
 int	diag_error(struct diag *, const struct srcpos *pos,
 	    const char *fmt, ...) DIAG_PRINTF(3, 4);
 
+/*
+ * Reports an error of the system rather than of the input (a file that
+ * cannot be written, a full disk): the run exits with EXIT_SYSTEM.
+ */
+int	diag_system_error(struct diag *, const struct srcpos *pos,
+	    const char *fmt, ...) DIAG_PRINTF(3, 4);
+
 /* Reports a warning (an error when strict). */
 void	diag_warning(struct diag *, const struct srcpos *pos,
 	    const char *fmt, ...) DIAG_PRINTF(3, 4);
@@ -58,5 +66,8 @@ void	diag_note(struct diag *, const struct srcpos *pos,
 
 /* Nonzero once an error (or, when strict, a warning) was reported. */
 int	diag_failed(const struct diag *);
+
+/* The exit code for what was reported: EXIT_OK, EXIT_INPUT or EXIT_SYSTEM. */
+int	diag_exit_code(const struct diag *);
 
 #endif

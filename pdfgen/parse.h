@@ -35,7 +35,12 @@ enum input_format {
 struct programme *programme_load(const char *path, enum input_format,
 	    struct diag *d);
 
-/* The format parsers; x is loaded, prog->file is set by the caller. */
+/*
+ * The format parsers; x is loaded, prog->file is set by the caller.  They
+ * return 0 when they built a model, even if they reported errors in it
+ * (programme_load then still runs the checks, so that every problem is
+ * reported at once), and -1 when the document was unusable.
+ */
 int	programme_from_xml(struct programme *prog, struct xmlsrc *x,
 	    struct diag *d);
 int	schedule_from_xml(struct programme *prog, struct xmlsrc *x,

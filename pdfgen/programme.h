@@ -35,7 +35,7 @@ struct person {
 	char		*organisation;
 	char		*email;
 	char		*url;
-	char		*photo;		/* PNG/JPEG path, relative to the programme */
+	char		*photo;		/* PNG/JPEG path, usable from the working directory */
 	enum person_status status;
 };
 
@@ -70,7 +70,7 @@ struct forum {
 	char		*subtitle;
 	char		*lang;		/* "de", "en"; NULL = the programme's */
 	char		*host;		/* forum "ausgestaltet von" this organisation */
-	char		*host_logo;	/* PNG/JPEG path, relative to the programme */
+	char		*host_logo;	/* PNG/JPEG path, usable from the working directory */
 	char		**paragraphs;	/* the description */
 	size_t		 nparagraphs;
 	struct room	*room;		/* NULL: not yet assigned */
@@ -119,11 +119,14 @@ struct slot	*programme_slot(const struct programme *, const char *id);
 struct track	*programme_track(const struct programme *, const char *id);
 
 /*
- * Checks what a schema cannot: duplicate ids and numbers, two forums in one
- * room at overlapping times, empty names.  Reports every problem to d.
+ * Checks what a schema cannot: duplicate forum numbers, two forums in one
+ * room at overlapping times, people without a name.  Reports every problem
+ * to d; overlaps are errors when overlap_is_error is set (a programme the
+ * user edits) and warnings otherwise (an imported export, printed as it is).
  * Returns 0 when nothing was an error, -1 otherwise.
  */
-int	programme_check(const struct programme *, struct diag *d);
+int	programme_check(const struct programme *, int overlap_is_error,
+	    struct diag *d);
 
 /* Sorts forums by number (parsers call it once they are done). */
 void	programme_sort_forums(struct programme *);

@@ -36,6 +36,53 @@ strip_namespaces(char *s)
 	*o = '\0';
 }
 
+/*
+ * Rewrites libxml2's schema messages ("Element 'x': This element is not
+ * expected. Expected is ( title ).") into plain words for the people who
+ * edit programmes.  Returns a new string.
+ */
+static int
+listlen(const char *list)
+{
+	const char *end = strstr(list, " )");
+
+	return end ? (int)(end - list) : (int)strlen(list);
+}
+
+static char *
+plain_schema_message(const char *msg)
+{
+	static const char unexpected[] = "This element is not expected.";
+	static const char missing[] = "Missing child element(s).";
+	static const char expected[] = " Expected is ";
+	const char *name, *rest, *list;
+	int namelen;
+
+	if (strncmp(msg, "Element '", 9) != 0 ||
+	    (rest = strchr(msg + 9, '\'')) == NULL)
+		return xstrdup(msg);
+	name = msg + 9;
+	namelen = (int)(rest - name);
+	rest++;
+	if (strncmp(rest, ": ", 2) != 0)	/* ", attribute 'x': ..." */
+		return xasprintf("<%.*s>%s", namelen, name, rest);
+	rest += 2;
+	list = strstr(rest, expected);
+	list = list ? list + sizeof(expected) - 1 : NULL;
+	if (list != NULL && strncmp(list, "one of ", 7) == 0)
+		list += 7;
+	if (list != NULL && strncmp(list, "( ", 2) == 0)
+		list += 2;	/* "( a, b )." -> "a, b" (the tail is cut below) */
+	if (strncmp(rest, unexpected, sizeof(unexpected) - 1) == 0)
+		return list ? xasprintf("unexpected element <%.*s> here; "
+		    "expected %.*s", namelen, name, listlen(list), list) :
+		    xasprintf("unexpected element <%.*s> here", namelen, name);
+	if (strncmp(rest, missing, sizeof(missing) - 1) == 0 && list)
+		return xasprintf("<%.*s> lacks a required element: %.*s",
+		    namelen, name, listlen(list), list);
+	return xasprintf("<%.*s>: %s", namelen, name, rest);
+}
+
 static void
 on_xml_error(void *arg, xmlErrorPtr e)
 {
@@ -49,11 +96,20 @@ on_xml_error(void *arg, xmlErrorPtr e)
 		pos.line = e->line > 0 ? (unsigned)e->line : 0;
 		pos.col = e->int2 > 0 ? (unsigned)e->int2 : 0;
 	}
-	msg = xstrdup(e->message ? e->message : "malformed XML");
+	if (e->code == XML_ERR_INVALID_CHAR ||
+	    e->code == XML_ERR_INVALID_ENCODING)
+		msg = xstrdup("invalid UTF-8: save the file as UTF-8");
+	else
+		msg = xstrdup(e->message ? e->message : "malformed XML");
 	/* Only the first line; libxml2 adds byte dumps after it. */
 	if ((nl = strchr(msg, '\n')) != NULL)
 		*nl = '\0';
 	strip_namespaces(msg);
+	if (e->domain == XML_FROM_SCHEMASV) {
+		nl = plain_schema_message(msg);
+		free(msg);
+		msg = nl;
+	}
 	if (*msg != '\0' && msg[1] != '\0' && msg[0] >= 'A' && msg[0] <= 'Z' &&
 	    !(msg[1] >= 'A' && msg[1] <= 'Z'))
 		msg[0] = (char)(msg[0] - 'A' + 'a');

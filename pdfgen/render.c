@@ -1,0 +1,22 @@
+/*
+ * The table of products: one row per renderer.  A new product is one file
+ * and one row here.
+ */
+#include <string.h>
+
+#include "render.h"
+
+const struct renderer renderers[] = {
+	{ NULL, NULL, NULL }
+};
+
+const struct renderer *
+renderer_find(const char *name)
+{
+	const struct renderer *r;
+
+	for (r = renderers; r->name != NULL; r++)
+		if (strcmp(r->name, name) == 0)
+			return r;
+	return NULL;
+}

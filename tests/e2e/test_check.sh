@@ -1,0 +1,87 @@
+# pdfgen check and bad input: exact diagnostics, exit codes, nothing written.
+
+# Each tests/bad/CASE.xml gives exactly the diagnostics in CASE.err, exit 1,
+# and a render of it writes no file.
+t_bad_inputs() {
+	for xml in tests/bad/*.xml; do
+		run 1 "$PDFGEN" check "$xml" || return 1
+		diff -u "${xml%.xml}.err" "$T/err" || fail "diagnostics for $xml" || return 1
+		mkdir -p "$T/o"
+		run 1 "$PDFGEN" all -o "$T/o" "$xml" || return 1
+		[ -z "$(ls -A "$T/o")" ] || fail "$xml: files written: $(ls -A "$T/o")" || return 1
+	done
+}
+
+t_missing_file() {
+	run 1 "$PDFGEN" check "$T/nope.xml" || return 1
+	expect_file "$T/err" "$T/nope.xml: error: cannot open: No such file or directory
+pdfgen: 1 error in '$T/nope.xml'; nothing written"
+}
+
+t_directory() {
+	run 1 "$PDFGEN" check "$T" || return 1
+	contains "$T/err" "$T: error: is a directory, not an XML file"
+}
+
+t_empty_file() {
+	: > "$T/empty.xml"
+	run 1 "$PDFGEN" check "$T/empty.xml" || return 1
+	contains "$T/err" "$T/empty.xml: error: file is empty"
+}
+
+# The entity's target must never appear in any output.
+t_external_entity_not_read() {
+	run 1 "$PDFGEN" check tests/bad/external-entity.xml || return 1
+	host=$(cat /etc/hostname)
+	lacks "$T/err" "$host" && lacks "$T/out" "$host"
+}
+
+# Refused at once: well within a second of CPU, little memory.
+t_billion_laughs_bounded() {
+	/usr/bin/env time -f '%e %M' -o "$T/time" "$PDFGEN" check \
+	    tests/bad/billion-laughs.xml >/dev/null 2>&1
+	[ $? -eq 1 ] || fail "exit status" || return 1
+	read secs kb < "$T/time"
+	awk -v s="$secs" -v k="$kb" 'BEGIN { exit !(s < 1.0 && k < 65536) }' ||
+		fail "took $secs s and $kb KiB"
+}
+
+t_over_size_limit() {
+	{ printf '<programme xmlns="urn:pdfgen:programme:1" version="1"><!--'
+	  head -c $((64 * 1024 * 1024)) /dev/zero | tr '\0' x
+	  printf -- '--></programme>'; } > "$T/big.xml"
+	run 1 "$PDFGEN" check "$T/big.xml" || return 1
+	contains "$T/err" "$T/big.xml: error: file is larger than the limit of 64 MiB"
+}
+
+t_example_report() {
+	run 0 "$PDFGEN" check input/programme.xml || return 1
+	contains "$T/out" "input/programme.xml: printable" &&
+	contains "$T/out" "12 forums, 12 rooms" &&
+	contains "$T/out" "speakers invited, not yet confirmed: 3" &&
+	contains "$T/out" "Marcel Böttcher, Stadt Bergisch Gladbach (forum 6)" &&
+	contains "$T/out" "placeholders (N.N.): 2" &&
+	contains "$T/out" "forums without speakers: 4 5 8 11 12" &&
+	[ ! -s "$T/err" ] || fail "check printed on stderr"
+}
+
+t_usage_errors() {
+	run 2 "$PDFGEN" || return 1
+	contains "$T/err" "pdfgen: error: no command given" || return 1
+	run 2 "$PDFGEN" frobnicate || return 1
+	contains "$T/err" "unknown command 'frobnicate'" || return 1
+	run 2 "$PDFGEN" check --bogus || return 1
+	contains "$T/err" "unknown option '--bogus'" || return 1
+	run 2 "$PDFGEN" badges --skip x || return 1
+	contains "$T/err" "--skip needs a number from 0 to 10000, not 'x'" || return 1
+	run 2 "$PDFGEN" all --layout layouts/badges-90x55.xml || return 1
+	run 0 "$PDFGEN" --help || return 1
+	contains "$T/out" "Exit status: 0 ok, 1 problems in the input, 2 usage, 3 output" || return 1
+	run 0 "$PDFGEN" --version && contains "$T/out" "pdfgen "
+}
+
+# Every word of the user's programme (tests/seed.txt, the seed as the user
+# sent it) is in input/programme.xml, in order.
+t_example_keeps_every_seed_word() {
+	run 0 python3 tests/seed_words.py tests/seed.txt input/programme.xml
+}
