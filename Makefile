@@ -55,9 +55,10 @@ build/%.o: pdfgen/%.c | build/.dir
 	  .ci/install-deps --print; exit 1; }
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# The programme schema is compiled in, so validation needs no file at run time.
-build/schema.c: input/programme.xsd tests/embed.sh | build/.dir
+# The schemas are compiled in, so validation needs no file at run time.
+build/schema.c: input/programme.xsd layouts/layout.xsd tests/embed.sh | build/.dir
 	sh tests/embed.sh programme_xsd < input/programme.xsd > $@
+	sh tests/embed.sh layout_xsd < layouts/layout.xsd >> $@
 
 build/schema.o: build/schema.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -101,6 +102,28 @@ e2e: build/test/pdfgen build/pdfgen
 
 valgrind: build/pdfgen
 	@sh tests/valgrind.sh build/pdfgen
+
+# Not part of test: it takes minutes and measures, it does not check.
+bench:
+	.ci/install-deps bench
+	sh tests/bench/run.sh
+
+# Not part of test either: it runs each target FUZZ_SECONDS (default 60).
+FUZZ_BIN	= $(patsubst tests/fuzz/%.c,build/fuzz/%,\
+		  $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_FLAGS	= -g -O1 -fsanitize=fuzzer,address,undefined \
+		  -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+
+fuzz:
+	.ci/install-deps fuzz
+	@mkdir -p build/fuzz
+	$(MAKE) $(FUZZ_BIN)
+	sh tests/fuzz/run.sh $(FUZZ_BIN)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h \
+    tests/fuzz/fuzz_programme.c $(LIB_SRC) build/schema.c
+	clang $(DEFS) $(WARN) $(PKG_CFLAGS) $(FUZZ_FLAGS) -Ipdfgen -o $@ \
+	  $< $(LIB_SRC) build/schema.c $(LIBS)
 
 # === INSTALL ===
 

@@ -187,27 +187,42 @@ static void
 check_overlaps(const struct programme *p, int as_error, struct diag *d)
 {
 	const struct forum **v = xcalloc(p->nforums, sizeof(*v));
+	const struct forum *open = NULL;
 	size_t i, n = 0;
 
 	for (i = 0; i < p->nforums; i++)
 		if (p->forums[i].room != NULL && p->forums[i].slot != NULL)
 			v[n++] = &p->forums[i];
 	qsort(v, n, sizeof(*v), cmp_room_time);
-	for (i = 1; i < n; i++) {
-		const struct forum *a = v[i - 1], *b = v[i];
+	/*
+	 * A sweep per room: each forum is compared with the one running
+	 * longest before it, so a long session that overlaps several later
+	 * ones is reported with each of them.
+	 */
+	for (i = 0; i < n; i++) {
+		const struct forum *b = v[i];
 
-		if (a->room != b->room || slot_abs(b->slot, b->slot->start) >=
-		    slot_abs(a->slot, a->slot->end))
+		if (open == NULL || open->room != b->room) {
+			open = b;
 			continue;
-		if (as_error)
-			diag_error(d, &b->pos, "forum %d and forum %d are both "
-			    "in room '%s' at the same time", a->number,
-			    b->number, a->room->name);
-		else
-			diag_warning(d, &b->pos, "forum %d and forum %d are "
-			    "both in room '%s' at the same time", a->number,
-			    b->number, a->room->name);
-		diag_note(d, &a->pos, "forum %d is here", a->number);
+		}
+		if (slot_abs(b->slot, b->slot->start) <
+		    slot_abs(open->slot, open->slot->end)) {
+			char *msg = xasprintf("forum %d and forum %d are both "
+			    "in room '%s' at the same time", open->number,
+			    b->number, b->room->name);
+
+			if (as_error)
+				diag_error(d, &b->pos, "%s", msg);
+			else
+				diag_warning(d, &b->pos, "%s", msg);
+			free(msg);
+			diag_note(d, &open->pos, "forum %d is here",
+			    open->number);
+		}
+		if (slot_abs(b->slot, b->slot->end) >
+		    slot_abs(open->slot, open->slot->end))
+			open = b;
 	}
 	free(v);
 }

@@ -4,9 +4,11 @@
  */
 #include <string.h>
 
+#include "badges.h"
 #include "render.h"
 
 const struct renderer renderers[] = {
+	{ "badges", "badges-90x55.xml", badges_render },
 	{ NULL, NULL, NULL }
 };
 

@@ -311,6 +311,21 @@ xmlsrc_pos(struct xmlsrc *x, const xmlNode *n, struct srcpos *pos)
 			return;
 		}
 	}
+	/*
+	 * libxml2 gives the line where a start tag ends: a tag that spans
+	 * lines begins at the nearest "<name" before this line, with no '>'
+	 * in between.
+	 */
+	for (p = line; p > x->text && p[-1] != '>'; p--) {
+		if (strncmp(p - 1, tag, taglen) != 0 ||
+		    strchr(" \t\r\n", p[taglen - 1]) == NULL)
+			continue;
+		while (ln > 1 && x->text + x->lines[ln - 1] > p - 1)
+			ln--;
+		pos->line = (unsigned)ln;
+		pos->col = (unsigned)(p - 1 - (x->text + x->lines[ln - 1])) + 1;
+		return;
+	}
 }
 
 void

@@ -7,7 +7,7 @@ out=$(mktemp -d)
 status=0
 for cmd in check booklet signs badges; do
 	if [ "$cmd" = check ]; then args="check input/programme.xml"; else args="$cmd -o $out input/programme.xml"; fi
-	if ! valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+	if ! valgrind -q --suppressions=tests/libhyphen.supp --leak-check=full --show-leak-kinds=definite,indirect,possible \
 	    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
 	    "$bin" $args >"$out/log" 2>&1; then
 		echo "FAIL valgrind $args"; cat "$out/log"; status=1

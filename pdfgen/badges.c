@@ -1,0 +1,912 @@
+/*
+ * Speaker badges (badges.h): who gets a badge and in which order, where
+ * each badge sits on which sheet, and what each box of the layout shows on
+ * it.  Geometry and looks come from the layout; this file decides only
+ * what goes where.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "badges.h"
+#include "collate.h"
+#include "pdf.h"
+#include "text.h"
+#include "util.h"
+
+#define NAME_STEP	0.5	/* points between the name sizes tried */
+#define MARK_OFFSET	PDF_MM(2)	/* cut marks start this far from the grid */
+#define MARK_LEN	PDF_MM(5)	/* and are at most this long */
+#define MARK_MIN	PDF_MM(1.5)	/* shorter marks are left out */
+#define MARK_WIDTH	0.3		/* points */
+#define WRITING_LINE	0.6		/* points: the line for a name by hand */
+
+enum category {
+	CAT_SPEAKER,
+	CAT_MODERATOR,
+	CAT__MAX
+};
+
+/* As the layout's labels and colours name them: "category.speaker". */
+static const char *const category_names[CAT__MAX] = {
+	"speaker",	/* CAT_SPEAKER */
+	"moderator",	/* CAT_MODERATOR */
+};
+
+/*
+ * Text set for a badge's front, kept for its back: a back that repeats
+ * the front shows the same text without fitting (and warning) again.
+ */
+struct placed {
+	const struct layout_box *box;
+	struct text_block *tb;
+	double		 dx;		/* points from the item's left edge */
+	double		 dtop;		/* points from the item's top edge, down */
+};
+
+struct badge {
+	const struct person *who;
+	const struct forum **forums;	/* where they speak or moderate */
+	size_t		 nforums;
+	enum category	 cat;		/* speaker if they speak anywhere */
+	struct placed	*placed;	/* from drawing the front */
+	size_t		 nplaced;
+};
+
+/* One run of the renderer. */
+struct job {
+	const struct programme *p;
+	const struct layout *l;
+	struct pdf	*pdf;
+	const char	*lang;
+	struct badge	*badges;
+	size_t		 nbadges;
+	struct badge	*cur;		/* the badge being drawn */
+	double		 ix, itop;	/* its top-left corner */
+};
+
+/* Registration black: cut marks must show on every separation. */
+static const struct colour registration = { COLOUR_CMYK, { 1, 1, 1, 1 } };
+
+static int
+in_list(struct person *const *v, size_t n, const struct person *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == s)
+			return 1;
+	return 0;
+}
+
+/*
+ * The badge of person s, with the forums in number order (the programme
+ * keeps them so); nforums is 0 when s neither speaks nor moderates.
+ */
+static struct badge
+badge_of(const struct programme *p, const struct person *s)
+{
+	struct badge b = { .who = s, .cat = CAT_MODERATOR };
+	const struct forum *f;
+	size_t i;
+	int speaks, moderates;
+
+	for (i = 0; i < p->nforums; i++) {
+		f = &p->forums[i];
+		speaks = in_list(f->speakers, f->nspeakers, s);
+		moderates = in_list(f->moderators, f->nmoderators, s);
+		if (!speaks && !moderates)
+			continue;
+		if (speaks)
+			b.cat = CAT_SPEAKER;
+		b.forums = xreallocarray(b.forums, b.nforums + 1,
+		    sizeof(*b.forums));
+		b.forums[b.nforums++] = f;
+	}
+	return b;
+}
+
+/* Why s gets no badge with these options; NULL when s gets one. */
+static const char *
+left_out(const struct badge *b, const struct render_opts *o)
+{
+	if (b->nforums == 0)
+		return "speaks or moderates in no forum";
+	if (o->no_placeholders && b->who->placeholder)
+		return "is a placeholder and --no-placeholders is given";
+	if (o->confirmed_only && b->who->status != PERSON_CONFIRMED)
+		return "is not confirmed and --confirmed-only is given";
+	return NULL;
+}
+
+/* Nonzero if the --only entry tok names s: by id or by name. */
+static int
+names(const char *tok, const struct person *s)
+{
+	char *name, *full;
+	int hit;
+
+	if (strcmp(tok, s->id) == 0)
+		return 1;
+	name = person_name(s);
+	full = person_full_name(s);
+	hit = !s->placeholder &&
+	    (strcmp(tok, name) == 0 || strcmp(tok, full) == 0);
+	free(name);
+	free(full);
+	return hit;
+}
+
+/*
+ * Marks in pick[] the people --only names.  Every entry must name somebody
+ * who gets a badge; all entries that do not are reported.
+ */
+static int
+pick_only(const struct programme *p, const char *only,
+    const struct badge *all, const struct render_opts *o, char *pick,
+    struct diag *d)
+{
+	char *list = xstrdup(only), *tok, *next, *end;
+	const char *why;
+	size_t i;
+	int found, rc = 0;
+
+	for (tok = list; tok != NULL; tok = next) {
+		if ((next = strchr(tok, ',')) != NULL)
+			*next++ = '\0';
+		while (*tok == ' ')
+			tok++;
+		end = tok + strlen(tok);
+		while (end > tok && end[-1] == ' ')
+			*--end = '\0';
+		if (*tok == '\0')
+			continue;
+		found = 0;
+		for (i = 0; i < p->npeople; i++) {
+			if (!names(tok, &p->people[i]))
+				continue;
+			found = 1;
+			if ((why = left_out(&all[i], o)) != NULL)
+				rc = diag_error(d, NULL, "no badge for '%s' "
+				    "in --only: %s", tok, why);
+			pick[i] = 1;
+		}
+		if (!found)
+			rc = diag_error(d, NULL, "unknown person '%s' in "
+			    "--only", tok);
+	}
+	free(list);
+	return rc;
+}
+
+static int
+by_person(const void *a, const void *b)
+{
+	return collate_people(((const struct badge *)a)->who,
+	    ((const struct badge *)b)->who);
+}
+
+/* Fills j->badges: who gets one, sorted for the registration desk. */
+static int
+collect(struct job *j, const struct render_opts *o, struct diag *d)
+{
+	const struct programme *p = j->p;
+	struct badge *all;
+	char *pick = NULL;
+	size_t i;
+	int rc = 0;
+
+	all = xcalloc(p->npeople > 0 ? p->npeople : 1, sizeof(*all));
+	for (i = 0; i < p->npeople; i++)
+		all[i] = badge_of(p, &p->people[i]);
+	if (o->only != NULL) {
+		pick = xcalloc(p->npeople > 0 ? p->npeople : 1, 1);
+		rc = pick_only(p, o->only, all, o, pick, d);
+	}
+	j->badges = xcalloc(p->npeople > 0 ? p->npeople : 1,
+	    sizeof(*j->badges));
+	for (i = 0; i < p->npeople; i++) {
+		if (rc == 0 && left_out(&all[i], o) == NULL &&
+		    (pick == NULL || pick[i]))
+			j->badges[j->nbadges++] = all[i];
+		else
+			free(all[i].forums);
+	}
+	qsort(j->badges, j->nbadges, sizeof(*j->badges), by_person);
+	free(pick);
+	free(all);
+	return rc;
+}
+
+/* The top of box b's text of height th, as the box's valign says. */
+static double
+text_top(const struct layout_box *b, double btop, double th)
+{
+	switch (b->valign) {
+	case VALIGN_MIDDLE:
+		return btop - (b->h - th) / 2;
+	case VALIGN_BOTTOM:
+		return btop - (b->h - th);
+	default:
+		return btop;
+	}
+}
+
+/*
+ * Draws tb with its top at (x, top) for box b of the current badge, and
+ * keeps it for the badge's back side.  Takes tb over.
+ */
+static int
+place(struct job *j, const struct layout_box *b, struct text_block *tb,
+    double x, double top)
+{
+	struct badge *bg = j->cur;
+
+	bg->placed = xreallocarray(bg->placed, bg->nplaced + 1,
+	    sizeof(*bg->placed));
+	bg->placed[bg->nplaced++] = (struct placed){ b, tb, x - j->ix,
+	    j->itop - top };
+	return text_draw(j->pdf, tb, x, top, 0, text_lines(tb), NULL);
+}
+
+/* Draws again what box b showed on the front; 0 when it showed nothing. */
+static int
+replay(struct job *j, const struct layout_box *b, int *rc)
+{
+	const struct badge *bg = j->cur;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < bg->nplaced; i++) {
+		if (bg->placed[i].box != b)
+			continue;
+		n++;
+		if (text_draw(j->pdf, bg->placed[i].tb, j->ix +
+		    bg->placed[i].dx, j->itop - bg->placed[i].dtop, 0,
+		    text_lines(bg->placed[i].tb), NULL) == -1)
+			*rc = -1;
+	}
+	return n;
+}
+
+static void
+forget(struct badge *bg)
+{
+	size_t i;
+
+	for (i = 0; i < bg->nplaced; i++)
+		text_block_free(bg->placed[i].tb);
+	free(bg->placed);
+	bg->placed = NULL;
+	bg->nplaced = 0;
+}
+
+/*
+ * Sets runs in box b (left edge bx, top btop) as large as fits, shortened
+ * with a warning naming src when nothing fits.
+ */
+static int
+fit_runs(struct job *j, const struct layout_box *b, double bx, double btop,
+    const struct text_run *runs, size_t nruns, const struct text_src *src)
+{
+	struct text_block *tb;
+
+	tb = text_fit(j->pdf, b->style, j->lang, runs, nruns, b->w, b->h, 0,
+	    src);
+	if (tb == NULL)
+		return -1;
+	return place(j, b, tb, bx, text_top(b, btop, text_height(tb)));
+}
+
+static int
+fit_text(struct job *j, const struct layout_box *b, double bx, double btop,
+    const char *s, int nohyphen, const struct srcpos *pos, const char *field)
+{
+	struct text_run run = { s, TEXT_REGULAR, nohyphen };
+	struct text_src src = { pos, field };
+
+	if (s == NULL)
+		return 0;
+	return fit_runs(j, b, bx, btop, &run, 1, &src);
+}
+
+/* s set on one line of width w at st's size, or NULL when it needs more. */
+static struct text_block *
+one_line(struct job *j, const struct text_style *st, const char *s,
+    double w)
+{
+	struct text_run run = { s, TEXT_REGULAR, 1 };
+	struct text_block *tb;
+
+	if ((tb = text_set(j->pdf, st, j->lang, &run, 1, w, NULL)) == NULL)
+		return NULL;
+	if (text_lines(tb) == 1 && text_line_width(tb, 0) <= w + 1e-6)
+		return tb;
+	text_block_free(tb);
+	return NULL;
+}
+
+/* s broken only between words into at most max_lines lines of width w. */
+static struct text_block *
+word_lines(struct job *j, const struct text_style *st, const char *s,
+    double w, int max_lines)
+{
+	struct text_run run = { s, TEXT_REGULAR, 1 };
+	struct text_block *tb;
+	struct buf joined = { NULL, 0, 0 };
+	char *line;
+	size_t i, n;
+	int ok;
+
+	if ((tb = text_set(j->pdf, st, j->lang, &run, 1, w, NULL)) == NULL)
+		return NULL;
+	n = text_lines(tb);
+	ok = max_lines <= 0 || n <= (size_t)max_lines;
+	for (i = 0; i < n && ok; i++) {
+		if (text_line_width(tb, i) > w + 1e-6)
+			ok = 0;
+		line = text_line_text(tb, i);
+		if (i > 0)
+			buf_addc(&joined, ' ');
+		buf_adds(&joined, line);
+		free(line);
+	}
+	/* A word broken inside (the last resort of text_set) is no good. */
+	if (ok && strcmp(joined.data != NULL ? joined.data : "", s) != 0)
+		ok = 0;
+	buf_release(&joined);
+	if (ok)
+		return tb;
+	text_block_free(tb);
+	return NULL;
+}
+
+/*
+ * The name, as large as it fits: on one line, else the given names above
+ * the family name, else broken between any two words; never inside a
+ * word.  At the style's smallest size text_fit() shortens and warns.
+ */
+static int
+draw_name(struct job *j, const struct layout_box *b, double bx, double btop,
+    const struct person *s, const char *name)
+{
+	struct text_style st = *b->style;
+	struct text_block *blk[2] = { NULL, NULL };
+	double size, low, th = 0;
+	int max_lines = st.max_lines, rc = 0;
+	size_t i;
+
+	low = st.min_size > 0 && st.min_size < st.size ? st.min_size : st.size;
+	for (size = b->style->size; blk[0] == NULL; size -= NAME_STEP) {
+		if (size < low)
+			size = low;
+		st.size = st.min_size = size;
+		if ((blk[0] = one_line(j, &st, name, b->w)) != NULL &&
+		    text_height(blk[0]) <= b->h + 1e-6)
+			break;
+		text_block_free(blk[0]);
+		blk[0] = NULL;
+		if (max_lines != 1 && s->given != NULL && s->family != NULL &&
+		    strcmp(name, s->given) != 0 &&
+		    (blk[0] = one_line(j, &st, s->given, b->w)) != NULL &&
+		    (blk[1] = one_line(j, &st, s->family, b->w)) != NULL &&
+		    text_ascent(blk[0]) + text_leading(blk[0]) +
+		    text_descent(blk[0]) <= b->h + 1e-6)
+			break;
+		text_block_free(blk[0]);
+		text_block_free(blk[1]);
+		blk[0] = blk[1] = NULL;
+		if (max_lines != 1 &&
+		    (blk[0] = word_lines(j, &st, name, b->w, max_lines)) !=
+		    NULL && text_height(blk[0]) <= b->h + 1e-6)
+			break;
+		text_block_free(blk[0]);
+		blk[0] = NULL;
+		if (size <= low)
+			break;
+	}
+	if (blk[0] == NULL) {
+		struct text_run run = { name, TEXT_REGULAR, 1 };
+		struct text_src src = { &s->pos, "person.name" };
+
+		return fit_runs(j, b, bx, btop, &run, 1, &src);
+	}
+	th = blk[1] != NULL ? text_ascent(blk[0]) + text_leading(blk[0]) +
+	    text_descent(blk[0]) : text_height(blk[0]);
+	btop = text_top(b, btop, th);
+	th = text_leading(blk[0]);
+	for (i = 0; i < 2 && blk[i] != NULL; i++)
+		if (place(j, b, blk[i], bx, btop - (double)i * th) == -1)
+			rc = -1;
+	return rc;
+}
+
+static int
+side_has(const struct layout_side *side, enum layout_field f)
+{
+	size_t i;
+
+	for (i = 0; i < side->nboxes; i++)
+		if (side->boxes[i].field == f)
+			return 1;
+	return 0;
+}
+
+/*
+ * The name box: the name, with the academic title in front when the
+ * layout has no box of its own for it; for a placeholder, an empty line
+ * to write the name on.
+ */
+static int
+name_box(struct job *j, const struct layout_side *side,
+    const struct layout_box *b, double bx, double btop,
+    const struct person *s)
+{
+	char *name;
+	double y;
+	int rc;
+
+	if (s->placeholder) {
+		y = btop - b->h + b->h / 5;
+		return pdf_line(j->pdf, bx, y, bx + b->w, y,
+		    &b->style->colour, WRITING_LINE);
+	}
+	name = side_has(side, FIELD_PERSON_TITLE) ? person_name(s) :
+	    person_full_name(s);
+	rc = draw_name(j, b, bx, btop, s, name);
+	free(name);
+	return rc;
+}
+
+/* One "Forum 3: Title" per forum, each in an equal share of the box. */
+static int
+forums_box(struct job *j, const struct layout_box *b, double bx,
+    double btop, const struct badge *bg)
+{
+	struct layout_box part = *b;
+	struct text_run runs[2];
+	struct text_src src;
+	char *num;
+	size_t i;
+	int rc = 0;
+
+	part.h = b->h / (double)bg->nforums;
+	for (i = 0; i < bg->nforums; i++) {
+		const struct forum *f = bg->forums[i];
+
+		num = xasprintf("%s %d: ", layout_label(j->l, "forum",
+		    j->lang), f->number);
+		runs[0] = (struct text_run){ num, TEXT_BOLD, 1 };
+		runs[1] = (struct text_run){ f->title, TEXT_REGULAR, 0 };
+		src = (struct text_src){ &f->pos, "forum.title" };
+		if (fit_runs(j, &part, bx, btop - (double)i * part.h, runs, 2,
+		    &src) == -1)
+			rc = -1;
+		free(num);
+	}
+	return rc;
+}
+
+/* "Forum 3" or "Forum 2, 3": the numbers of all the person's forums. */
+static char *
+forum_numbers(struct job *j, const struct badge *bg)
+{
+	struct buf b = { NULL, 0, 0 };
+	char num[16];
+	size_t i;
+
+	buf_adds(&b, layout_label(j->l, "forum", j->lang));
+	for (i = 0; i < bg->nforums; i++) {
+		snprintf(num, sizeof(num), "%s%d", i > 0 ? ", " : " ",
+		    bg->forums[i]->number);
+		buf_adds(&b, num);
+	}
+	return buf_take(&b);
+}
+
+/* The titles of the person's forums, " / " between them. */
+static char *
+forum_titles(const struct badge *bg)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t i;
+
+	for (i = 0; i < bg->nforums; i++) {
+		if (i > 0)
+			buf_adds(&b, " / ");
+		buf_adds(&b, bg->forums[i]->title);
+	}
+	return buf_take(&b);
+}
+
+/* Appends v escaped as vCard 3.0 wants (NULL as nothing). */
+static void
+vcard_escape(struct buf *b, const char *v)
+{
+	for (; v != NULL && *v != '\0'; v++) {
+		if (*v == ',' || *v == ';' || *v == '\\')
+			buf_addc(b, '\\');
+		buf_addc(b, *v);
+	}
+}
+
+static void
+vcard_line(struct buf *b, const char *prop, const char *v)
+{
+	if (v == NULL)
+		return;
+	buf_adds(b, prop);
+	vcard_escape(b, v);
+	buf_adds(b, "\r\n");
+}
+
+/* A vCard 3.0 of the person; the caller frees it. */
+static char *
+vcard(const struct person *s)
+{
+	struct buf b = { NULL, 0, 0 };
+	char *full = person_full_name(s);
+
+	buf_adds(&b, "BEGIN:VCARD\r\nVERSION:3.0\r\nN:");
+	vcard_escape(&b, s->family);
+	buf_addc(&b, ';');
+	vcard_escape(&b, s->given);
+	buf_adds(&b, ";;");
+	vcard_escape(&b, s->title);
+	buf_adds(&b, ";\r\n");
+	vcard_line(&b, "FN:", full);
+	vcard_line(&b, "ORG:", s->organisation);
+	vcard_line(&b, "TITLE:", s->role);
+	vcard_line(&b, "EMAIL:", s->email);
+	vcard_line(&b, "URL:", s->url);
+	buf_adds(&b, "END:VCARD\r\n");
+	free(full);
+	return buf_take(&b);
+}
+
+static int
+qr_box(struct job *j, const struct layout_box *b, double bx, double btop,
+    const struct person *s)
+{
+	double size = b->w < b->h ? b->w : b->h;
+	char *text = NULL;
+	int rc;
+
+	switch (b->qr) {
+	case QR_PERSON_URL:
+		if (s->url != NULL)
+			text = xstrdup(s->url);
+		break;
+	case QR_PERSON_VCARD:
+		if (!s->placeholder)
+			text = vcard(s);
+		break;
+	default:
+		if (j->p->event.url != NULL)
+			text = xstrdup(j->p->event.url);
+		break;
+	}
+	if (text == NULL)
+		return 0;
+	rc = pdf_qr(j->pdf, text, bx + (b->w - size) / 2,
+	    btop - b->h + (b->h - size) / 2, size, &b->colour);
+	free(text);
+	return rc;
+}
+
+/* An image kept in its proportions, centred in the box. */
+static int
+image_box(struct job *j, const struct layout_box *b, double bx,
+    double btop, const struct srcpos *pos, const char *path)
+{
+	double w = b->w, h = b->h;
+	int pw, ph;
+
+	if (path == NULL)
+		return 0;
+	if (pdf_image_size(j->pdf, pos, path, &pw, &ph) == -1)
+		return -1;
+	if (pw <= 0 || ph <= 0)
+		return 0;
+	if (w / h > (double)pw / ph)
+		w = h * pw / ph;
+	else
+		h = w * ph / pw;
+	return pdf_image(j->pdf, pos, path, bx + (b->w - w) / 2,
+	    btop - b->h + (b->h - h) / 2, w, h);
+}
+
+/* "name.<key>" if the layout has it, else "name". */
+static const struct colour *
+colour_for(const struct layout *l, const char *name, const char *key)
+{
+	const struct colour *c;
+	char *full = xasprintf("%s.%s", name, key);
+
+	c = layout_colour(l, full);
+	free(full);
+	return c != NULL ? c : layout_colour(l, name);
+}
+
+static int
+band_box(struct job *j, const struct layout_box *b, double bx, double btop,
+    const struct badge *bg)
+{
+	const struct colour *c = &b->colour;
+	const struct forum *f = bg->forums[0];
+	struct colour own;
+
+	switch (b->paint) {
+	case PAINT_CATEGORY:
+		c = colour_for(j->l, "category", category_names[bg->cat]);
+		break;
+	case PAINT_TRACK:
+		if (f->track != NULL && f->track->colour != NULL &&
+		    layout_parse_colour(f->track->colour, &own) == 0)
+			c = &own;
+		else
+			c = f->track != NULL ? colour_for(j->l, "track",
+			    f->track->id) : layout_colour(j->l, "track");
+		break;
+	case PAINT_SLOT:
+		c = f->slot != NULL ? colour_for(j->l, "slot", f->slot->id) :
+		    layout_colour(j->l, "slot");
+		break;
+	default:
+		break;
+	}
+	if (c == NULL)
+		return 0;
+	return pdf_rect(j->pdf, bx, btop - b->h, b->w, b->h, c, NULL, 0);
+}
+
+/* Draws one side of badge bg with the item's top-left corner at ix, itop. */
+static int
+draw_badge(struct job *j, const struct layout_side *side,
+    struct badge *bg, double ix, double itop)
+{
+	const struct person *s = bg->who;
+	const struct layout_box *b;
+	char *t;
+	size_t i;
+	int rc = 0, r;
+
+	j->cur = bg;
+	j->ix = ix;
+	j->itop = itop;
+	for (i = 0; i < side->nboxes; i++) {
+		double bx, btop;
+
+		b = &side->boxes[i];
+		bx = ix + b->x;
+		btop = itop - b->y;
+		if (replay(j, b, &rc) > 0)
+			continue;
+		switch (b->field) {
+		case FIELD_PERSON_NAME:
+			r = name_box(j, side, b, bx, btop, s);
+			break;
+		case FIELD_PERSON_TITLE:
+			r = fit_text(j, b, bx, btop, s->placeholder ? NULL :
+			    s->title, 1, &s->pos, "person.title");
+			break;
+		case FIELD_PERSON_ORGANISATION:
+			r = fit_text(j, b, bx, btop, s->organisation, 1,
+			    &s->pos, "person.organisation");
+			break;
+		case FIELD_PERSON_ROLE:
+			r = fit_text(j, b, bx, btop, s->role, 0, &s->pos,
+			    "person.role");
+			break;
+		case FIELD_PERSON_FORUMS:
+			r = forums_box(j, b, bx, btop, bg);
+			break;
+		case FIELD_PERSON_CATEGORY:
+			t = xasprintf("category.%s", category_names[bg->cat]);
+			r = fit_text(j, b, bx, btop, layout_label(j->l, t,
+			    j->lang), 0, &b->pos, "category label");
+			free(t);
+			break;
+		case FIELD_PERSON_PHOTO:
+			r = image_box(j, b, bx, btop, &s->pos, s->photo);
+			break;
+		case FIELD_FORUM_NUMBER:
+			t = forum_numbers(j, bg);
+			r = fit_text(j, b, bx, btop, t, 1, &bg->forums[0]->pos,
+			    "forum.number");
+			free(t);
+			break;
+		case FIELD_FORUM_TITLE:
+			t = forum_titles(bg);
+			r = fit_text(j, b, bx, btop, t, 0, &bg->forums[0]->pos,
+			    "forum.title");
+			free(t);
+			break;
+		case FIELD_EVENT_TITLE:
+			r = fit_text(j, b, bx, btop, j->p->event.title, 0,
+			    NULL, "event.title");
+			break;
+		case FIELD_TEXT:
+			r = fit_text(j, b, bx, btop, b->text != NULL ? b->text :
+			    layout_label(j->l, b->label, j->lang), 0, &b->pos,
+			    "text");
+			break;
+		case FIELD_IMAGE:
+			r = image_box(j, b, bx, btop, &b->pos, b->src);
+			break;
+		case FIELD_QR:
+			r = qr_box(j, b, bx, btop, s);
+			break;
+		case FIELD_BAND:
+			r = band_box(j, b, bx, btop, bg);
+			break;
+		default:
+			/* Fields of forums and rooms belong on signs. */
+			r = 0;
+			break;
+		}
+		if (r == -1)
+			rc = -1;
+	}
+	return rc;
+}
+
+/*
+ * Cut marks on the sheet margins, in line with every edge of the grid's
+ * columns and rows, so that none falls on a badge.
+ */
+static int
+cut_marks(struct job *j, double ox, double oy)
+{
+	const struct layout *l = j->l;
+	const struct layout_grid *g = &l->grid;
+	double pw = l->page.width, ph = l->page.height;
+	double left = g->x + ox, top = g->y + oy;
+	double right = left + g->columns * l->item.width +
+	    (g->columns - 1) * g->gap_x;
+	double bottom = top + g->rows * l->item.height +
+	    (g->rows - 1) * g->gap_y;
+	double e, len;
+	int i, k, rc = 0;
+
+	/* Edges as distances from the top left; gaps of 0 share an edge. */
+	for (i = 0; i < g->columns; i++)
+		for (k = 0; k < 2; k++) {
+			if (k == 0 && i > 0 && g->gap_x <= 0)
+				continue;
+			e = left + i * (l->item.width + g->gap_x) +
+			    k * l->item.width;
+			len = top - MARK_OFFSET - l->page.margin_top;
+			len = len > MARK_LEN ? MARK_LEN : len;
+			if (len >= MARK_MIN && pdf_line(j->pdf, e, ph - top +
+			    MARK_OFFSET, e, ph - top + MARK_OFFSET + len,
+			    &registration, MARK_WIDTH) == -1)
+				rc = -1;
+			len = ph - bottom - MARK_OFFSET - l->page.margin_bottom;
+			len = len > MARK_LEN ? MARK_LEN : len;
+			if (len >= MARK_MIN && pdf_line(j->pdf, e, ph - bottom -
+			    MARK_OFFSET, e, ph - bottom - MARK_OFFSET - len,
+			    &registration, MARK_WIDTH) == -1)
+				rc = -1;
+		}
+	for (i = 0; i < g->rows; i++)
+		for (k = 0; k < 2; k++) {
+			if (k == 0 && i > 0 && g->gap_y <= 0)
+				continue;
+			e = ph - (top + i * (l->item.height + g->gap_y) +
+			    k * l->item.height);
+			len = left - MARK_OFFSET - l->page.margin_left;
+			len = len > MARK_LEN ? MARK_LEN : len;
+			if (len >= MARK_MIN && pdf_line(j->pdf, left -
+			    MARK_OFFSET, e, left - MARK_OFFSET - len, e,
+			    &registration, MARK_WIDTH) == -1)
+				rc = -1;
+			len = pw - right - MARK_OFFSET - l->page.margin_right;
+			len = len > MARK_LEN ? MARK_LEN : len;
+			if (len >= MARK_MIN && pdf_line(j->pdf, right +
+			    MARK_OFFSET, e, right + MARK_OFFSET + len, e,
+			    &registration, MARK_WIDTH) == -1)
+				rc = -1;
+		}
+	return rc;
+}
+
+/*
+ * One sheet: badges first..first+n-1 in slots from slot0 on, the front or
+ * (back set) the back side.  On a back sheet the slots are mirrored as the
+ * duplex binding turns the sheet, so each back lies behind its front.
+ */
+static int
+sheet(struct job *j, size_t first, size_t n, int slot0,
+    const struct layout_side *side, int back)
+{
+	const struct layout *l = j->l;
+	const struct layout_grid *g = &l->grid;
+	double ox = g->offset_x, oy = g->offset_y, x, y;
+	size_t i;
+	int col, row, rc = 0;
+
+	if (pdf_page_add(j->pdf, l->page.width, l->page.height) == -1)
+		return -1;
+	if (back) {
+		ox += g->back_offset_x;
+		oy += g->back_offset_y;
+	}
+	if (!back && g->cut_marks && cut_marks(j, ox, oy) == -1)
+		rc = -1;
+	for (i = 0; i < n; i++) {
+		col = (slot0 + (int)i) % g->columns;
+		row = (slot0 + (int)i) / g->columns;
+		/* Distances from the sheet's top left, before any mirroring. */
+		x = g->x + col * (l->item.width + g->gap_x);
+		y = g->y + row * (l->item.height + g->gap_y);
+		if (back && g->duplex == DUPLEX_LONG_EDGE)
+			x = l->page.width - x - l->item.width;
+		else if (back && g->duplex == DUPLEX_SHORT_EDGE)
+			y = l->page.height - y - l->item.height;
+		if (draw_badge(j, side, &j->badges[first + i], x + ox,
+		    l->page.height - y - oy) == -1)
+			rc = -1;
+	}
+	return rc;
+}
+
+int
+badges_render(const struct programme *p, const struct layout *l,
+    const struct render_opts *o, struct diag *d, const char *path)
+{
+	const struct layout_side *back = layout_back(l);
+	struct pdf_info info = { NULL, NULL, NULL };
+	struct job j;
+	unsigned errors = d->nerrors;
+	size_t per, first, n, i;
+	int slot0, rc = -1;
+
+	memset(&j, 0, sizeof(j));
+	j.p = p;
+	j.l = l;
+	j.lang = p->lang;
+	per = (size_t)l->grid.columns * (size_t)l->grid.rows;
+	if ((size_t)o->skip >= per) {
+		return diag_error(d, NULL, "--skip %d leaves no free place on "
+		    "a sheet of %zu badges", o->skip, per);
+	}
+	if (collect(&j, o, d) == -1)
+		goto out;
+	if (j.nbadges == 0) {
+		diag_warning(d, NULL, "no badges to print: nobody speaks or "
+		    "moderates; '%s' not written", path);
+		rc = diag_failed(d) ? -1 : 0;
+		goto out;
+	}
+	info.title = p->event.title;
+	info.subject = layout_label(l, "badges", j.lang);
+	info.author = p->event.organiser;
+	if ((j.pdf = pdf_new(d, &info)) == NULL)
+		goto out;
+	rc = 0;
+	for (first = 0, slot0 = o->skip; first < j.nbadges;
+	    first += n, slot0 = 0) {
+		n = per - (size_t)slot0;
+		if (n > j.nbadges - first)
+			n = j.nbadges - first;
+		if (sheet(&j, first, n, slot0, &l->item.front, 0) == -1 ||
+		    (back != NULL && back->nboxes > 0 &&
+		    sheet(&j, first, n, slot0, back, 1) == -1))
+			rc = -1;
+		for (i = first; i < first + n; i++)
+			forget(&j.badges[i]);
+	}
+	/* With --strict a shortened text is an error: write nothing. */
+	if (rc == 0 && d->nerrors == errors)
+		rc = pdf_save(j.pdf, path);
+	else
+		rc = -1;
+out:
+	pdf_free(j.pdf);
+	for (i = 0; i < j.nbadges; i++) {
+		forget(&j.badges[i]);
+		free(j.badges[i].forums);
+	}
+	free(j.badges);
+	return rc;
+}

@@ -1,0 +1,451 @@
+/*
+ * Implementation of font.h: fontconfig for finding files, FreeType for
+ * looking inside them.  Only this file and pdf.c know about font files.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_FONT_FORMATS_H
+#include FT_ADVANCES_H
+#include FT_TRUETYPE_TABLES_H
+
+#include "font.h"
+#include "util.h"
+
+/* What font_has() found out about a BMP code point. */
+enum glyph_state {
+	GLYPH_UNKNOWN,
+	GLYPH_OK,
+	GLYPH_MISSING
+};
+
+struct font {
+	char		*path;
+	int		 index;
+	char		*family;
+	FT_Face		 face;
+	unsigned char	*state;		/* enum glyph_state per BMP code point */
+};
+
+struct font_chain {
+	struct font	*faces[1 + FONT_NFALLBACKS];
+	int		 n;
+};
+
+/* One FreeType library for the process; faces are opened per document. */
+static FT_Library ft;
+static int cleanup_registered;
+
+/*
+ * fontconfig keeps its configuration until FcFini(), and sanitizers and
+ * valgrind count that as lost: release both libraries at exit.
+ */
+static void
+cleanup(void)
+{
+	FcFini();
+	if (ft != NULL)
+		FT_Done_FreeType(ft);
+	ft = NULL;
+}
+
+static void
+register_cleanup(void)
+{
+	if (!cleanup_registered && atexit(cleanup) == 0)
+		cleanup_registered = 1;
+}
+
+static int
+ft_init(void)
+{
+	register_cleanup();
+	if (ft != NULL)
+		return 0;
+	return FT_Init_FreeType(&ft) == 0 ? 0 : -1;
+}
+
+static int
+fc_weight(enum font_weight w)
+{
+	return w == WEIGHT_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR;
+}
+
+static int
+fc_slant(enum font_slant s)
+{
+	return s == SLANT_ITALIC ? FC_SLANT_ITALIC : FC_SLANT_ROMAN;
+}
+
+/* Nonzero if one of the match's family names (it may have several) is family. */
+static int
+has_family(FcPattern *match, const char *family)
+{
+	FcChar8 *s;
+	int i;
+
+	for (i = 0; FcPatternGetString(match, FC_FAMILY, i, &s) ==
+	    FcResultMatch; i++)
+		if (strcasecmp((const char *)s, family) == 0)
+			return 1;
+	return 0;
+}
+
+char *
+font_lookup_why(const char *family, enum font_weight weight,
+    enum font_slant slant, int *index, char **why)
+{
+	FcPattern *pat, *match;
+	FcResult res;
+	FcChar8 *file, *format, *best;
+	char *path = NULL;
+	int idx = 0;
+
+	if (why != NULL)
+		*why = NULL;
+	register_cleanup();
+	pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcPatternAddInteger(pat, FC_WEIGHT, fc_weight(weight));
+	FcPatternAddInteger(pat, FC_SLANT, fc_slant(slant));
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	match = FcFontMatch(NULL, pat, &res);
+	FcPatternDestroy(pat);
+	if (match == NULL) {
+		if (why != NULL)
+			*why = xasprintf("no font family '%s' (fontconfig "
+			    "found no fonts at all)", family);
+		return NULL;
+	}
+	if (!has_family(match, family)) {
+		if (why != NULL) {
+			if (FcPatternGetString(match, FC_FAMILY, 0, &best) !=
+			    FcResultMatch)
+				best = (FcChar8 *)"?";
+			*why = xasprintf("no font family '%s' (fontconfig "
+			    "suggests '%s')", family, (const char *)best);
+		}
+		goto out;
+	}
+	if (FcPatternGetString(match, FC_FILE, 0, &file) != FcResultMatch) {
+		if (why != NULL)
+			*why = xasprintf("font family '%s' has no file",
+			    family);
+		goto out;
+	}
+	/* libharu 2.3.0 parses glyf/loca only; CFF outlines fail deep inside it. */
+	if (FcPatternGetString(match, FC_FONTFORMAT, 0, &format) ==
+	    FcResultMatch && strcmp((const char *)format, "TrueType") != 0) {
+		if (why != NULL)
+			*why = xasprintf("font family '%s' is %s ('%s'); "
+			    "libharu 2.3.0 can only embed TrueType fonts",
+			    family, strcmp((const char *)format, "CFF") == 0 ?
+			    "OpenType/CFF" : (const char *)format,
+			    (const char *)file);
+		goto out;
+	}
+	if (FcPatternGetInteger(match, FC_INDEX, 0, &idx) != FcResultMatch)
+		idx = 0;
+	path = xstrdup((const char *)file);
+	if (index != NULL)
+		*index = idx;
+out:
+	FcPatternDestroy(match);
+	return path;
+}
+
+char *
+font_lookup(const char *family, enum font_weight weight,
+    enum font_slant slant, int *index)
+{
+	return font_lookup_why(family, weight, slant, index, NULL);
+}
+
+/* Selects the (3,1) format 4 cmap, the only one libharu 2.3.0 reads. */
+static int
+select_cmap(FT_Face face)
+{
+	int i;
+
+	for (i = 0; i < face->num_charmaps; i++) {
+		FT_CharMap cm = face->charmaps[i];
+
+		if (cm->platform_id == 3 && cm->encoding_id == 1 &&
+		    FT_Get_CMap_Format(cm) == 4)
+			return FT_Set_Charmap(face, cm) == 0 ? 0 : -1;
+	}
+	return -1;
+}
+
+struct font *
+font_open(const char *path, int index, char **why)
+{
+	struct font *f;
+	FT_Face face;
+	FT_ULong len = 0;
+	const char *format;
+
+	*why = NULL;
+	if (ft_init() == -1) {
+		*why = xstrdup("cannot start FreeType");
+		return NULL;
+	}
+	if (FT_New_Face(ft, path, index, &face) != 0) {
+		*why = xasprintf("cannot read font '%s' (face %d)", path,
+		    index);
+		return NULL;
+	}
+	format = FT_Get_Font_Format(face);
+	if (format == NULL || strcmp(format, "TrueType") != 0 ||
+	    FT_Load_Sfnt_Table(face, FT_MAKE_TAG('g', 'l', 'y', 'f'), 0, NULL,
+	    &len) != 0) {
+		*why = xasprintf("font '%s' is %s, not TrueType; libharu 2.3.0 "
+		    "can only embed TrueType fonts", path,
+		    format != NULL && strcmp(format, "CFF") == 0 ?
+		    "OpenType/CFF" : format != NULL ? format : "unknown");
+		FT_Done_Face(face);
+		return NULL;
+	}
+	if (select_cmap(face) == -1) {
+		*why = xasprintf("font '%s' has no Windows Unicode (3,1) "
+		    "format 4 cmap, which libharu 2.3.0 needs", path);
+		FT_Done_Face(face);
+		return NULL;
+	}
+	f = xcalloc(1, sizeof(*f));
+	f->path = xstrdup(path);
+	f->index = index;
+	f->family = xstrdup(face->family_name != NULL ? face->family_name :
+	    "?");
+	f->face = face;
+	f->state = xcalloc(0x10000, 1);
+	return f;
+}
+
+void
+font_free(struct font *f)
+{
+	if (f == NULL)
+		return;
+	FT_Done_Face(f->face);
+	free(f->state);
+	free(f->family);
+	free(f->path);
+	free(f);
+}
+
+const char *
+font_path(const struct font *f)
+{
+	return f->path;
+}
+
+int
+font_index(const struct font *f)
+{
+	return f->index;
+}
+
+const char *
+font_family(const struct font *f)
+{
+	return f->family;
+}
+
+/*
+ * Whether libharu 2.3.0 embeds glyph gid whole.  Its CheckCompositGryph
+ * follows one level of components only and reads component ids as signed
+ * 16-bit numbers, so a component that is itself composite, or one with an
+ * id above 32767, is left out of the subset and the glyph draws partly.
+ */
+static int
+glyph_intact(FT_Face face, FT_UInt gid)
+{
+	FT_Int sub, a1, a2;
+	FT_UInt flags;
+	FT_Matrix m;
+	FT_UInt n, i;
+	int *comps;
+	int ok = 1;
+
+	if (FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_RECURSE) !=
+	    0)
+		return 0;
+	if (face->glyph->format != FT_GLYPH_FORMAT_COMPOSITE)
+		return 1;
+	n = face->glyph->num_subglyphs;
+	/* Loading a component below replaces face->glyph: copy the ids first. */
+	comps = xreallocarray(NULL, n ? n : 1, sizeof(*comps));
+	for (i = 0; i < n; i++) {
+		if (FT_Get_SubGlyph_Info(face->glyph, i, &sub, &flags, &a1,
+		    &a2, &m) != 0) {
+			free(comps);
+			return 0;
+		}
+		comps[i] = sub;
+	}
+	for (i = 0; i < n && ok; i++) {
+		if (comps[i] > 32767 || FT_Load_Glyph(face, comps[i],
+		    FT_LOAD_NO_SCALE | FT_LOAD_NO_RECURSE) != 0 ||
+		    face->glyph->format == FT_GLYPH_FORMAT_COMPOSITE)
+			ok = 0;
+	}
+	free(comps);
+	return ok;
+}
+
+int
+font_has(struct font *f, uint32_t cp)
+{
+	FT_UInt gid;
+
+	if (cp > 0xFFFF)
+		return 0;
+	if (f->state[cp] == GLYPH_UNKNOWN) {
+		gid = FT_Get_Char_Index(f->face, cp);
+		f->state[cp] = gid != 0 && glyph_intact(f->face, gid) ?
+		    GLYPH_OK : GLYPH_MISSING;
+	}
+	return f->state[cp] == GLYPH_OK;
+}
+
+int
+font_advance(struct font *f, uint32_t cp)
+{
+	FT_UInt gid;
+	FT_Fixed adv;
+
+	gid = cp > 0xFFFF ? 0 : FT_Get_Char_Index(f->face, cp);
+	if (FT_Get_Advance(f->face, gid, FT_LOAD_NO_SCALE, &adv) != 0)
+		return 0;
+	/* libharu: (HPDF_UINT32)advance_width * 1000 / units_per_em, truncated */
+	return (int)((unsigned long)adv * 1000 / f->face->units_per_EM);
+}
+
+/* Rounded outwards, so that a box computed from them holds the glyphs. */
+int
+font_ascender(const struct font *f)
+{
+	return (int)ceil(f->face->ascender * 1000.0 / f->face->units_per_EM);
+}
+
+int
+font_descender(const struct font *f)
+{
+	return (int)floor(f->face->descender * 1000.0 /
+	    f->face->units_per_EM);
+}
+
+/* Opens family or returns NULL with *why set. */
+static struct font *
+open_family(const char *family, enum font_weight weight,
+    enum font_slant slant, char **why)
+{
+	struct font *f;
+	char *path;
+	int index = 0;
+
+	if ((path = font_lookup_why(family, weight, slant, &index, why)) ==
+	    NULL)
+		return NULL;
+	f = font_open(path, index, why);
+	free(path);
+	return f;
+}
+
+static int
+chain_holds(const struct font_chain *c, const struct font *f)
+{
+	int i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->faces[i]->path, f->path) == 0 &&
+		    c->faces[i]->index == f->index)
+			return 1;
+	return 0;
+}
+
+struct font_chain *
+font_chain_new(struct diag *d, const struct srcpos *pos, const char *family,
+    enum font_weight weight, enum font_slant slant)
+{
+	static const char *const fallbacks[] = FONT_FALLBACKS;
+	struct font_chain *c;
+	struct font *f;
+	char *why;
+	int i;
+
+	if (family == NULL || *family == '\0')
+		family = FONT_DEFAULT_FAMILY;
+	if ((f = open_family(family, weight, slant, &why)) == NULL) {
+		diag_warning(d, pos, "%s; using '%s'", why,
+		    FONT_DEFAULT_FAMILY);
+		free(why);
+		if ((f = open_family(FONT_DEFAULT_FAMILY, weight, slant,
+		    &why)) == NULL) {
+			diag_error(d, pos, "%s (install fonts-liberation2)",
+			    why);
+			free(why);
+			return NULL;
+		}
+	}
+	c = xcalloc(1, sizeof(*c));
+	c->faces[c->n++] = f;
+	/*
+	 * A missing fallback family is not reported here: each character
+	 * no face has is reported where it is drawn.
+	 */
+	for (i = 0; i < FONT_NFALLBACKS; i++) {
+		if ((f = open_family(fallbacks[i], weight, slant, &why)) ==
+		    NULL) {
+			free(why);
+			continue;
+		}
+		if (chain_holds(c, f))
+			font_free(f);
+		else
+			c->faces[c->n++] = f;
+	}
+	return c;
+}
+
+void
+font_chain_free(struct font_chain *c)
+{
+	int i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n; i++)
+		font_free(c->faces[i]);
+	free(c);
+}
+
+int
+font_chain_len(const struct font_chain *c)
+{
+	return c->n;
+}
+
+struct font *
+font_chain_face(const struct font_chain *c, int i)
+{
+	return c->faces[i];
+}
+
+int
+font_chain_pick(const struct font_chain *c, uint32_t cp)
+{
+	int i;
+
+	for (i = 0; i < c->n; i++)
+		if (font_has(c->faces[i], cp))
+			return i;
+	return -1;
+}

@@ -1,0 +1,99 @@
+/*
+ * Fonts: finding font files by family name (fontconfig) and asking them,
+ * through FreeType, which characters they can really draw.
+ *
+ * libharu 2.3.0 embeds TrueType only, and it drops nested composite glyphs
+ * and components with glyph ids above 32767.  font_has() therefore says
+ * "no" for such a glyph, so that the next font of a chain draws it.  A
+ * font chain is the primary face followed by the fallback faces that every
+ * style gets (FONT_FALLBACKS); font_chain_pick() chooses a face per
+ * character.  Widths are in 1/1000 em, rounded as libharu rounds them, so
+ * that what we measure is what the PDF draws.
+ *
+ * For the typesetting core (pdf.c, text.c) and the layout loader (which
+ * checks family names with font_lookup()).
+ */
+#ifndef PDFGEN_FONT_H
+#define PDFGEN_FONT_H
+
+#include <stdint.h>
+
+#include "diag.h"
+#include "style.h"
+
+/* The family a layout gets when it names none. */
+#define FONT_DEFAULT_FAMILY	"Liberation Sans"
+
+/* Every chain ends with these, in this order (after its primary face). */
+#define FONT_FALLBACKS { "Liberation Sans", "DejaVu Sans", \
+	"WenQuanYi Micro Hei" }
+#define FONT_NFALLBACKS	3
+
+/*
+ * Finds the file of family in the given weight and slant through
+ * fontconfig.  Returns the path (the caller frees it) and sets *index to
+ * the face index inside the file (TrueType collections), or returns NULL
+ * when fontconfig's best match is another family (a typo in a layout) or
+ * when the file is OpenType/CFF, which libharu 2.3.0 cannot read.
+ */
+char	*font_lookup(const char *family, enum font_weight, enum font_slant,
+	    int *index);
+
+/*
+ * The same; on NULL, *why (when why is not NULL) gets the reason as a
+ * message fragment the caller frees, e.g. "no font family 'Libration
+ * Sans' (fontconfig suggests 'DejaVu Sans')".
+ */
+char	*font_lookup_why(const char *family, enum font_weight,
+	    enum font_slant, int *index, char **why);
+
+/* One face of a font file, opened with FreeType. */
+struct font;
+
+/*
+ * Opens face index of path.  Returns NULL and sets *why (caller frees) when
+ * libharu could not embed it: not TrueType outlines, no Windows Unicode
+ * (3,1) format 4 cmap, or unreadable.
+ */
+struct font *font_open(const char *path, int index, char **why);
+void	font_free(struct font *);
+
+const char *font_path(const struct font *);
+int	font_index(const struct font *);
+const char *font_family(const struct font *);	/* as the file names it */
+
+/*
+ * Nonzero if the face has a glyph for cp that libharu 2.3.0 embeds intact
+ * (not a nested composite, no component id above 32767).  Code points
+ * above U+FFFF are never drawable (libharu's encoder turns them into
+ * spaces).
+ */
+int	font_has(struct font *, uint32_t cp);
+
+/* The advance width of cp in 1/1000 em as the PDF's W array gives it. */
+int	font_advance(struct font *, uint32_t cp);
+
+/* Ascender (positive) and descender (negative) in 1/1000 em. */
+int	font_ascender(const struct font *);
+int	font_descender(const struct font *);
+
+/*
+ * A primary face and its fallbacks.  font_chain_new() resolves family
+ * (FONT_DEFAULT_FAMILY when NULL or ""); when it cannot be used it warns
+ * through d at pos and uses the default family instead.  Returns NULL only
+ * when not even the default family can be opened (an error was reported).
+ */
+struct font_chain;
+
+struct font_chain *font_chain_new(struct diag *d, const struct srcpos *pos,
+	    const char *family, enum font_weight, enum font_slant);
+void	font_chain_free(struct font_chain *);
+
+/* The number of faces and face i (0 is the primary). */
+int	font_chain_len(const struct font_chain *);
+struct font *font_chain_face(const struct font_chain *, int i);
+
+/* The first face that has cp (font_has), or -1 when none does. */
+int	font_chain_pick(const struct font_chain *, uint32_t cp);
+
+#endif

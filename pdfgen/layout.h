@@ -1,0 +1,330 @@
+/*
+ * Layouts: the print geometry and the look of one product, read from a
+ * layout file (layouts/NAME.xml, namespace urn:pdfgen:layout:1, described by
+ * layouts/layout.xsd and layouts/README.md).
+ *
+ * Units.  Every length below is in PostScript points (1/72 in); the loader
+ * converts the file's mm, cm, pt and in once, so renderers never see
+ * another unit.  Font sizes are points too.
+ *
+ * Coordinates.  Boxes and the grid are measured the way designers measure
+ * them: from the top-left corner of their item (or sheet), x to the right,
+ * y downwards.  PDF measures from the bottom-left corner, y upwards: a box
+ * on an item whose top-left corner is at (ix, iy_top) in PDF space has its
+ * lower-left corner at (ix + b->x, iy_top - b->y - b->h).
+ *
+ * A loaded layout has been checked: every style a renderer of its product
+ * needs exists (LAYOUT_STYLES_BOOKLET), every style and colour a box names
+ * exists, every box lies inside its item, the grid fits the sheet, every
+ * font family resolves to a file.  Renderers may rely on that.
+ *
+ * For the renderers, main.c and the layout tests.
+ */
+#ifndef PDFGEN_LAYOUT_H
+#define PDFGEN_LAYOUT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "style.h"
+
+#define LAYOUT_NS		"urn:pdfgen:layout:1"
+#define LAYOUT_MAX_BYTES	((size_t)1 << 20)	/* 1 MiB */
+
+/* Points per unit, exactly. */
+#define LAYOUT_PT_PER_IN	72.0
+#define LAYOUT_PT_PER_MM	(72.0 / 25.4)
+
+enum layout_product {
+	LAYOUT_BOOKLET,
+	LAYOUT_SIGNS,
+	LAYOUT_BADGES,
+	LAYOUT_PRODUCT__MAX
+};
+
+/*
+ * The styles the booklet renderer looks up by name; NULL-terminated.  Signs
+ * and badges use only the styles their boxes name.
+ */
+#define LAYOUT_STYLES_BOOKLET { "title", "h1", "h2", "h3", "body", \
+	"speakers", "running-head", "folio", "index", "notes", NULL }
+
+/* The sheet that goes through the printer (or the booklet's trimmed page). */
+struct layout_page {
+	/* "A4", "Letter", or "" when given as width/height */
+	char		 paper[16];
+	double		 width;		/* points, orientation applied */
+	double		 height;	/* points, orientation applied */
+	int		 landscape;	/* the file asked for landscape */
+	/* points; nothing is printed closer to the edge */
+	double		 margin_top;
+	double		 margin_right;	/* points */
+	double		 margin_bottom;	/* points */
+	double		 margin_left;	/* points */
+	/* points that bands run past the trimmed edge; 0: none */
+	double		 bleed;
+	/* draw crop marks outside the trimmed page */
+	int		 crop_marks;
+};
+
+/* What a box shows.  Text fields are set in the box's style. */
+enum layout_field {
+	FIELD_PERSON_NAME,		/* "Tanja Krins" (person_name) */
+	FIELD_PERSON_TITLE,		/* academic title: "Prof. Dr." */
+	FIELD_PERSON_ORGANISATION,
+	FIELD_PERSON_ROLE,
+	/* "Forum 3: title" lines, one per forum */
+	FIELD_PERSON_FORUMS,
+	/* label "category.<c>": "Referent*in" */
+	FIELD_PERSON_CATEGORY,
+	FIELD_PERSON_PHOTO,		/* image: person->photo */
+	/* label "forum" and the number: "Forum 3" */
+	FIELD_FORUM_NUMBER,
+	FIELD_FORUM_TITLE,
+	FIELD_FORUM_SUBTITLE,
+	FIELD_FORUM_HOST,		/* label "hosted-by" and the host */
+	FIELD_FORUM_HOST_LOGO,		/* image: forum->host_logo */
+	FIELD_FORUM_SPEAKERS,		/* names, "u. a. mit" when incomplete */
+	FIELD_FORUM_MODERATORS,
+	FIELD_FORUM_DESCRIPTION,	/* the paragraphs */
+	FIELD_ROOM_NAME,
+	/* signs with room_schedule: the room's day */
+	FIELD_ROOM_SCHEDULE,
+	FIELD_SLOT_TIME,		/* "14:00–15:30" */
+	FIELD_EVENT_TITLE,
+	FIELD_EVENT_DATE,
+	FIELD_TEXT,			/* box->text, or the label box->label */
+	FIELD_IMAGE,			/* the file box->src */
+	FIELD_QR,			/* a QR code of box->qr */
+	FIELD_BAND,			/* a rectangle filled with box->paint */
+	FIELD__MAX
+};
+
+/* The names of the fields as layout files write them ("person.name"). */
+extern const char *const layout_field_names[FIELD__MAX];
+
+/* What a QR code encodes. */
+enum layout_qr {
+	QR_PERSON_URL,		/* person->url (no code when NULL) */
+	/* a vCard 3.0 of name, organisation, email, url */
+	QR_PERSON_VCARD,
+	QR_EVENT_URL,		/* event.url */
+	QR__MAX
+};
+
+/*
+ * Where a band's colour comes from.  For PAINT_TRACK the renderer uses, in
+ * this order, the track's colour in the programme, the layout colour
+ * "track.<track id>", the layout colour "track"; likewise "slot.<slot id>"
+ * then "slot", and "category.<c>" then "category" (c is speaker,
+ * moderator, host, guest or staff).  The loader makes sure the last
+ * fallback ("track", "slot", "category") exists when a band uses it.
+ */
+enum layout_paint {
+	PAINT_COLOUR,		/* box->colour */
+	PAINT_TRACK,
+	PAINT_SLOT,
+	PAINT_CATEGORY,
+	PAINT__MAX
+};
+
+enum layout_valign {
+	VALIGN_TOP,
+	VALIGN_MIDDLE,
+	VALIGN_BOTTOM,
+	VALIGN__MAX
+};
+
+/* One rectangle of an item, in document order (later boxes draw on top). */
+struct layout_box {
+	struct srcpos	 pos;
+	enum layout_field field;
+	double		 x;		/* points from the item's left edge */
+	/* points from the item's top edge, downwards */
+	double		 y;
+	double		 w;		/* points, > 0 */
+	double		 h;		/* points, > 0 */
+	/* text fields: never NULL; others: NULL */
+	const struct text_style *style;
+	/* text fields: where lines sit in the box */
+	enum layout_valign valign;
+	/* FIELD_TEXT: fixed words, or NULL when label is set */
+	char		*text;
+	/* FIELD_TEXT: a label key (layout_label), or NULL */
+	char		*label;
+	/* FIELD_IMAGE: path usable from the working directory */
+	char		*src;
+	enum layout_qr	 qr;		/* FIELD_QR */
+	enum layout_paint paint;	/* FIELD_BAND */
+	/* FIELD_BAND with PAINT_COLOUR; FIELD_QR: the dark modules */
+	struct colour	 colour;
+};
+
+/* One side of an item. */
+struct layout_side {
+	struct layout_box *boxes;
+	size_t		 nboxes;
+};
+
+enum layout_back {
+	BACK_NONE,		/* printed on one side */
+	BACK_SAME,		/* the back repeats the front */
+	BACK_OWN,		/* the back has its own boxes (item.back) */
+	BACK__MAX
+};
+
+/* One badge or one door sign. */
+struct layout_item {
+	double		 width;		/* points */
+	double		 height;	/* points */
+	/* points: text, images and codes keep this far from the edges */
+	double		 safe;
+	/* signs: one sign per room with its day, not per forum */
+	int		 room_schedule;
+	struct layout_side front;
+	enum layout_back back_mode;
+	struct layout_side back;	/* BACK_OWN only; empty otherwise */
+};
+
+enum layout_duplex {
+	DUPLEX_NONE,		/* no back sides, or backs on separate sheets */
+	/* back sheet: columns mirrored (flip on the long edge) */
+	DUPLEX_LONG_EDGE,
+	DUPLEX_SHORT_EDGE,	/* back sheet: rows mirrored */
+	DUPLEX__MAX
+};
+
+/* How items sit on a sheet: columns x rows, row by row from the top left. */
+struct layout_grid {
+	int		 columns;	/* >= 1 */
+	int		 rows;		/* >= 1 */
+	double		 gap_x;		/* points between columns */
+	double		 gap_y;		/* points between rows */
+	/* points from the sheet's left edge to the first column */
+	double		 x;
+	/* points from the sheet's top edge to the first row */
+	double		 y;
+	/* x and y were computed to centre the grid */
+	int		 centred;
+	enum layout_duplex duplex;
+	/* points every sheet is shifted right (printer offset) */
+	double		 offset_x;
+	double		 offset_y;	/* points every sheet is shifted down */
+	/* points back sheets are shifted right, on top */
+	double		 back_offset_x;
+	/* points back sheets are shifted down, on top */
+	double		 back_offset_y;
+	/* cut marks outside the grid, on the sheet margins */
+	int		 cut_marks;
+};
+
+enum layout_padding {
+	PAD_BLANK,		/* empty pages */
+	PAD_NOTES,		/* pages headed with the label "notes", ruled */
+	PAD__MAX
+};
+
+/* The booklet's type area and page count. */
+struct layout_booklet {
+	double		 top;		/* points: page top to the type area */
+	/* points: type area to the page bottom */
+	double		 bottom;
+	/* points: binding edge to the type area */
+	double		 inner;
+	/* points: type area to the outer edge */
+	double		 outer;
+	int		 columns;	/* >= 1 */
+	double		 column_gap;	/* points */
+	/* page count rounded up to a multiple of this; 1: none */
+	int		 pad_multiple;
+	enum layout_padding pad_with;
+};
+
+/* A named style, a named colour and a label, as the file gives them. */
+struct layout_style {
+	struct srcpos	 pos;
+	char		*name;
+	struct text_style style;
+};
+
+struct layout_colour {
+	struct srcpos	 pos;
+	char		*name;
+	struct colour	 colour;
+};
+
+struct layout_label {
+	char		*key;
+	char		*lang;
+	char		*text;
+};
+
+struct layout {
+	/* the path it was read from; srcpos.file points here */
+	char		*file;
+	enum layout_product product;
+	/* a description from the file; NULL when none */
+	char		*title;
+	struct layout_page page;
+	struct layout_item item;	/* signs and badges */
+	/* signs and badges; 1 x 1, centred, when the file has none */
+	struct layout_grid grid;
+	struct layout_booklet booklet;	/* booklets */
+	struct layout_style *styles;
+	size_t		 nstyles;
+	struct layout_colour *colours;
+	size_t		 ncolours;
+	struct layout_label *labels;
+	size_t		 nlabels;
+};
+
+/* The names as the file writes them: "booklet", "signs", "badges". */
+extern const char *const layout_product_names[LAYOUT_PRODUCT__MAX];
+
+/*
+ * Reads, validates and checks the layout file at path.  Returns the layout
+ * (free it with layout_free), or NULL after reporting every problem to d as
+ * FILE:LINE:COL.  A layout is returned only when no error was reported.
+ */
+struct layout *layout_load(const char *path, struct diag *d);
+
+/* Frees the layout and all it owns; NULL is fine. */
+void	layout_free(struct layout *);
+
+/* The named style or colour; NULL when the layout has none by that name. */
+const struct text_style *layout_style(const struct layout *, const char *name);
+const struct colour *layout_colour(const struct layout *, const char *name);
+
+/*
+ * The fixed words for key in lang: the label in lang, else in "de", else
+ * key itself.  lang NULL means "de".  Never NULL.
+ */
+const char *layout_label(const struct layout *, const char *key,
+	    const char *lang);
+
+/* The boxes of the back side: the front's for BACK_SAME, NULL for none. */
+const struct layout_side *layout_back(const struct layout *);
+
+/*
+ * Parses a length such as "12.5mm", "1cm", "10pt", "0.5in" (a minus sign
+ * only when negative is set) into points.  Returns 0, or -1 when s is not
+ * such a length.
+ */
+int	layout_length(const char *s, int negative, double *pt);
+
+/*
+ * Parses a colour: "#RRGGBB" or "cmyk(c,m,y,k)" with c..k in percent.
+ * Returns 0, or -1 when s is neither.
+ */
+int	layout_parse_colour(const char *s, struct colour *c);
+
+/*
+ * Finds a default layout file by name ("badges-90x55.xml"): layouts/NAME
+ * below the working directory (a run from the source tree), then
+ * ../layouts/NAME and ../share/pdfgen/layouts/NAME next to the binary
+ * (argv0, when it names a path), then PDFGEN_DATADIR/layouts/NAME.
+ * Returns the first that is readable (the caller frees it), or NULL.
+ */
+char	*layout_default_path(const char *file_name, const char *argv0);
+
+#endif

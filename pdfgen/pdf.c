@@ -1,0 +1,823 @@
+/*
+ * Implementation of pdf.h: the only file that calls libharu.  It also repairs two things libharu 2.3.0 writes wrongly: the
+ * ToUnicode CMap of its Type0 fonts and the uncompressed SMask of PNGs.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <hpdf.h>
+#include <hpdf_font.h>
+#include <qrencode.h>
+
+#include "pdf.h"
+#include "util.h"
+
+struct face_map {
+	char		*path;
+	int		 index;
+	HPDF_Font	 font;
+};
+
+struct chain_map {
+	char		*family;
+	enum font_weight weight;
+	enum font_slant	 slant;
+	struct font_chain *chain;
+};
+
+struct image_map {
+	char		*path;
+	HPDF_Image	 image;
+};
+
+struct link {
+	HPDF_Page	 page;
+	HPDF_Rect	 rect;
+	int		 target;
+	double		 y;
+};
+
+struct pdf {
+	HPDF_Doc	 doc;
+	struct diag	*d;
+	int		 failed;	/* a libharu error was reported */
+	HPDF_STATUS	 err;		/* first error the handler saw */
+	HPDF_STATUS	 detail;
+	HPDF_Encoder	 u8;
+	HPDF_Page	 page;
+	HPDF_Page	*pages;
+	size_t		 npages;
+	struct face_map	*faces;
+	size_t		 nfaces;
+	struct chain_map *chains;
+	size_t		 nchains;
+	struct image_map *images;
+	size_t		 nimages;
+	HPDF_Outline	*outlines;
+	size_t		 noutlines;
+	struct link	*links;
+	size_t		 nlinks;
+};
+
+static void
+on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
+{
+	struct pdf *p = user;
+
+	if (p->err == HPDF_OK) {
+		p->err = err;
+		p->detail = detail;
+	}
+}
+
+/*
+ * Reports the pending libharu error once and poisons the document:
+ * libharu's errors are sticky, so nothing drawn after one would appear.
+ */
+static int
+fail(struct pdf *p, const char *what)
+{
+	if (!p->failed)
+		diag_error(p->d, NULL, "cannot %s: libharu error 0x%04X "
+		    "(detail %u)", what, (unsigned)p->err,
+		    (unsigned)p->detail);
+	p->failed = 1;
+	return -1;
+}
+
+/* Checks a libharu status (and the handler, for void-looking calls). */
+static int
+check(struct pdf *p, HPDF_STATUS st, const char *what)
+{
+	if (st != HPDF_OK && p->err == HPDF_OK)
+		p->err = st;
+	if (p->err != HPDF_OK)
+		return fail(p, what);
+	return 0;
+}
+
+static int
+ready(struct pdf *p)
+{
+	if (p->failed)
+		return -1;
+	if (p->page == NULL)
+		return diag_error(p->d, NULL, "drawing before the first page "
+		    "(a bug in the renderer)");
+	return 0;
+}
+
+/* The date for Info: SOURCE_DATE_EPOCH when set, for reproducible output. */
+static HPDF_Date
+info_date(void)
+{
+	HPDF_Date dt = { 0 };
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	time_t t;
+	struct tm tm;
+	char *end;
+
+	t = time(NULL);
+	if (s != NULL && *s != '\0') {
+		long long v = strtoll(s, &end, 10);
+
+		if (*end == '\0' && v >= 0)
+			t = (time_t)v;
+	}
+	gmtime_r(&t, &tm);
+	dt.year = tm.tm_year + 1900;
+	dt.month = tm.tm_mon + 1;
+	dt.day = tm.tm_mday;
+	dt.hour = tm.tm_hour;
+	dt.minutes = tm.tm_min;
+	dt.seconds = tm.tm_sec;
+	dt.ind = 'Z';
+	return dt;
+}
+
+struct pdf *
+pdf_new(struct diag *d, const struct pdf_info *info)
+{
+	struct pdf *p = xcalloc(1, sizeof(*p));
+	HPDF_Date dt;
+
+	p->d = d;
+	if ((p->doc = HPDF_New(on_error, p)) == NULL) {
+		diag_error(d, NULL, "cannot start libharu");
+		free(p);
+		return NULL;
+	}
+	/* Filters are attached when objects are made: compression comes first. */
+	if (check(p, HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL),
+	    "set compression") == -1 ||
+	    check(p, HPDF_UseUTFEncodings(p->doc), "use UTF-8") == -1 ||
+	    check(p, HPDF_SetCurrentEncoder(p->doc, "UTF-8"),
+	    "use UTF-8") == -1)
+		goto bad;
+	if ((p->u8 = HPDF_GetEncoder(p->doc, "UTF-8")) == NULL) {
+		fail(p, "use UTF-8");
+		goto bad;
+	}
+	dt = info_date();
+	if (check(p, HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR,
+	    "pdfgen " PDFGEN_VERSION), "set document info") == -1 ||
+	    check(p, HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE,
+	    dt), "set document info") == -1 ||
+	    check(p, HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, dt),
+	    "set document info") == -1)
+		goto bad;
+	if (info != NULL && ((info->title != NULL && check(p,
+	    HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, info->title),
+	    "set the title") == -1) || (info->author != NULL && check(p,
+	    HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, info->author),
+	    "set the author") == -1) || (info->subject != NULL && check(p,
+	    HPDF_SetInfoAttr(p->doc, HPDF_INFO_SUBJECT, info->subject),
+	    "set the subject") == -1)))
+		goto bad;
+	return p;
+bad:
+	pdf_free(p);
+	return NULL;
+}
+
+void
+pdf_free(struct pdf *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	HPDF_Free(p->doc);
+	for (i = 0; i < p->nfaces; i++)
+		free(p->faces[i].path);
+	for (i = 0; i < p->nchains; i++) {
+		free(p->chains[i].family);
+		font_chain_free(p->chains[i].chain);
+	}
+	for (i = 0; i < p->nimages; i++)
+		free(p->images[i].path);
+	free(p->faces);
+	free(p->chains);
+	free(p->images);
+	free(p->pages);
+	free(p->outlines);
+	free(p->links);
+	free(p);
+}
+
+struct diag *
+pdf_diag(const struct pdf *p)
+{
+	return p->d;
+}
+
+int
+pdf_page_add(struct pdf *p, double w, double h)
+{
+	HPDF_Page pg;
+
+	if (p->failed)
+		return -1;
+	if (w < 3 || h < 3 || w > 14400 || h > 14400)
+		return diag_error(p->d, NULL, "page size %.1f x %.1f pt is "
+		    "outside 3..14400 pt", w, h);
+	if ((pg = HPDF_AddPage(p->doc)) == NULL)
+		return fail(p, "add a page");
+	if (check(p, HPDF_Page_SetWidth(pg, (HPDF_REAL)w), "size a page") ||
+	    check(p, HPDF_Page_SetHeight(pg, (HPDF_REAL)h), "size a page"))
+		return -1;
+	p->pages = xreallocarray(p->pages, p->npages + 1, sizeof(*p->pages));
+	p->pages[p->npages++] = pg;
+	p->page = pg;
+	return 0;
+}
+
+int
+pdf_page_box(struct pdf *p, enum pdf_box box, double x, double y, double w,
+    double h)
+{
+	static const char *const names[PDF_BOX__MAX] = {
+		"TrimBox",	/* PDF_TRIMBOX */
+		"BleedBox"	/* PDF_BLEEDBOX */
+	};
+	HPDF_Box b = { (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)(x + w),
+	    (HPDF_REAL)(y + h) };
+	HPDF_Array a;
+
+	if (ready(p) == -1)
+		return -1;
+	/* 2.3.0 has no HPDF_Page_SetBoundary: add the array to the page. */
+	if ((a = HPDF_Box_Array_New(p->page->mmgr, b)) == NULL)
+		return fail(p, "set a page box");
+	return check(p, HPDF_Dict_Add(p->page, names[box], a),
+	    "set a page box");
+}
+
+int
+pdf_page_count(const struct pdf *p)
+{
+	return (int)p->npages;
+}
+
+double
+pdf_page_width(const struct pdf *p)
+{
+	return p->page != NULL ? HPDF_Page_GetWidth(p->page) : 0;
+}
+
+double
+pdf_page_height(const struct pdf *p)
+{
+	return p->page != NULL ? HPDF_Page_GetHeight(p->page) : 0;
+}
+
+static int
+set_fill(struct pdf *p, const struct colour *c)
+{
+	HPDF_STATUS st;
+
+	if (c->space == COLOUR_CMYK)
+		st = HPDF_Page_SetCMYKFill(p->page, (HPDF_REAL)c->v[0],
+		    (HPDF_REAL)c->v[1], (HPDF_REAL)c->v[2],
+		    (HPDF_REAL)c->v[3]);
+	else
+		st = HPDF_Page_SetRGBFill(p->page, (HPDF_REAL)c->v[0],
+		    (HPDF_REAL)c->v[1], (HPDF_REAL)c->v[2]);
+	return check(p, st, "set a colour");
+}
+
+static int
+set_stroke(struct pdf *p, const struct colour *c, double lw)
+{
+	HPDF_STATUS st;
+
+	if (c->space == COLOUR_CMYK)
+		st = HPDF_Page_SetCMYKStroke(p->page, (HPDF_REAL)c->v[0],
+		    (HPDF_REAL)c->v[1], (HPDF_REAL)c->v[2],
+		    (HPDF_REAL)c->v[3]);
+	else
+		st = HPDF_Page_SetRGBStroke(p->page, (HPDF_REAL)c->v[0],
+		    (HPDF_REAL)c->v[1], (HPDF_REAL)c->v[2]);
+	if (check(p, st, "set a colour") == -1)
+		return -1;
+	return check(p, HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)lw),
+	    "set a line width");
+}
+
+int
+pdf_rect(struct pdf *p, double x, double y, double w, double h,
+    const struct colour *fill, const struct colour *stroke, double lw)
+{
+	HPDF_STATUS st;
+
+	if (ready(p) == -1)
+		return -1;
+	if (fill == NULL && stroke == NULL)
+		return 0;
+	if ((fill != NULL && set_fill(p, fill) == -1) ||
+	    (stroke != NULL && set_stroke(p, stroke, lw) == -1))
+		return -1;
+	if (check(p, HPDF_Page_Rectangle(p->page, (HPDF_REAL)x, (HPDF_REAL)y,
+	    (HPDF_REAL)w, (HPDF_REAL)h), "draw a rectangle") == -1)
+		return -1;
+	if (fill != NULL && stroke != NULL)
+		st = HPDF_Page_FillStroke(p->page);
+	else if (fill != NULL)
+		st = HPDF_Page_Fill(p->page);
+	else
+		st = HPDF_Page_Stroke(p->page);
+	return check(p, st, "draw a rectangle");
+}
+
+int
+pdf_line(struct pdf *p, double x0, double y0, double x1, double y1,
+    const struct colour *c, double lw)
+{
+	if (ready(p) == -1 || set_stroke(p, c, lw) == -1)
+		return -1;
+	if (check(p, HPDF_Page_MoveTo(p->page, (HPDF_REAL)x0, (HPDF_REAL)y0),
+	    "draw a line") == -1 || check(p, HPDF_Page_LineTo(p->page,
+	    (HPDF_REAL)x1, (HPDF_REAL)y1), "draw a line") == -1)
+		return -1;
+	return check(p, HPDF_Page_Stroke(p->page), "draw a line");
+}
+
+int
+pdf_crop_marks(struct pdf *p, double x, double y, double w, double h,
+    double offset, double len)
+{
+	/* Registration black: prints on every separation. */
+	static const struct colour reg = { COLOUR_CMYK, { 1, 1, 1, 1 } };
+	double xs[2] = { x, x + w }, ys[2] = { y, y + h };
+	int i, j;
+
+	for (i = 0; i < 2; i++) {
+		for (j = 0; j < 2; j++) {
+			double dx = i == 0 ? -1 : 1, dy = j == 0 ? -1 : 1;
+
+			if (pdf_line(p, xs[i] + dx * offset, ys[j],
+			    xs[i] + dx * (offset + len), ys[j], &reg,
+			    0.25) == -1 ||
+			    pdf_line(p, xs[i], ys[j] + dy * offset, xs[i],
+			    ys[j] + dy * (offset + len), &reg, 0.25) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Loads an image once per document.  A file that cannot be read is an
+ * input problem: it is reported and the libharu error cleared (nothing was
+ * drawn in between), so the document stays usable.
+ */
+static HPDF_Image
+image_get(struct pdf *p, const struct srcpos *pos, const char *path)
+{
+	unsigned char magic[4] = { 0 };
+	HPDF_Image img;
+	HPDF_Dict smask;
+	FILE *f;
+	size_t i;
+	int png;
+
+	for (i = 0; i < p->nimages; i++)
+		if (strcmp(p->images[i].path, path) == 0)
+			return p->images[i].image;
+	if ((f = fopen(path, "rb")) == NULL) {
+		diag_error(p->d, pos, "cannot read image '%s': %s", path,
+		    strerror(errno));
+		return NULL;
+	}
+	i = fread(magic, 1, sizeof(magic), f);
+	fclose(f);
+	png = i == 4 && memcmp(magic, "\x89PNG", 4) == 0;
+	if (!png && !(i >= 2 && magic[0] == 0xFF && magic[1] == 0xD8)) {
+		diag_error(p->d, pos, "image '%s' is neither PNG nor JPEG",
+		    path);
+		return NULL;
+	}
+	img = png ? HPDF_LoadPngImageFromFile(p->doc, path) :
+	    HPDF_LoadJpegImageFromFile(p->doc, path);
+	if (img == NULL || p->err != HPDF_OK) {
+		diag_error(p->d, pos, "cannot load image '%s': libharu error "
+		    "0x%04X (detail %u)", path, (unsigned)p->err,
+		    (unsigned)p->detail);
+		HPDF_ResetError(p->doc);
+		p->err = HPDF_OK;
+		return NULL;
+	}
+	/* libharu 2.3.0 leaves the alpha channel uncompressed. */
+	if (png && (smask = HPDF_Dict_GetItem(img, "SMask",
+	    HPDF_OCLASS_DICT)) != NULL)
+		smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	p->err = HPDF_OK;	/* GetItem's "not found" is no error */
+	HPDF_ResetError(p->doc);
+	p->images = xreallocarray(p->images, p->nimages + 1,
+	    sizeof(*p->images));
+	p->images[p->nimages].path = xstrdup(path);
+	p->images[p->nimages++].image = img;
+	return img;
+}
+
+int
+pdf_image(struct pdf *p, const struct srcpos *pos, const char *path,
+    double x, double y, double w, double h)
+{
+	HPDF_Image img;
+
+	if (ready(p) == -1)
+		return -1;
+	if ((img = image_get(p, pos, path)) == NULL)
+		return -1;
+	return check(p, HPDF_Page_DrawImage(p->page, img, (HPDF_REAL)x,
+	    (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h), "draw an image");
+}
+
+int
+pdf_image_size(struct pdf *p, const struct srcpos *pos, const char *path,
+    int *pw, int *ph)
+{
+	HPDF_Image img;
+
+	if (p->failed)
+		return -1;
+	if ((img = image_get(p, pos, path)) == NULL)
+		return -1;
+	*pw = (int)HPDF_Image_GetWidth(img);
+	*ph = (int)HPDF_Image_GetHeight(img);
+	return 0;
+}
+
+int
+pdf_qr(struct pdf *p, const char *text, double x, double y, double size,
+    const struct colour *c)
+{
+	QRcode *qr;
+	double m;
+	int r, col, run;
+
+	if (ready(p) == -1)
+		return -1;
+	if ((qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1)) ==
+	    NULL)
+		return diag_error(p->d, NULL, "cannot make a QR code of '%s': "
+		    "%s", text, strerror(errno));
+	m = size / qr->width;
+	if (set_fill(p, c) == -1)
+		goto bad;
+	/* One rectangle per horizontal run of dark modules (bit 0). */
+	for (r = 0; r < qr->width; r++) {
+		for (col = 0; col < qr->width; col += run > 0 ? run : 1) {
+			run = 0;
+			while (col + run < qr->width &&
+			    (qr->data[r * qr->width + col + run] & 1))
+				run++;
+			if (run > 0 && check(p, HPDF_Page_Rectangle(p->page,
+			    (HPDF_REAL)(x + col * m),
+			    (HPDF_REAL)(y + size - (r + 1) * m),
+			    (HPDF_REAL)(run * m), (HPDF_REAL)m),
+			    "draw a QR code") == -1)
+				goto bad;
+		}
+	}
+	QRcode_free(qr);
+	return check(p, HPDF_Page_Fill(p->page), "draw a QR code");
+bad:
+	QRcode_free(qr);
+	return -1;
+}
+
+int
+pdf_bookmark(struct pdf *p, int parent, const char *title, double y)
+{
+	HPDF_Outline o;
+	HPDF_Destination dst;
+
+	if (ready(p) == -1)
+		return -1;
+	if (parent >= (int)p->noutlines)
+		return diag_error(p->d, NULL, "bookmark '%s' has no parent %d",
+		    title, parent);
+	/* The encoder makes the title UTF-16; without it bytes go raw. */
+	o = HPDF_CreateOutline(p->doc, parent < 0 ? NULL :
+	    p->outlines[parent], title, p->u8);
+	if (o == NULL || (dst = HPDF_Page_CreateDestination(p->page)) == NULL)
+		return fail(p, "add a bookmark");
+	if (check(p, HPDF_Destination_SetFitH(dst, (HPDF_REAL)y),
+	    "add a bookmark") == -1 || check(p,
+	    HPDF_Outline_SetDestination(o, dst), "add a bookmark") == -1 ||
+	    check(p, HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE),
+	    "add a bookmark") == -1)
+		return -1;
+	p->outlines = xreallocarray(p->outlines, p->noutlines + 1,
+	    sizeof(*p->outlines));
+	p->outlines[p->noutlines] = o;
+	return (int)p->noutlines++;
+}
+
+int
+pdf_link(struct pdf *p, double x, double y, double w, double h, int page,
+    double dest_y)
+{
+	struct link *l;
+
+	if (ready(p) == -1)
+		return -1;
+	p->links = xreallocarray(p->links, p->nlinks + 1, sizeof(*p->links));
+	l = &p->links[p->nlinks++];
+	l->page = p->page;
+	l->rect = (HPDF_Rect){ (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)(x + w),
+	    (HPDF_REAL)(y + h) };
+	l->target = page;
+	l->y = dest_y;
+	return 0;
+}
+
+/* Makes the links of pdf_link() now that every page exists. */
+static int
+resolve_links(struct pdf *p)
+{
+	HPDF_Destination dst;
+	HPDF_Annotation a;
+	size_t i;
+
+	for (i = 0; i < p->nlinks; i++) {
+		struct link *l = &p->links[i];
+
+		if (l->target < 0 || (size_t)l->target >= p->npages)
+			return diag_error(p->d, NULL, "link to page %d, but "
+			    "the document has %zu pages", l->target + 1,
+			    p->npages);
+		if ((dst = HPDF_Page_CreateDestination(p->pages[l->target])) ==
+		    NULL || check(p, HPDF_Destination_SetFitH(dst,
+		    (HPDF_REAL)l->y), "add a link") == -1 ||
+		    (a = HPDF_Page_CreateLinkAnnot(l->page, l->rect, dst)) ==
+		    NULL)
+			return fail(p, "add a link");
+		/* Without this, viewers draw a black frame round the link. */
+		if (check(p, HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0),
+		    "add a link") == -1)
+			return -1;
+	}
+	p->nlinks = 0;
+	return 0;
+}
+
+int
+pdf_page_label(struct pdf *p, int page, enum pdf_label_style style,
+    int first, const char *prefix)
+{
+	if (p->failed)
+		return -1;
+	return check(p, HPDF_AddPageLabel(p->doc, (HPDF_UINT)page,
+	    style == PDF_LABEL_ROMAN ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN :
+	    HPDF_PAGE_NUM_STYLE_DECIMAL, (HPDF_UINT)first, prefix),
+	    "add a page label");
+}
+
+/*
+ * libharu 2.3.0 writes its ToUnicode CMap with "begincidrange", which is
+ * not a ToUnicode operator (poppler warns on every page).  With the UTF-8
+ * encoder a character's code is its Unicode value, so the correct map is
+ * the identity: one bfrange per high byte (a range may not cross the low
+ * byte), surrogates left out, at most 100 entries per block.
+ */
+static int
+fix_tounicode(struct pdf *p, HPDF_Font font)
+{
+	HPDF_FontAttr attr = font->attr;
+	HPDF_Stream s;
+	struct buf b = { 0 };
+	int hi, n, block;
+	char line[40];
+
+	if (attr == NULL || attr->cmap_stream == NULL)
+		return 0;
+	s = attr->cmap_stream->stream;
+	buf_adds(&b, "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (hi = 0, n = 0; hi < 256; hi++) {
+		if (hi >= 0xD8 && hi <= 0xDF)
+			continue;
+		if (n % 100 == 0) {
+			block = 248 - n < 100 ? 248 - n : 100;
+			snprintf(line, sizeof(line), "%d beginbfrange\n",
+			    block);
+			buf_adds(&b, line);
+		}
+		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n",
+		    hi, hi, hi);
+		buf_adds(&b, line);
+		if (++n % 100 == 0 || n == 248)
+			buf_adds(&b, "endbfrange\n");
+	}
+	buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource "
+	    "pop\nend\nend\n");
+	HPDF_MemStream_FreeData(s);
+	if (check(p, HPDF_Stream_Write(s, (const HPDF_BYTE *)b.data,
+	    (HPDF_UINT)b.len), "write a ToUnicode map") == -1) {
+		buf_release(&b);
+		return -1;
+	}
+	buf_release(&b);
+	return 0;
+}
+
+static int
+is_ttc(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 4 && strcasecmp(path + n - 4, ".ttc") == 0;
+}
+
+/* The libharu font of a face, loaded and embedded on first use. */
+static HPDF_Font
+face_get(struct pdf *p, struct font *f)
+{
+	const char *name;
+	HPDF_Font hf;
+	size_t i;
+
+	for (i = 0; i < p->nfaces; i++)
+		if (p->faces[i].index == font_index(f) &&
+		    strcmp(p->faces[i].path, font_path(f)) == 0)
+			return p->faces[i].font;
+	if (is_ttc(font_path(f)))
+		name = HPDF_LoadTTFontFromFile2(p->doc, font_path(f),
+		    (HPDF_UINT)font_index(f), HPDF_TRUE);
+	else
+		name = HPDF_LoadTTFontFromFile(p->doc, font_path(f),
+		    HPDF_TRUE);
+	if (name == NULL || (hf = HPDF_GetFont(p->doc, name, "UTF-8")) ==
+	    NULL) {
+		diag_error(p->d, NULL, "cannot embed font '%s'",
+		    font_path(f));
+		fail(p, "load a font");
+		return NULL;
+	}
+	if (fix_tounicode(p, hf) == -1)
+		return NULL;
+	p->faces = xreallocarray(p->faces, p->nfaces + 1, sizeof(*p->faces));
+	p->faces[p->nfaces].path = xstrdup(font_path(f));
+	p->faces[p->nfaces].index = font_index(f);
+	p->faces[p->nfaces++].font = hf;
+	return hf;
+}
+
+int
+pdf_text(struct pdf *p, struct font *f, double size, const struct colour *c,
+    double x, double y, const char *s, size_t len)
+{
+	HPDF_Font hf;
+	char *str;
+	int rc;
+
+	if (ready(p) == -1)
+		return -1;
+	if (len == 0)
+		return 0;
+	if ((hf = face_get(p, f)) == NULL || set_fill(p, c) == -1)
+		return -1;
+	str = xstrndup(s, len);
+	rc = check(p, HPDF_Page_BeginText(p->page), "draw text");
+	if (rc == 0)
+		rc = check(p, HPDF_Page_SetFontAndSize(p->page, hf,
+		    (HPDF_REAL)size), "draw text");
+	if (rc == 0)
+		rc = check(p, HPDF_Page_TextOut(p->page, (HPDF_REAL)x,
+		    (HPDF_REAL)y, str), "draw text");
+	if (rc == 0)
+		rc = check(p, HPDF_Page_EndText(p->page), "draw text");
+	free(str);
+	return rc;
+}
+
+struct font_chain *
+pdf_fonts(struct pdf *p, const char *family, enum font_weight weight,
+    enum font_slant slant)
+{
+	struct font_chain *c;
+	size_t i;
+
+	if (family == NULL || *family == '\0')
+		family = FONT_DEFAULT_FAMILY;
+	for (i = 0; i < p->nchains; i++)
+		if (p->chains[i].weight == weight &&
+		    p->chains[i].slant == slant &&
+		    strcmp(p->chains[i].family, family) == 0)
+			return p->chains[i].chain;
+	if ((c = font_chain_new(p->d, NULL, family, weight, slant)) == NULL)
+		return NULL;
+	p->chains = xreallocarray(p->chains, p->nchains + 1,
+	    sizeof(*p->chains));
+	p->chains[p->nchains].family = xstrdup(family);
+	p->chains[p->nchains].weight = weight;
+	p->chains[p->nchains].slant = slant;
+	p->chains[p->nchains++].chain = c;
+	return c;
+}
+
+/* Writes libharu's finished stream to f. */
+static int
+write_stream(struct pdf *p, FILE *f)
+{
+	HPDF_BYTE buf[8192];
+	HPDF_UINT32 n;
+	HPDF_STATUS st;
+
+	if (check(p, HPDF_SaveToStream(p->doc), "write the document") == -1 ||
+	    check(p, HPDF_ResetStream(p->doc), "write the document") == -1)
+		return -1;
+	for (;;) {
+		n = sizeof(buf);
+		st = HPDF_ReadFromStream(p->doc, buf, &n);
+		if (st != HPDF_OK && st != HPDF_STREAM_EOF) {
+			p->err = st;
+			return fail(p, "write the document");
+		}
+		if (n > 0 && fwrite(buf, 1, n, f) != n)
+			return -2;
+		if (st == HPDF_STREAM_EOF)
+			break;
+	}
+	/* EOF comes through the handler too; it is not an error here. */
+	p->err = HPDF_OK;
+	HPDF_ResetError(p->doc);
+	return 0;
+}
+
+int
+pdf_save(struct pdf *p, const char *path)
+{
+	char *tmp, *slash;
+	const char *base;
+	mode_t mask;
+	FILE *f;
+	int fd, rc, e;
+
+	if (p->failed)
+		return diag_error(p->d, NULL, "'%s' not written after the "
+		    "errors above", path);
+	if (resolve_links(p) == -1)
+		return -1;
+	/* The temporary file sits beside path, so rename() cannot cross disks. */
+	slash = strrchr(path, '/');
+	base = slash != NULL ? slash + 1 : path;
+	if (*base == '\0')
+		return diag_system_error(p->d, NULL, "cannot write '%s': %s",
+		    path, strerror(EISDIR));
+	tmp = xasprintf("%.*s.%s.XXXXXX", slash != NULL ?
+	    (int)(slash - path + 1) : 0, path, base);
+	if ((fd = mkstemp(tmp)) == -1) {
+		e = errno;
+		free(tmp);
+		return diag_system_error(p->d, NULL, "cannot write '%s': %s",
+		    path, strerror(e));
+	}
+	/* mkstemp makes the file 0600; give it the usual permissions. */
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) == -1 ||
+	    (f = fdopen(fd, "wb")) == NULL) {
+		e = errno;
+		close(fd);
+		goto bad;
+	}
+	rc = write_stream(p, f);
+	if (rc == -1) {
+		fclose(f);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	e = rc == -2 ? errno : 0;
+	if (e == 0 && (fflush(f) != 0 || fsync(fileno(f)) != 0))
+		e = errno;
+	if (fclose(f) != 0 && e == 0)
+		e = errno;
+	if (e != 0)
+		goto bad;
+	if (rename(tmp, path) == -1) {
+		e = errno;
+		goto bad;
+	}
+	free(tmp);
+	return 0;
+bad:
+	unlink(tmp);
+	free(tmp);
+	return diag_system_error(p->d, NULL, "cannot write '%s': %s", path,
+	    strerror(e));
+}

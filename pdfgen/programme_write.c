@@ -1,0 +1,324 @@
+/*
+ * Writes a programme in our own format (input/programme.xsd), so that
+ * "pdfgen convert" can turn an import into a file people edit.  Reading
+ * the output back with programme_from_xml() gives the same model.
+ *
+ * Used by main.c through parse.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "util.h"
+
+#define MAX_ID	200	/* the schema's maxLength for ids */
+
+/* The ids written for one kind of entity, unique within the kind. */
+struct ids {
+	char	**v;
+	size_t	  n;
+};
+
+static int
+id_char(char c, int first)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' ||
+	    (!first && (c == '.' || c == ':' || c == '-'));
+}
+
+/*
+ * An id the schema accepts for the entity's id (or, without one, the
+ * fallback and its index): characters outside [A-Za-z0-9_.:-] become '-',
+ * and a suffix keeps it unique among the ids of its kind.
+ */
+static void
+add_id(struct ids *ids, const char *id, const char *fallback, size_t index)
+{
+	struct buf b = { NULL, 0, 0 };
+	char *base, *s;
+	size_t i, k = 2;
+
+	for (; id != NULL && *id != '\0' && b.len < MAX_ID - 8; id++) {
+		if (id_char(*id, b.len == 0))
+			buf_addc(&b, *id);
+		else if (b.len > 0 && b.data[b.len - 1] != '-')
+			buf_addc(&b, '-');
+	}
+	if (b.len == 0)
+		base = xasprintf("%s%zu", fallback, index + 1);
+	else
+		base = buf_take(&b);
+	s = xstrdup(base);
+	for (i = 0; i < ids->n; i++)
+		if (strcmp(ids->v[i], s) == 0) {
+			free(s);
+			s = xasprintf("%s-%zu", base, k++);
+			i = (size_t)-1;		/* start over */
+		}
+	free(base);
+	ids->v = xreallocarray(ids->v, ids->n + 1, sizeof(*ids->v));
+	ids->v[ids->n++] = s;
+}
+
+static void
+free_ids(struct ids *ids)
+{
+	size_t i;
+
+	for (i = 0; i < ids->n; i++)
+		free(ids->v[i]);
+	free(ids->v);
+}
+
+/*
+ * Writes s escaped for text or an attribute value.  Characters XML 1.0
+ * cannot carry are left out; the model should have none.
+ */
+static void
+put_escaped(FILE *out, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\n':
+			fputs("&#10;", out);
+			break;
+		case '\t':
+			fputs("&#9;", out);
+			break;
+		case '\r':
+			fputs("&#13;", out);
+			break;
+		default:
+			if ((unsigned char)*s >= 0x20)
+				fputc(*s, out);
+		}
+	}
+}
+
+/* <name>text</name> on its own line, when text is not NULL. */
+static void
+put_element(FILE *out, int indent, const char *name, const char *text)
+{
+	if (text == NULL)
+		return;
+	fprintf(out, "%*s<%s>", indent, "", name);
+	put_escaped(out, text);
+	fprintf(out, "</%s>\n", name);
+}
+
+static void
+put_attr(FILE *out, const char *name, const char *value)
+{
+	if (value == NULL)
+		return;
+	fprintf(out, " %s=\"", name);
+	put_escaped(out, value);
+	fputc('"', out);
+}
+
+static void
+put_time(FILE *out, const char *name, int minutes)
+{
+	minutes %= 24 * 60;
+	fprintf(out, " %s=\"%02d:%02d\"", name, minutes / 60, minutes % 60);
+}
+
+static void
+write_event(FILE *out, const struct event *e)
+{
+	size_t i;
+
+	fputs("  <event>\n", out);
+	put_element(out, 4, "title", e->title);
+	put_element(out, 4, "subtitle", e->subtitle);
+	for (i = 0; i < e->ndates; i++)
+		put_element(out, 4, "date", e->dates[i]);
+	put_element(out, 4, "venue", e->venue);
+	put_element(out, 4, "organiser", e->organiser);
+	put_element(out, 4, "url", e->url);
+	fputs("  </event>\n", out);
+}
+
+static void
+write_person(FILE *out, const struct person *s, const char *id)
+{
+	const char *tag = s->placeholder ? "placeholder" : "person";
+
+	fprintf(out, "    <%s", tag);
+	put_attr(out, "id", id);
+	if (s->status == PERSON_INVITED)
+		put_attr(out, "status", "invited");
+	fputs(">\n", out);
+	if (s->placeholder) {
+		put_element(out, 6, "role", s->role);
+		put_element(out, 6, "organisation", s->organisation);
+	} else {
+		put_element(out, 6, "title", s->title);
+		put_element(out, 6, "given", s->given);
+		put_element(out, 6, "family", s->family);
+		put_element(out, 6, "role", s->role);
+		put_element(out, 6, "organisation", s->organisation);
+		put_element(out, 6, "email", s->email);
+		put_element(out, 6, "url", s->url);
+		put_element(out, 6, "photo", s->photo);
+	}
+	fprintf(out, "    </%s>\n", tag);
+}
+
+static void
+write_refs(FILE *out, const struct programme *p, struct person *const *v,
+    size_t n, const char *tag, const struct ids *people)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		fprintf(out, "        <%s", tag);
+		put_attr(out, "ref", people->v[v[i] - p->people]);
+		fputs("/>\n", out);
+	}
+}
+
+static void
+write_forum(FILE *out, const struct programme *p, const struct forum *f,
+    const char *id, const struct ids ids[])
+{
+	size_t i;
+
+	fputs("    <forum", out);
+	put_attr(out, "id", id);
+	fprintf(out, " number=\"%d\"", f->number);
+	if (f->room != NULL)
+		put_attr(out, "room", ids[0].v[f->room - p->rooms]);
+	if (f->slot != NULL)
+		put_attr(out, "slot", ids[1].v[f->slot - p->slots]);
+	if (f->track != NULL)
+		put_attr(out, "track", ids[2].v[f->track - p->tracks]);
+	put_attr(out, "xml:lang", f->lang);
+	fputs(">\n", out);
+	put_element(out, 6, "title", f->title);
+	put_element(out, 6, "subtitle", f->subtitle);
+	if (f->host != NULL) {
+		fputs("      <host", out);
+		put_attr(out, "logo", f->host_logo);
+		fputc('>', out);
+		put_escaped(out, f->host);
+		fputs("</host>\n", out);
+	}
+	if (f->nparagraphs > 0) {
+		fputs("      <description>\n", out);
+		for (i = 0; i < f->nparagraphs; i++)
+			put_element(out, 8, "p", f->paragraphs[i]);
+		fputs("      </description>\n", out);
+	}
+	if (f->nmoderators > 0) {
+		fputs("      <moderation>\n", out);
+		write_refs(out, p, f->moderators, f->nmoderators, "moderator",
+		    &ids[3]);
+		fputs("      </moderation>\n", out);
+	}
+	if (f->nspeakers > 0) {
+		fprintf(out, "      <speakers%s>\n", f->speakers_complete ? "" :
+		    " complete=\"false\"");
+		write_refs(out, p, f->speakers, f->nspeakers, "speaker",
+		    &ids[3]);
+		fputs("      </speakers>\n", out);
+	}
+	fputs("    </forum>\n", out);
+}
+
+int
+programme_write_xml(const struct programme *p, FILE *out)
+{
+	struct ids ids[5];	/* rooms, slots, tracks, people, forums */
+	size_t i;
+
+	memset(ids, 0, sizeof(ids));
+	for (i = 0; i < p->nrooms; i++)
+		add_id(&ids[0], p->rooms[i].id, "room", i);
+	for (i = 0; i < p->nslots; i++)
+		add_id(&ids[1], p->slots[i].id, "slot", i);
+	for (i = 0; i < p->ntracks; i++)
+		add_id(&ids[2], p->tracks[i].id, "track", i);
+	for (i = 0; i < p->npeople; i++)
+		add_id(&ids[3], p->people[i].id, "person", i);
+	for (i = 0; i < p->nforums; i++)
+		add_id(&ids[4], p->forums[i].id, "forum", i);
+
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
+	fprintf(out, "<programme xmlns=\"%s\" version=\"1\"", PROGRAMME_NS);
+	put_attr(out, "xml:lang", p->lang);
+	fputs(">\n", out);
+	write_event(out, &p->event);
+	if (p->nrooms > 0) {
+		fputs("  <rooms>\n", out);
+		for (i = 0; i < p->nrooms; i++) {
+			fputs("    <room", out);
+			put_attr(out, "id", ids[0].v[i]);
+			fputs(">\n", out);
+			put_element(out, 6, "name", p->rooms[i].name);
+			put_element(out, 6, "directions",
+			    p->rooms[i].directions);
+			fputs("    </room>\n", out);
+		}
+		fputs("  </rooms>\n", out);
+	}
+	if (p->nslots > 0) {
+		fputs("  <slots>\n", out);
+		for (i = 0; i < p->nslots; i++) {
+			const struct slot *s = &p->slots[i];
+
+			fputs("    <slot", out);
+			put_attr(out, "id", ids[1].v[i]);
+			put_attr(out, "date", s->date);
+			put_time(out, "start", s->start);
+			put_time(out, "end", s->end);
+			if (s->label == NULL)
+				fputs("/>\n", out);
+			else {
+				fputs(">\n", out);
+				put_element(out, 6, "label", s->label);
+				fputs("    </slot>\n", out);
+			}
+		}
+		fputs("  </slots>\n", out);
+	}
+	if (p->ntracks > 0) {
+		fputs("  <tracks>\n", out);
+		for (i = 0; i < p->ntracks; i++) {
+			fputs("    <track", out);
+			put_attr(out, "id", ids[2].v[i]);
+			put_attr(out, "colour", p->tracks[i].colour);
+			fputc('>', out);
+			put_escaped(out, p->tracks[i].name);
+			fputs("</track>\n", out);
+		}
+		fputs("  </tracks>\n", out);
+	}
+	if (p->npeople > 0) {
+		fputs("  <people>\n", out);
+		for (i = 0; i < p->npeople; i++)
+			write_person(out, &p->people[i], ids[3].v[i]);
+		fputs("  </people>\n", out);
+	}
+	fputs("  <forums>\n", out);
+	for (i = 0; i < p->nforums; i++)
+		write_forum(out, p, &p->forums[i], ids[4].v[i], ids);
+	fputs("  </forums>\n</programme>\n", out);
+	for (i = 0; i < 5; i++)
+		free_ids(&ids[i]);
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}

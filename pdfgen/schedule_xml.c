@@ -1,0 +1,1497 @@
+/*
+ * Parser for the frab / pretalx schedule.xml export (the c3voc format):
+ * conference, days, rooms, events and persons become the event, rooms,
+ * slots, tracks, forums and people of a programme.
+ *
+ * Real exports are messy, so this parser is lenient wherever the data is
+ * still usable and warns precisely where it had to guess or drop
+ * something.  Abstracts written in HTML or Markdown become plain
+ * paragraphs; speaker names are split into given and family name.
+ *
+ * Used only by load.c (through parse.h) and its tests.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "util.h"
+
+#define DAY_MINUTES	(24 * 60)
+#define MAX_DATES	366	/* days taken from a conference's start/end */
+
+/* One <event> while the schedule is read, before the model is built. */
+struct talk {
+	xmlNode		*node;
+	struct srcpos	 pos;
+	size_t		 day;		/* index of its <day> */
+	size_t		 order;		/* position in the document */
+	long		 room;		/* index into prog->rooms, -1: none */
+	char		 date[11];	/* YYYY-MM-DD; "" without a time */
+	int		 start;		/* minutes after midnight of date */
+	int		 end;
+	char		*title;
+	int		 dayless;	/* its <day> has no date of its own */
+};
+
+/* Ids given so far to one kind of entity. */
+struct idset {
+	char		**v;
+	size_t		 n;
+};
+
+struct sched {
+	struct programme *prog;
+	struct xmlsrc	*x;
+	struct diag	*d;
+	struct talk	*talks;
+	size_t		 ntalks;
+	char		**roomkeys;	/* parallel to prog->rooms */
+	char		**personkeys;	/* parallel to prog->people */
+};
+
+/* --- small helpers ---------------------------------------------------- */
+
+static xmlNode *
+child(const xmlNode *n, const char *name)
+{
+	xmlNode *c;
+
+	for (c = n ? xml_first(n) : NULL; c != NULL; c = xml_next(c))
+		if (xml_is(c, NULL, name))
+			return c;
+	return NULL;
+}
+
+/*
+ * Drops what no text should carry: control characters (a "&#13;" from a
+ * Windows editor), C1 controls and byte order marks.  Line and paragraph
+ * separators become line breaks.  Returns a new string.
+ */
+static char *
+clean(const char *s)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t len = strlen(s), n;
+	uint32_t cp;
+
+	buf_adds(&b, "");
+	while (len > 0) {
+		if ((n = utf8_decode(s, len, &cp)) == 0) {
+			s++;
+			len--;
+			continue;
+		}
+		if (cp == 0x2028)
+			buf_addc(&b, '\n');
+		else if (cp == 0x2029)
+			buf_adds(&b, "\n\n");
+		else if (!((cp < 0x20 && cp != '\n' && cp != '\t') ||
+		    (cp >= 0x7F && cp < 0xA0) || cp == 0xFEFF))
+			buf_add(&b, s, n);
+		s += n;
+		len -= n;
+	}
+	return buf_take(&b);
+}
+
+/* A clean, collapsed string from raw text; NULL when nothing is left. */
+static char *
+tidy(const char *raw)
+{
+	char *s;
+
+	if (raw == NULL)
+		return NULL;
+	s = clean(raw);
+	collapse_space(s);
+	if (*s == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The element's text, cleaned and collapsed; NULL when empty. */
+static char *
+text_of(const xmlNode *n)
+{
+	xmlChar *raw;
+	char *s;
+
+	if (n == NULL)
+		return NULL;
+	raw = xmlNodeGetContent(n);
+	s = tidy((const char *)raw);
+	xmlFree(raw);
+	return s;
+}
+
+static char *
+attr_of(const xmlNode *n, const char *name)
+{
+	xmlChar *raw = xmlGetProp(n, (const xmlChar *)name);
+	char *s = tidy((const char *)raw);
+
+	xmlFree(raw);
+	return s;
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_alnum(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static int
+digits(const char *s, int n)
+{
+	int v = 0;
+
+	while (n-- > 0) {
+		if (!is_digit(*s))
+			return -1;
+		v = v * 10 + (*s++ - '0');
+	}
+	return v;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant). */
+static long
+days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(long z, char out[11])
+{
+	long era, doe, yoe, y, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	/* parse_date() gives four-digit years only. */
+	out[0] = (char)('0' + y / 1000 % 10);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = out[7] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
+/*
+ * The day number of a text that starts with YYYY-MM-DD (a date or a
+ * date-time); -1 when it does not.
+ */
+static long
+parse_date(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y, m, d;
+
+	if (s == NULL || strlen(s) < 10 || s[4] != '-' || s[7] != '-' ||
+	    (s[10] != '\0' && s[10] != 'T' && s[10] != ' ') ||
+	    (y = digits(s, 4)) < 1 || (m = digits(s + 5, 2)) < 1 || m > 12 ||
+	    (d = digits(s + 8, 2)) < 1 || d > mdays[m - 1] ||
+	    (m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 &&
+	    y % 400 != 0))))
+		return -1;
+	return days_from_civil(y, m, d);
+}
+
+/*
+ * "H:MM", "HH:MM" or "HH:MM:SS" (seconds ignored) to minutes; hours up to
+ * max_hours.  Returns -1 when s is not such a time.
+ */
+static int
+parse_clock(const char *s, int max_hours)
+{
+	int h = 0, m, nh = 0;
+
+	if (s == NULL)
+		return -1;
+	while (is_digit(s[nh]) && nh < 3)
+		h = h * 10 + (s[nh++] - '0');
+	if (nh == 0 || s[nh] != ':' || h > max_hours ||
+	    (m = digits(s + nh + 1, 2)) < 0 || m > 59)
+		return -1;
+	s += nh + 3;
+	if (*s == ':' && digits(s + 1, 2) >= 0)
+		s += 3;
+	return *s == '\0' ? h * 60 + m : -1;
+}
+
+/*
+ * An id that input/programme.xsd accepts, from any text: ASCII letters and
+ * digits kept (lower case), every run of anything else one '-'.  Made
+ * unique in set by a suffix "-2", "-3"...  Returns a new string.
+ */
+static char *
+make_id(struct idset *set, const char *text, const char *fallback)
+{
+	struct buf b = { NULL, 0, 0 };
+	char *base, *id;
+	size_t i, k = 2;
+
+	for (; text != NULL && *text != '\0' && b.len < 60; text++) {
+		if (is_alnum(*text))
+			buf_addc(&b, lower(*text));
+		else if (b.len > 0 && b.data[b.len - 1] != '-')
+			buf_addc(&b, '-');
+	}
+	while (b.len > 0 && b.data[b.len - 1] == '-')
+		b.data[--b.len] = '\0';
+	if (b.len == 0)
+		buf_adds(&b, fallback);
+	base = buf_take(&b);
+	id = xstrdup(base);
+	for (i = 0; i < set->n; i++)
+		if (strcmp(set->v[i], id) == 0) {
+			free(id);
+			id = xasprintf("%s-%zu", base, k++);
+			i = (size_t)-1;		/* start over */
+		}
+	free(base);
+	set->v = xreallocarray(set->v, set->n + 1, sizeof(*set->v));
+	set->v[set->n++] = xstrdup(id);
+	return id;
+}
+
+/* --- HTML and Markdown to paragraphs ----------------------------------- */
+
+/* HTML elements that end a paragraph; other known ones are just dropped. */
+static const char *const block_tags[] = {
+	"address", "article", "blockquote", "br", "center", "dd", "div", "dl",
+	"dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5",
+	"h6", "header", "hr", "li", "ol", "p", "pre", "section", "table",
+	"tr", "ul", NULL
+};
+static const char *const inline_tags[] = {
+	"a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i",
+	"img", "ins", "kbd", "mark", "q", "s", "small", "span", "strike",
+	"strong", "sub", "sup", "tbody", "td", "th", "thead", "tt", "u",
+	"script", "style", NULL
+};
+
+static int
+in_list(const char *const *list, const char *name, size_t len)
+{
+	for (; *list != NULL; list++)
+		if (strlen(*list) == len && strncmp(*list, name, len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where the HTML tag at s ends (just past its '>'), or NULL when s does
+ * not start a tag this parser knows: "a < b" and "<https://...>" stay text.
+ * *block is set for tags that end a paragraph, name to the tag's name.
+ */
+static const char *
+html_tag(const char *s, int *block, char *name, size_t namesz)
+{
+	const char *p = s + 1;
+	char quote = 0;
+	size_t len = 0;
+
+	if (*p == '/')
+		p++;
+	while (is_alnum(*p) && len + 1 < namesz)
+		name[len++] = lower(*p++);
+	name[len] = '\0';
+	if (len == 0 || (*p != '>' && *p != '/' && *p != ' ' && *p != '\t' &&
+	    *p != '\n'))
+		return NULL;
+	*block = in_list(block_tags, name, len);
+	if (!*block && !in_list(inline_tags, name, len))
+		return NULL;
+	for (; *p != '\0'; p++) {
+		if (quote != 0) {
+			if (*p == quote)
+				quote = 0;
+		} else if (*p == '"' || *p == '\'')
+			quote = *p;
+		else if (*p == '>')
+			return p + 1;
+	}
+	return NULL;
+}
+
+/*
+ * Drops HTML markup: block elements become blank lines (paragraph
+ * breaks), other tags vanish and leave their text, comments and the
+ * content of <script> and <style> vanish whole.  Entities are left for
+ * decode_entities().  Returns a new string.
+ */
+static char *
+strip_html(const char *s)
+{
+	struct buf b = { NULL, 0, 0 };
+	const char *end;
+	char name[16];
+	int block;
+
+	buf_adds(&b, "");
+	while (*s != '\0') {
+		if (strncmp(s, "<!--", 4) == 0) {
+			end = strstr(s + 4, "-->");
+			s = end ? end + 3 : s + strlen(s);
+			continue;
+		}
+		if (*s != '<' || (end = html_tag(s, &block, name,
+		    sizeof(name))) == NULL) {
+			buf_addc(&b, *s++);
+			continue;
+		}
+		if (block)
+			buf_adds(&b, "\n\n");
+		else if (s[1] != '/' && end[-2] != '/' &&
+		    (strcmp(name, "script") == 0 ||
+		    strcmp(name, "style") == 0)) {
+			const char *close = strstr(end, "</");
+
+			while (close != NULL && strncmp(close + 2, name,
+			    strlen(name)) != 0)
+				close = strstr(close + 2, "</");
+			end = close ? close : end + strlen(end);
+		}
+		s = end;
+	}
+	return buf_take(&b);
+}
+
+static const struct {
+	const char	*name;
+	uint32_t	 cp;
+} entities[] = {
+	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
+	{ "apos", '\'' }, { "nbsp", ' ' }, { "ndash", 0x2013 },
+	{ "mdash", 0x2014 }, { "hellip", 0x2026 }, { "lsquo", 0x2018 },
+	{ "rsquo", 0x2019 }, { "sbquo", 0x201A }, { "ldquo", 0x201C },
+	{ "rdquo", 0x201D }, { "bdquo", 0x201E }, { "laquo", 0xAB },
+	{ "raquo", 0xBB }, { "bull", 0x2022 }, { "middot", 0xB7 },
+	{ "copy", 0xA9 }, { "reg", 0xAE }, { "trade", 0x2122 },
+	{ "euro", 0x20AC }, { "auml", 0xE4 }, { "ouml", 0xF6 },
+	{ "uuml", 0xFC }, { "Auml", 0xC4 }, { "Ouml", 0xD6 },
+	{ "Uuml", 0xDC }, { "szlig", 0xDF }, { "eacute", 0xE9 },
+	{ "egrave", 0xE8 }, { "aacute", 0xE1 }, { "shy", 0xAD },
+};
+
+/*
+ * Decodes the HTML entities that survive XML parsing (an abstract stored
+ * as escaped HTML has "&amp;nbsp;" in the file).  Unknown ones stay text.
+ */
+static char *
+decode_entities(const char *s)
+{
+	struct buf b = { NULL, 0, 0 };
+	const char *semi;
+	uint32_t cp;
+	size_t i, len;
+	char *endp;
+
+	buf_adds(&b, "");
+	for (; *s != '\0'; s++) {
+		if (*s != '&' || (semi = strchr(s, ';')) == NULL ||
+		    semi - s > 10) {
+			buf_addc(&b, *s);
+			continue;
+		}
+		len = (size_t)(semi - s - 1);
+		cp = 0;
+		if (s[1] == '#' && (s[2] == 'x' || s[2] == 'X') && len > 2)
+			cp = (uint32_t)strtoul(s + 3, &endp, 16);
+		else if (s[1] == '#' && len > 1)
+			cp = (uint32_t)strtoul(s + 2, &endp, 10);
+		else {
+			for (i = 0; i < sizeof(entities) / sizeof(*entities);
+			    i++)
+				if (strlen(entities[i].name) == len &&
+				    strncmp(entities[i].name, s + 1, len) == 0)
+					break;
+			if (i == sizeof(entities) / sizeof(*entities)) {
+				buf_addc(&b, *s);
+				continue;
+			}
+			cp = entities[i].cp;
+			endp = (char *)semi;
+		}
+		if (endp != semi || cp == 0 || cp > 0x10FFFF ||
+		    (cp >= 0xD800 && cp < 0xE000)) {
+			buf_addc(&b, *s);
+			continue;
+		}
+		buf_addcp(&b, cp);
+		s = semi;
+	}
+	return buf_take(&b);
+}
+
+/*
+ * Where the Markdown link "[text](url)" at s ends, or NULL if s starts
+ * none; *text and *textlen give the text.
+ */
+static const char *
+md_link(const char *s, const char **text, size_t *textlen)
+{
+	const char *close = strchr(s + 1, ']'), *paren;
+
+	if (close == NULL || close[1] != '(' ||
+	    (paren = strchr(close + 2, ')')) == NULL ||
+	    memchr(close + 2, ' ', (size_t)(paren - close - 2)) != NULL)
+		return NULL;
+	*text = s + 1;
+	*textlen = (size_t)(close - s - 1);
+	return paren + 1;
+}
+
+static int
+is_space_or_end(char c)
+{
+	return c == '\0' || c == ' ' || c == '\t' || c == '\n';
+}
+
+static int
+is_punct(char c)
+{
+	return c != '\0' && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c);
+}
+
+/*
+ * Strips Markdown's inline marks from one paragraph: emphasis (but not
+ * "2 * 3" or snake_case), code spans, strike-through, backslash escapes;
+ * links and images keep their text, autolinks their address.
+ */
+static void
+md_inline(struct buf *b, const char *s, size_t len)
+{
+	const char *end = s + len, *text, *next;
+	size_t textlen, run;
+	char prev = ' ';
+
+	while (s < end) {
+		if (*s == '\\' && s + 1 < end && is_punct(s[1])) {
+			buf_addc(b, s[1]);
+			prev = s[1];
+			s += 2;
+			continue;
+		}
+		if ((*s == '[' || (*s == '!' && s + 1 < end && s[1] == '[')) &&
+		    (next = md_link(*s == '!' ? s + 1 : s, &text, &textlen)) &&
+		    next <= end) {
+			md_inline(b, text, textlen);
+			prev = 'a';
+			s = next;
+			continue;
+		}
+		if (*s == '<' && (strncmp(s, "<http://", 8) == 0 ||
+		    strncmp(s, "<https://", 9) == 0 ||
+		    strncmp(s, "<mailto:", 8) == 0) &&
+		    (next = memchr(s, '>', (size_t)(end - s))) != NULL &&
+		    memchr(s, ' ', (size_t)(next - s)) == NULL) {
+			buf_add(b, s + 1, (size_t)(next - s - 1));
+			prev = 'a';
+			s = next + 1;
+			continue;
+		}
+		if (*s == '`' || (*s == '~' && s + 1 < end && s[1] == '~')) {
+			s += *s == '`' ? 1 : 2;
+			continue;
+		}
+		if (*s == '*' || *s == '_') {
+			for (run = 1; s + run < end && s[run] == *s; run++)
+				;
+			next = s + run;
+			/* Marks stand at a word's edge, not inside or alone. */
+			if (!(is_alnum(prev) && next < end &&
+			    is_alnum(*next)) && !(is_space_or_end(prev) &&
+			    (next == end || is_space_or_end(*next)))) {
+				s = next;
+				continue;
+			}
+			buf_add(b, s, run);
+			prev = *s;
+			s = next;
+			continue;
+		}
+		prev = *s;
+		buf_addc(b, *s++);
+	}
+}
+
+/* Adds one paragraph to f unless it is empty or f has it already. */
+static void
+add_paragraph(struct forum *f, const char *raw, size_t len)
+{
+	struct buf b = { NULL, 0, 0 };
+	char *marked, *decoded, *p;
+	size_t i;
+
+	buf_adds(&b, "");
+	md_inline(&b, raw, len);
+	marked = buf_take(&b);
+	decoded = decode_entities(marked);
+	p = tidy(decoded);
+	free(marked);
+	free(decoded);
+	if (p == NULL)
+		return;
+	for (i = 0; i < f->nparagraphs; i++)
+		if (strcmp(f->paragraphs[i], p) == 0) {
+			free(p);
+			return;
+		}
+	f->paragraphs = xreallocarray(f->paragraphs, f->nparagraphs + 1,
+	    sizeof(*f->paragraphs));
+	f->paragraphs[f->nparagraphs++] = p;
+}
+
+/* "---", "***", "___" or "===" (three or more, spaces allowed). */
+static int
+is_rule(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	if (len == 0 || strchr("-*_=", s[0]) == NULL)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (s[i] == s[0])
+			n++;
+		else if (s[i] != ' ')
+			return 0;
+	return n >= 3;
+}
+
+/*
+ * Length of a list marker at s ("- ", "* ", "+ ", "• "), 0 if none.  An
+ * ordered marker ("1. ", "2) ") returns -1: it starts a paragraph but its
+ * number is kept, because the text may refer to it.
+ */
+static int
+list_marker(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 2 && strchr("-*+", s[0]) && s[1] == ' ')
+		return 2;
+	if (len >= 4 && strncmp(s, "\xE2\x80\xA2", 3) == 0 && s[3] == ' ')
+		return 4;
+	while (i < len && i < 3 && is_digit(s[i]))
+		i++;
+	if (i > 0 && i + 1 < len && (s[i] == '.' || s[i] == ')') &&
+	    s[i + 1] == ' ')
+		return -1;
+	return 0;
+}
+
+/*
+ * Adds the text of an abstract or description as paragraphs.  Paragraphs
+ * end at blank lines, HTML block elements, line breaks ("<br>", two
+ * trailing spaces, U+2028), headings, rules and list items.  pretalx
+ * renders every newline as a line break, so a newline ends a paragraph
+ * too, unless the text looks hard-wrapped: the line before does not end a
+ * sentence and the next one goes on in lower case.
+ */
+static void
+add_text(struct forum *f, const char *raw)
+{
+	struct buf cur = { NULL, 0, 0 };
+	char *clean_raw, *text, *line, *next;
+	size_t len, n;
+	int hard, m;
+
+	clean_raw = clean(raw);
+	text = strip_html(clean_raw);
+	free(clean_raw);
+	for (line = text; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		while (*line == ' ' || *line == '\t')
+			line++;
+		len = strlen(line);
+		hard = (len >= 2 && line[len - 1] == ' ' &&
+		    line[len - 2] == ' ') || (len > 0 && line[len - 1] == '\\');
+		while (len > 0 && strchr(" \t\\", line[len - 1]) != NULL)
+			line[--len] = '\0';
+		for (n = 0; n < len && n < 7 && line[n] == '#'; n++)
+			;
+		m = list_marker(line, len);
+		if (len == 0 || is_rule(line, len) || (n > 0 && n < 7 &&
+		    line[n] == ' ') || strncmp(line, "```", 3) == 0 || m != 0) {
+			if (cur.len > 0)
+				add_paragraph(f, cur.data, cur.len);
+			cur.len = 0;
+			if (len == 0 || is_rule(line, len) ||
+			    strncmp(line, "```", 3) == 0)
+				continue;
+		}
+		if (n > 0 && n < 7 && line[n] == ' ') {
+			/* A heading: its own paragraph, without the marks. */
+			while (len > n && (line[len - 1] == '#' ||
+			    line[len - 1] == ' '))
+				len--;
+			add_paragraph(f, line + n, len - n);
+			continue;
+		}
+		if (m > 0) {
+			line += m;
+			len -= (size_t)m;
+		}
+		if (*line == '>' && cur.len > 0) {
+			add_paragraph(f, cur.data, cur.len);
+			cur.len = 0;
+		}
+		while (*line == '>') {
+			line += line[1] == ' ' ? 2 : 1;
+			len = strlen(line);
+		}
+		if (cur.len > 0 && (strchr(".:!?;", cur.data[cur.len - 1]) ||
+		    !(*line >= 'a' && *line <= 'z'))) {
+			add_paragraph(f, cur.data, cur.len);
+			cur.len = 0;
+		}
+		if (cur.len > 0)
+			buf_addc(&cur, ' ');
+		buf_add(&cur, line, len);
+		if (hard) {
+			add_paragraph(f, cur.data, cur.len);
+			cur.len = 0;
+		}
+	}
+	if (cur.len > 0)
+		add_paragraph(f, cur.data, cur.len);
+	buf_release(&cur);
+	free(text);
+}
+
+/* --- names ------------------------------------------------------------ */
+
+static int
+word_in(const char *const *list, const char *w, size_t len)
+{
+	size_t i;
+
+	for (; *list != NULL; list++) {
+		if (strlen(*list) != len)
+			continue;
+		for (i = 0; i < len && lower(w[i]) == (*list)[i]; i++)
+			;
+		if (i == len)
+			return 1;
+	}
+	return 0;
+}
+
+/* "she/her", "they/them", "sie/ihr", "any pronouns". */
+static int
+is_pronouns(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"she", "her", "hers", "he", "him", "his", "they", "them",
+		"their", "theirs", "xe", "xem", "xir", "ze", "zir", "hir",
+		"sie", "ihr", "ihm", "er", "ihn", "es", "it", "its", "ey",
+		"em", "dey", "dem", "any", "all", NULL
+	};
+	size_t i, start = 0, parts = 0;
+
+	for (i = 0; i + 7 <= len; i++)
+		if (strncmp(s + i, "pronoun", 7) == 0 ||
+		    strncmp(s + i, "Pronoun", 7) == 0)
+			return 1;
+	for (i = 0; i <= len; i++)
+		if (i == len || s[i] == '/') {
+			while (start < i && s[start] == ' ')
+				start++;
+			if (!word_in(words, s + start, i - start -
+			    (i > start && s[i - 1] == ' ')))
+				return 0;
+			parts++;
+			start = i + 1;
+		}
+	return parts >= 2;
+}
+
+/* Words that make a name a group's: "Team XY", "The Foo Collective". */
+static int
+is_group(const char *s)
+{
+	static const char *const words[] = {
+		"team", "collective", "kollektiv", "group", "gruppe", "crew",
+		"community", "committee", "initiative", "foundation",
+		"association", "society", "network", "netzwerk", "alliance",
+		"council", "e.v.", "gmbh", "orga", "organizers", "organisers",
+		"project", "projekt", "club", "verein", "labs", "&", "and",
+		"und", NULL
+	};
+	const char *w = s;
+	size_t len;
+
+	if (strncmp(s, "The ", 4) == 0 || strncmp(s, "Die ", 4) == 0 ||
+	    strncmp(s, "Das ", 4) == 0)
+		return 1;
+	while (*w != '\0') {
+		len = strcspn(w, " ");
+		if (word_in(words, w, len))
+			return 1;
+		w += len;
+		w += strspn(w, " ");
+	}
+	return 0;
+}
+
+/* Lower-case words that belong to the family name: "van der Berg". */
+static const char *const particles[] = {
+	"van", "von", "der", "den", "de", "del", "della", "di", "da", "du",
+	"dos", "das", "le", "la", "zu", "zum", "zur", "ten", "ter", "op",
+	"bin", "ibn", "al", "el", "y", NULL
+};
+static const char *const suffixes[] = {
+	"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", NULL
+};
+
+static int
+is_title_word(const char *w, size_t len)
+{
+	return (len >= 3 && strncmp(w, "Dr.", 3) == 0) ||
+	    (len >= 5 && strncmp(w, "Prof.", 5) == 0) ||
+	    (len >= 6 && strncmp(w, "Dipl.-", 6) == 0) ||
+	    (len == 2 && strncmp(w, "Dr", 2) == 0) ||
+	    (len == 2 && strncmp(w, "PD", 2) == 0) ||
+	    (len == 4 && strncmp(w, "Prof", 4) == 0);
+}
+
+/*
+ * Fills title, given, family and organisation of p from a display name.
+ * Brackets at the end hold pronouns (dropped) or an affiliation (the
+ * organisation): "Jane Doe (she/her)", "Max Muster [ACME GmbH]".  The last
+ * word is the family name, with the particles and suffixes around it
+ * ("Ludwig van Beethoven", "Martin Luther King Jr."); a single word or a
+ * group's name is the family name alone.
+ */
+static void
+split_name(struct person *p, const char *name)
+{
+	char *s = xstrdup(name), *open, *w[64];
+	size_t len, n = 0, i, fam, tit = 0;
+	struct buf b = { NULL, 0, 0 };
+	char close;
+	int depth;
+
+	for (;;) {
+		len = strlen(s);
+		while (len > 0 && s[len - 1] == ' ')
+			s[--len] = '\0';
+		if (len == 0 || (s[len - 1] != ')' && s[len - 1] != ']'))
+			break;
+		close = s[len - 1];
+		depth = 0;
+		for (i = len; i-- > 0;) {
+			if (s[i] == close)
+				depth++;
+			else if (s[i] == (close == ')' ? '(' : '[') &&
+			    --depth == 0)
+				break;
+		}
+		if (i == 0 || i == (size_t)-1)	/* the whole name, unbalanced */
+			break;
+		open = s + i;
+		s[len - 1] = '\0';
+		if (!is_pronouns(open + 1, strlen(open + 1)) &&
+		    p->organisation == NULL)
+			p->organisation = tidy(open + 1);
+		*open = '\0';
+	}
+	collapse_space(s);
+	if (*s == '\0' || is_group(s)) {
+		p->family = *s != '\0' ? xstrdup(s) : xstrdup(name);
+		free(s);
+		return;
+	}
+	for (open = strtok(s, " "); open != NULL && n < 64;
+	    open = strtok(NULL, " "))
+		w[n++] = open;
+	while (tit + 1 < n && is_title_word(w[tit], strlen(w[tit])))
+		tit++;
+	fam = n - 1;
+	if (fam > tit + 1 && word_in(suffixes, w[fam], strlen(w[fam])))
+		fam--;
+	while (fam > tit + 1 && word_in(particles, w[fam - 1],
+	    strlen(w[fam - 1])) && w[fam - 1][0] >= 'a')
+		fam--;
+	for (i = 0; i < n; i++) {
+		if (i == tit || i == fam) {
+			if (b.len > 0) {
+				if (i == tit)
+					p->title = buf_take(&b);
+				else
+					p->given = buf_take(&b);
+			}
+		}
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, w[i]);
+	}
+	p->family = buf_take(&b);
+	free(s);
+}
+
+/* --- the schedule ----------------------------------------------------- */
+
+static long
+find_key(char **keys, size_t n, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(keys[i], key) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * The room of the given name (or guid), added when new; -1 if unnamed.
+ * Takes name and guid.
+ */
+static long
+room_of(struct sched *s, xmlNode *n, char *name, char *guid,
+    struct idset *ids)
+{
+	struct programme *p = s->prog;
+	struct room *r;
+	char *key;
+	long i;
+
+	if (name == NULL) {
+		free(guid);
+		return -1;
+	}
+	key = guid ? xasprintf("g:%s", guid) : xasprintf("n:%s", name);
+	free(guid);
+	if ((i = find_key(s->roomkeys, p->nrooms, key)) >= 0) {
+		free(key);
+		free(name);
+		return i;
+	}
+	p->rooms = xreallocarray(p->rooms, p->nrooms + 1, sizeof(*p->rooms));
+	s->roomkeys = xreallocarray(s->roomkeys, p->nrooms + 1,
+	    sizeof(*s->roomkeys));
+	s->roomkeys[p->nrooms] = key;
+	r = &p->rooms[p->nrooms];
+	memset(r, 0, sizeof(*r));
+	xmlsrc_pos(s->x, n, &r->pos);
+	r->name = name;
+	r->id = make_id(ids, name, "room");
+	return (long)p->nrooms++;
+}
+
+/*
+ * The time of one event: its date (from <date>, else its day's), start and
+ * end.  Leaves t->date empty, after a warning, when the export gives no
+ * usable time.
+ */
+static void
+read_time(struct sched *s, struct talk *t, xmlNode *ev, long dayno,
+    int daystart)
+{
+	xmlNode *dn = child(ev, "date"), *sn = child(ev, "start"),
+	    *un = child(ev, "duration");
+	char *date = text_of(dn), *start = text_of(sn), *dur = text_of(un);
+	struct srcpos pos;
+	long day = parse_date(date);
+	int from, len;
+
+	from = parse_clock(start, 23);
+	if (from < 0 && start == NULL && date != NULL && strlen(date) >= 16) {
+		date[16] = '\0';
+		from = parse_clock(date + 11, 23);
+	}
+	if (day < 0 && dayno >= 0)
+		/* The day runs past midnight: 01:00 is the next morning. */
+		day = dayno + (daystart > 0 && from >= 0 && from < daystart);
+	len = parse_clock(dur, 999);
+	if (from < 0) {
+		xmlsrc_pos(s->x, sn ? sn : ev, &pos);
+		if (start != NULL)
+			diag_warning(s->d, &pos, "invalid start time '%s' of "
+			    "'%s'; it gets no time slot", start, t->title);
+		else
+			diag_warning(s->d, &pos, "event '%s' has no start "
+			    "time; it gets no time slot", t->title);
+	} else if (day < 0) {
+		xmlsrc_pos(s->x, dn ? dn : ev, &pos);
+		diag_warning(s->d, &pos, "event '%s' has no date; it gets no "
+		    "time slot", t->title);
+	} else if (len <= 0) {
+		xmlsrc_pos(s->x, un ? un : ev, &pos);
+		if (dur == NULL)
+			diag_warning(s->d, &pos, "event '%s' has no duration; "
+			    "it gets no time slot", t->title);
+		else
+			diag_warning(s->d, &pos, "invalid duration '%s' of "
+			    "'%s'; it gets no time slot", dur, t->title);
+	} else {
+		if (len >= DAY_MINUTES) {
+			xmlsrc_pos(s->x, un, &pos);
+			diag_warning(s->d, &pos, "duration '%s' of '%s' is a "
+			    "day or longer; cut to 23:59", dur, t->title);
+			len = DAY_MINUTES - 1;
+		}
+		civil_from_days(day, t->date);
+		t->start = from;
+		t->end = from + len;
+	}
+	free(date);
+	free(start);
+	free(dur);
+}
+
+/* One <event> of a room (-1: unnamed) as a talk, unless it has no title. */
+static void
+read_event(struct sched *s, xmlNode *ev, size_t nday, long dayno,
+    int daystart, long room, struct idset *roomids)
+{
+	struct talk *t;
+	char *id;
+
+	s->talks = xreallocarray(s->talks, s->ntalks + 1, sizeof(*s->talks));
+	t = &s->talks[s->ntalks];
+	memset(t, 0, sizeof(*t));
+	t->node = ev;
+	xmlsrc_pos(s->x, ev, &t->pos);
+	t->day = nday;
+	t->order = s->ntalks;
+	t->dayless = dayno < 0;
+	if ((t->title = text_of(child(ev, "title"))) == NULL) {
+		id = attr_of(ev, "id");
+		diag_warning(s->d, &t->pos, "event '%s' has no title; skipped",
+		    id ? id : "?");
+		free(id);
+		return;
+	}
+	t->room = room >= 0 ? room : room_of(s, ev, text_of(child(ev,
+	    "room")), NULL, roomids);
+	if (t->room < 0)
+		diag_warning(s->d, &t->pos, "event '%s' has no room",
+		    t->title);
+	read_time(s, t, ev, dayno, daystart);
+	s->ntalks++;
+}
+
+/* Pass one: every <event> as a talk, every room, every day's date. */
+static void
+read_days(struct sched *s, xmlNode *root, struct idset *roomids)
+{
+	struct event *e = &s->prog->event;
+	xmlNode *day, *rn, *ev;
+	struct srcpos pos;
+	size_t nday = 0;
+	long dayno, room;
+	int daystart;
+	char *v, *date_attr, date[11];
+
+	for (day = xml_first(root); day != NULL; day = xml_next(day)) {
+		if (!xml_is(day, NULL, "day"))
+			continue;
+		/* date='YYYY-MM-DD' start='YYYY-MM-DDTHH:MM:SS+01:00' */
+		v = attr_of(day, "start");
+		if ((dayno = parse_date(date_attr = attr_of(day, "date"))) < 0)
+			dayno = parse_date(v);
+		daystart = -1;
+		if (v != NULL && strlen(v) >= 16 && parse_date(v) >= 0) {
+			v[16] = '\0';
+			daystart = parse_clock(v + 11, 23);
+		}
+		free(v);
+		free(date_attr);
+		if (dayno < 0) {
+			xmlsrc_pos(s->x, day, &pos);
+			diag_warning(s->d, &pos, "day has no valid date; its "
+			    "events need their own");
+		} else {
+			civil_from_days(dayno, date);
+			if (find_key(e->dates, e->ndates, date) < 0) {
+				e->dates = xreallocarray(e->dates,
+				    e->ndates + 1, sizeof(*e->dates));
+				e->dates[e->ndates++] = xstrdup(date);
+			}
+		}
+		for (rn = xml_first(day); rn != NULL; rn = xml_next(rn)) {
+			if (!xml_is(rn, NULL, "room"))
+				continue;
+			room = room_of(s, rn, attr_of(rn, "name"),
+			    attr_of(rn, "guid"), roomids);
+			for (ev = xml_first(rn); ev; ev = xml_next(ev))
+				if (xml_is(ev, NULL, "event"))
+					read_event(s, ev, nday, dayno,
+					    daystart, room, roomids);
+		}
+		nday++;
+	}
+}
+
+static int
+cmp_talk(const void *a, const void *b)
+{
+	const struct talk *x = a, *y = b;
+	int c;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if ((x->date[0] == '\0') != (y->date[0] == '\0'))
+		return x->date[0] == '\0' ? 1 : -1;	/* untimed last */
+	if ((c = strcmp(x->date, y->date)) != 0)
+		return c;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->room != y->room)
+		return x->room < 0 ? 1 : y->room < 0 ? -1 :
+		    x->room < y->room ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The slot of a talk's time, shared by every talk at the same time. */
+static long
+slot_of(struct sched *s, const struct talk *t, struct idset *ids)
+{
+	struct programme *p = s->prog;
+	struct slot *sl;
+	char *id;
+	size_t i;
+
+	for (i = 0; i < p->nslots; i++)
+		if (p->slots[i].start == t->start &&
+		    p->slots[i].end == t->end &&
+		    strcmp(p->slots[i].date, t->date) == 0)
+			return (long)i;
+	p->slots = xreallocarray(p->slots, p->nslots + 1, sizeof(*p->slots));
+	sl = &p->slots[p->nslots];
+	memset(sl, 0, sizeof(*sl));
+	sl->pos = t->pos;
+	sl->date = xstrdup(t->date);
+	sl->start = t->start;
+	sl->end = t->end;
+	id = xasprintf("%s-%02d%02d-%02d%02d", t->date, t->start / 60,
+	    t->start % 60, t->end % DAY_MINUTES / 60, t->end % 60);
+	sl->id = make_id(ids, id, "slot");
+	free(id);
+	return (long)p->nslots++;
+}
+
+/*
+ * The track of the given name, added when new (takes name).  A colour is
+ * kept when it is "#RRGGBB"; n gives the position for warnings.
+ */
+static long
+track_of(struct sched *s, xmlNode *n, char *name, char *colour,
+    struct idset *ids)
+{
+	struct programme *p = s->prog;
+	struct track *tr;
+	struct srcpos pos;
+	size_t i;
+
+	for (i = 0; i < p->ntracks; i++)
+		if (strcmp(p->tracks[i].name, name) == 0) {
+			free(name);
+			free(colour);
+			return (long)i;
+		}
+	p->tracks = xreallocarray(p->tracks, p->ntracks + 1,
+	    sizeof(*p->tracks));
+	tr = &p->tracks[p->ntracks];
+	memset(tr, 0, sizeof(*tr));
+	xmlsrc_pos(s->x, n, &tr->pos);
+	tr->name = name;
+	tr->id = make_id(ids, name, "track");
+	if (colour != NULL) {
+		for (i = 1; i < 7 && (is_digit(colour[i]) ||
+		    (lower(colour[i]) >= 'a' && lower(colour[i]) <= 'f')); i++)
+			;
+		if (colour[0] == '#' && i == 7 && colour[7] == '\0')
+			tr->colour = colour;
+		else {
+			xmlsrc_pos(s->x, n, &pos);
+			diag_warning(s->d, &pos, "invalid colour '%s' of track "
+			    "'%s'; the layout picks one", colour, name);
+			free(colour);
+		}
+	}
+	return (long)p->ntracks++;
+}
+
+/*
+ * The person a <person> element names, added when new.  One person across
+ * several talks is matched by guid, else by id, else by name.  Returns -1
+ * (after a warning) for a person without a name.
+ */
+static long
+person_of(struct sched *s, xmlNode *n, const char *talk, struct idset *ids)
+{
+	struct programme *p = s->prog;
+	struct person *ps, tmp;
+	char *name = text_of(n), *guid, *id, *key, *norm;
+	struct srcpos pos;
+	long i;
+
+	if (name == NULL) {
+		xmlsrc_pos(s->x, n, &pos);
+		diag_warning(s->d, &pos, "speaker without a name in '%s'; "
+		    "skipped", talk);
+		return -1;
+	}
+	memset(&tmp, 0, sizeof(tmp));
+	split_name(&tmp, name);
+	guid = attr_of(n, "guid");
+	id = attr_of(n, "id");
+	if (guid != NULL)
+		key = xasprintf("g:%s", guid);
+	else if (id != NULL)
+		key = xasprintf("i:%s", id);
+	else {
+		norm = tmp.given ? xasprintf("n:%s %s", tmp.given, tmp.family) :
+		    xasprintf("n:%s", tmp.family);
+		for (key = norm; *key != '\0'; key++)
+			*key = lower(*key);
+		key = norm;
+	}
+	free(guid);
+	free(id);
+	if ((i = find_key(s->personkeys, p->npeople, key)) >= 0) {
+		free(key);
+		free(name);
+		free(tmp.title);
+		free(tmp.given);
+		free(tmp.family);
+		free(tmp.organisation);
+		return i;
+	}
+	p->people = xreallocarray(p->people, p->npeople + 1,
+	    sizeof(*p->people));
+	s->personkeys = xreallocarray(s->personkeys, p->npeople + 1,
+	    sizeof(*s->personkeys));
+	s->personkeys[p->npeople] = key;
+	ps = &p->people[p->npeople];
+	*ps = tmp;
+	xmlsrc_pos(s->x, n, &ps->pos);
+	ps->status = PERSON_CONFIRMED;
+	norm = person_name(ps);
+	ps->id = make_id(ids, norm, "person");
+	free(norm);
+	free(name);
+	return (long)p->npeople++;
+}
+
+/* "en", "de-DE", "de_DE" → a language tag; NULL after a warning if not. */
+static char *
+lang_of(struct sched *s, xmlNode *n, const char *talk)
+{
+	char *v = text_of(n), *c, *orig;
+	struct srcpos pos;
+	size_t i, sub;
+
+	if (v == NULL)
+		return NULL;
+	orig = xstrdup(v);
+	for (c = v; *c != '\0'; c++)
+		if (*c == '_')
+			*c = '-';
+	for (i = 0; is_alnum(v[i]) && !is_digit(v[i]); i++)
+		v[i] = lower(v[i]);
+	sub = 0;
+	if (i >= 2 && i <= 3)
+		for (c = v + i; *c == '-'; c += sub + 1) {
+			for (sub = 0; is_alnum(c[sub + 1]); sub++)
+				;
+			if (sub == 0 || sub > 8)
+				break;
+		}
+	if (i < 2 || i > 3 || *c != '\0') {
+		xmlsrc_pos(s->x, n, &pos);
+		diag_warning(s->d, &pos, "invalid language '%s' of '%s'; "
+		    "ignored", orig, talk);
+		free(orig);
+		free(v);
+		return NULL;
+	}
+	free(orig);
+	return v;
+}
+
+/* Indices a forum refers to until the arrays are final. */
+struct refs {
+	long		 room, slot, track;
+	size_t		*speakers;
+	size_t		 nspeakers;
+};
+
+static void
+read_talk(struct sched *s, struct talk *t, struct forum *f, struct refs *r,
+    struct idset ids[])
+{
+	xmlNode *ev = t->node, *pn;
+	char *v;
+	xmlChar *raw;
+	long k;
+	size_t i;
+	struct srcpos pos;
+
+	f->pos = t->pos;
+	f->title = t->title;
+	t->title = NULL;
+	f->subtitle = text_of(child(ev, "subtitle"));
+	if ((v = text_of(child(ev, "slug"))) == NULL && (v = attr_of(ev,
+	    "id")) != NULL) {
+		f->id = xasprintf("event-%s", v);
+		free(v);
+		v = f->id;
+	}
+	f->id = make_id(&ids[3], v, "event");
+	free(v);
+	f->lang = lang_of(s, child(ev, "language"), f->title);
+	if ((raw = xmlNodeGetContent(child(ev, "abstract"))) != NULL)
+		add_text(f, (const char *)raw);
+	xmlFree(raw);
+	if ((raw = xmlNodeGetContent(child(ev, "description"))) != NULL)
+		add_text(f, (const char *)raw);
+	xmlFree(raw);
+	r->room = t->room;
+	r->slot = t->date[0] != '\0' ? slot_of(s, t, &ids[1]) : -1;
+	r->track = (v = text_of(child(ev, "track"))) != NULL ?
+	    track_of(s, child(ev, "track"), v, NULL, &ids[2]) : -1;
+	f->speakers_complete = 1;
+	for (pn = xml_first(ev); pn != NULL; pn = xml_next(pn))
+		if (xml_is(pn, NULL, "persons"))
+			break;
+	for (pn = pn ? xml_first(pn) : NULL; pn != NULL; pn = xml_next(pn)) {
+		if (!xml_is(pn, NULL, "person") ||
+		    (k = person_of(s, pn, f->title, &ids[4])) < 0)
+			continue;
+		for (i = 0; i < r->nspeakers && r->speakers[i] != (size_t)k;
+		    i++)
+			;
+		if (i < r->nspeakers) {
+			xmlsrc_pos(s->x, pn, &pos);
+			v = person_name(&s->prog->people[k]);
+			diag_warning(s->d, &pos, "speaker '%s' is listed twice "
+			    "in '%s'", v, f->title);
+			free(v);
+			continue;
+		}
+		r->speakers = xreallocarray(r->speakers, r->nspeakers + 1,
+		    sizeof(*r->speakers));
+		r->speakers[r->nspeakers++] = (size_t)k;
+	}
+}
+
+/* The conference: title, url, venue and the tracks it declares. */
+static void
+read_conference(struct sched *s, xmlNode *root, struct idset *trackids)
+{
+	struct event *e = &s->prog->event;
+	xmlNode *conf = child(root, "conference"), *n;
+	struct srcpos pos;
+	char *acronym;
+
+	xmlsrc_pos(s->x, conf ? conf : root, &pos);
+	if (conf == NULL) {
+		diag_error(s->d, &pos, "<schedule> lacks a required element: "
+		    "conference");
+		return;
+	}
+	e->title = text_of(child(conf, "title"));
+	acronym = text_of(child(conf, "acronym"));
+	if (e->title == NULL && acronym != NULL) {
+		diag_warning(s->d, &pos, "conference has no title; using its "
+		    "acronym '%s'", acronym);
+		e->title = acronym;
+		acronym = NULL;
+	} else if (e->title == NULL)
+		diag_error(s->d, &pos, "conference has no title");
+	free(acronym);
+	e->subtitle = text_of(child(conf, "subtitle"));
+	e->venue = text_of(child(conf, "venue"));
+	if ((e->url = text_of(child(conf, "url"))) == NULL)
+		e->url = text_of(child(conf, "base_url"));
+	for (n = xml_first(conf); n != NULL; n = xml_next(n)) {
+		char *name;
+
+		if (!xml_is(n, NULL, "track"))
+			continue;
+		if ((name = attr_of(n, "name")) == NULL &&
+		    (name = text_of(n)) == NULL)
+			continue;
+		track_of(s, n, name, attr_of(n, "color"), trackids);
+	}
+}
+
+/*
+ * The event's dates: its days', else the conference's start to end; and
+ * those of talks in days without a date.
+ */
+static void
+read_dates(struct sched *s, xmlNode *root)
+{
+	struct event *e = &s->prog->event;
+	xmlNode *conf = child(root, "conference");
+	char *start, *end, date[11];
+	long from, to;
+	size_t i;
+	struct srcpos pos;
+
+	if (e->ndates == 0 && conf != NULL) {
+		start = text_of(child(conf, "start"));
+		end = text_of(child(conf, "end"));
+		from = parse_date(start);
+		to = end ? parse_date(end) : from;
+		for (; from >= 0 && from <= to && e->ndates < MAX_DATES;
+		    from++) {
+			civil_from_days(from, date);
+			e->dates = xreallocarray(e->dates, e->ndates + 1,
+			    sizeof(*e->dates));
+			e->dates[e->ndates++] = xstrdup(date);
+		}
+		free(start);
+		free(end);
+	}
+	for (i = 0; i < s->ntalks; i++)
+		if ((e->ndates == 0 || s->talks[i].dayless) &&
+		    s->talks[i].date[0] != '\0' && find_key(e->dates,
+		    e->ndates, s->talks[i].date) < 0) {
+			e->dates = xreallocarray(e->dates, e->ndates + 1,
+			    sizeof(*e->dates));
+			e->dates[e->ndates++] = xstrdup(s->talks[i].date);
+		}
+	if (e->ndates == 0) {
+		xmlsrc_pos(s->x, root, &pos);
+		diag_error(s->d, &pos, "schedule has no dates");
+	}
+	qsort(e->dates, e->ndates, sizeof(*e->dates), cmp_str);
+}
+
+/*
+ * The programme's language is the one most talks are in; a forum names
+ * its own only when it differs.
+ */
+static void
+choose_lang(struct programme *p)
+{
+	size_t i, j, n, best = 0;
+	const char *lang = NULL;
+
+	for (i = 0; i < p->nforums; i++) {
+		if (p->forums[i].lang == NULL)
+			continue;
+		for (n = 0, j = 0; j < p->nforums; j++)
+			n += p->forums[j].lang != NULL &&
+			    strcmp(p->forums[j].lang, p->forums[i].lang) == 0;
+		if (n > best) {
+			best = n;
+			lang = p->forums[i].lang;
+		}
+	}
+	p->lang = xstrdup(lang ? lang : "en");
+	for (i = 0; i < p->nforums; i++)
+		if (p->forums[i].lang != NULL &&
+		    strcmp(p->forums[i].lang, p->lang) == 0) {
+			free(p->forums[i].lang);
+			p->forums[i].lang = NULL;
+		}
+}
+
+int
+schedule_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
+{
+	struct sched s = { prog, x, d, NULL, 0, NULL, NULL };
+	/* Ids of rooms, slots, tracks, forums and people. */
+	struct idset ids[5] = { { NULL, 0 } };
+	xmlNode *root = xmlDocGetRootElement(x->doc);
+	struct refs *refs;
+	struct srcpos pos;
+	size_t i, j, k;
+
+	xmlsrc_pos(x, root, &pos);
+	if (!xml_is(root, NULL, "schedule"))
+		return diag_error(d, &pos, "root element is <%s>, not "
+		    "<schedule>", root ? (const char *)root->name : "");
+	read_conference(&s, root, &ids[2]);
+	read_days(&s, root, &ids[0]);
+	read_dates(&s, root);
+	qsort(s.talks, s.ntalks, sizeof(*s.talks), cmp_talk);
+
+	/* Slots, tracks and people grow here; pointers are taken after. */
+	prog->forums = xcalloc(s.ntalks, sizeof(*prog->forums));
+	refs = xcalloc(s.ntalks, sizeof(*refs));
+	for (i = 0; i < s.ntalks; i++) {
+		read_talk(&s, &s.talks[i], &prog->forums[i], &refs[i], ids);
+		prog->forums[i].number = (int)i + 1;
+	}
+	prog->nforums = s.ntalks;
+	for (i = 0; i < prog->nforums; i++) {
+		struct forum *f = &prog->forums[i];
+
+		f->room = refs[i].room >= 0 ? &prog->rooms[refs[i].room] : NULL;
+		f->slot = refs[i].slot >= 0 ? &prog->slots[refs[i].slot] : NULL;
+		f->track = refs[i].track >= 0 ?
+		    &prog->tracks[refs[i].track] : NULL;
+		f->nspeakers = refs[i].nspeakers;
+		f->speakers = xcalloc(f->nspeakers, sizeof(*f->speakers));
+		for (j = 0; j < f->nspeakers; j++)
+			f->speakers[j] = &prog->people[refs[i].speakers[j]];
+		free(refs[i].speakers);
+	}
+	free(refs);
+	choose_lang(prog);
+
+	for (i = 0; i < s.ntalks; i++)
+		free(s.talks[i].title);
+	free(s.talks);
+	for (i = 0; i < prog->nrooms; i++)
+		free(s.roomkeys[i]);
+	free(s.roomkeys);
+	for (i = 0; i < prog->npeople; i++)
+		free(s.personkeys[i]);
+	free(s.personkeys);
+	for (k = 0; k < 5; k++) {
+		for (i = 0; i < ids[k].n; i++)
+			free(ids[k].v[i]);
+		free(ids[k].v);
+	}
+	return 0;
+}

@@ -1,0 +1,843 @@
+/*
+ * Implementation of text.h.  Text goes through three steps: prepare()
+ * cleans it and picks a face for every character (reporting what it had
+ * to change), build() turns words into boxes, glue and penalties with
+ * their break points, and lines() places the pieces of each line that
+ * total fit chose.  Words are placed by us, never by libharu's word
+ * spacing, which its Type0 fonts do not draw.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "font.h"
+#include "hyphenate.h"
+#include "linebreak.h"
+#include "text.h"
+#include "util.h"
+
+#define PEN_HYPHEN	50	/* TeX's \hyphenpenalty and \exhyphenpenalty */
+#define PEN_EMERGENCY	5000	/* a break inside a word too long for a line */
+#define FIT_STEP	0.5	/* points between the sizes text_fit tries */
+
+enum brk {
+	BRK_NONE,
+	BRK_HYPHEN,		/* draw a hyphen when broken */
+	BRK_EXPLICIT,		/* after '-' or '/' */
+	BRK_EMERGENCY		/* last resort, nothing drawn */
+};
+
+struct tchar {
+	uint32_t	 cp;		/* ' ' separates words */
+	unsigned char	 variant;
+	unsigned char	 nohyphen;
+	struct font	*face;		/* NULL for ' ' and U+00AD */
+};
+
+struct prep {
+	struct tchar	*c;
+	size_t		 n;
+	struct font_chain *chains[TEXT_VARIANT__MAX];
+};
+
+/* A piece of a line drawn with one face in one call. */
+struct seg {
+	struct font	*face;
+	char		*text;
+	double		 x;		/* from the line's start */
+};
+
+struct line {
+	struct seg	*segs;
+	size_t		 nsegs;
+	double		 width;
+};
+
+struct text_block {
+	struct text_style style;
+	double		 size;
+	double		 width;
+	double		 leading;
+	double		 ascent;
+	double		 descent;
+	struct line	*lines;
+	size_t		 nlines;
+	int		 overfull;	/* a line is wider than width */
+	int		 shortened;
+};
+
+/* What an item of the paragraph stands for. */
+struct piece {
+	struct font	*face;		/* box: its face; glue, penalty: of the word before */
+	char		*text;		/* box only */
+};
+
+struct para {
+	struct lb_item	*items;
+	struct piece	*pieces;
+	size_t		 n;
+	size_t		 cap;
+};
+
+static int
+is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	    cp == 0x2028 || cp == 0x2029;
+}
+
+/* Characters that are removed: controls, zero-width and bidi marks. */
+static int
+is_invisible(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+	    (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+	    (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF ||
+	    (cp >= 0xFFF9 && cp <= 0xFFFB);
+}
+
+static enum font_weight
+variant_weight(const struct text_style *st, int v)
+{
+	return v == TEXT_BOLD || v == TEXT_BOLD_ITALIC ? WEIGHT_BOLD :
+	    st->weight;
+}
+
+static enum font_slant
+variant_slant(const struct text_style *st, int v)
+{
+	return v == TEXT_ITALIC || v == TEXT_BOLD_ITALIC ? SLANT_ITALIC :
+	    st->slant;
+}
+
+static struct font_chain *
+chain_of(struct pdf *pdf, const struct text_style *st, struct prep *pr, int v)
+{
+	if (pr->chains[v] == NULL)
+		pr->chains[v] = pdf_fonts(pdf, st->family,
+		    variant_weight(st, v), variant_slant(st, v));
+	return pr->chains[v];
+}
+
+static void
+prep_add(struct prep *pr, size_t *cap, uint32_t cp, int v, int nohyphen,
+    struct font *face)
+{
+	if (pr->n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		pr->c = xreallocarray(pr->c, *cap, sizeof(*pr->c));
+	}
+	pr->c[pr->n++] = (struct tchar){ cp, (unsigned char)v,
+	    (unsigned char)nohyphen, face };
+}
+
+static char *
+runs_text(const struct text_run *runs, size_t nruns)
+{
+	struct buf b = { 0 };
+	size_t i;
+
+	buf_adds(&b, "");
+	for (i = 0; i < nruns; i++)
+		buf_adds(&b, runs[i].text);
+	return buf_take(&b);
+}
+
+static char *
+prep_text(const struct prep *pr, size_t n)
+{
+	struct buf b = { 0 };
+	size_t i;
+
+	buf_adds(&b, "");
+	for (i = 0; i < n; i++)
+		buf_addcp(&b, pr->c[i].cp);
+	return buf_take(&b);
+}
+
+/*
+ * Cleans the runs into pr: white space collapsed to single spaces,
+ * invisible characters dropped, each character given the first face of
+ * its variant's chain that draws it, or replaced.  With src, every change
+ * is reported.  Returns -1 when a variant has no font at all.
+ */
+static int
+prepare(struct pdf *pdf, const struct text_style *st,
+    const struct text_run *runs, size_t nruns, const struct text_src *src,
+    struct prep *pr)
+{
+	struct diag *d = pdf_diag(pdf);
+	struct font_chain *ch;
+	size_t r, i, len, clen, cap = 0;
+	uint32_t cp, repl;
+	int k, v, invalid = 0;
+	uint32_t *missing = NULL;
+	size_t nmissing = 0, j;
+	char *orig, *clean;
+
+	memset(pr, 0, sizeof(*pr));
+	for (r = 0; r < nruns; r++) {
+		v = runs[r].variant < TEXT_VARIANT__MAX ? runs[r].variant : 0;
+		if ((ch = chain_of(pdf, st, pr, v)) == NULL)
+			goto bad;
+		len = strlen(runs[r].text);
+		for (i = 0; i < len; i += clen) {
+			if ((clen = utf8_decode(runs[r].text + i, len - i,
+			    &cp)) == 0) {
+				invalid++;
+				clen = 1;
+				continue;
+			}
+			if (is_space(cp)) {
+				if (pr->n > 0 && pr->c[pr->n - 1].cp != ' ')
+					prep_add(pr, &cap, ' ', v, 0, NULL);
+				continue;
+			}
+			if (is_invisible(cp)) {
+				if (src != NULL)
+					diag_warning(d, src->pos, "removed "
+					    "invisible character U+%04X from "
+					    "%s", (unsigned)cp, src->field);
+				continue;
+			}
+			if (cp == 0xAD) {
+				prep_add(pr, &cap, cp, v, runs[r].nohyphen,
+				    NULL);
+				continue;
+			}
+			if ((k = font_chain_pick(ch, cp)) < 0) {
+				for (j = 0; j < nmissing && missing[j] != cp;
+				    j++)
+					;
+				if (j == nmissing) {
+					missing = xreallocarray(missing,
+					    nmissing + 1, sizeof(*missing));
+					missing[nmissing++] = cp;
+				}
+				/* Visible, so the gap is noticed: U+FFFD or '?'. */
+				repl = 0xFFFD;
+				if ((k = font_chain_pick(ch, repl)) < 0) {
+					repl = '?';
+					k = font_chain_pick(ch, repl);
+				}
+				if (k < 0)
+					continue;
+				cp = repl;
+			}
+			prep_add(pr, &cap, cp, v, runs[r].nohyphen,
+			    font_chain_face(ch, k));
+		}
+	}
+	while (pr->n > 0 && pr->c[pr->n - 1].cp == ' ')
+		pr->n--;
+	if (src != NULL && (nmissing > 0 || invalid > 0)) {
+		orig = runs_text(runs, nruns);
+		clean = prep_text(pr, pr->n);
+		for (j = 0; j < nmissing; j++)
+			diag_warning(d, src->pos, "no font has U+%04X in %s "
+			    "'%s'", (unsigned)missing[j], src->field,
+			    utf8_valid(orig, strlen(orig)) ? orig : clean);
+		if (invalid > 0)
+			diag_warning(d, src->pos, "skipped %d bytes of invalid "
+			    "UTF-8 in %s '%s'", invalid, src->field, clean);
+		free(orig);
+		free(clean);
+	}
+	free(missing);
+	/* Leading spaces were never added; a run may start with one. */
+	if (pr->n > 0 && pr->c[0].cp == ' ') {
+		memmove(pr->c, pr->c + 1, (pr->n - 1) * sizeof(*pr->c));
+		pr->n--;
+	}
+	return 0;
+bad:
+	free(missing);
+	free(pr->c);
+	pr->c = NULL;
+	return -1;
+}
+
+static double
+adv(struct font *f, uint32_t cp, double size)
+{
+	return font_advance(f, cp) * size / 1000;
+}
+
+static void
+para_add(struct para *pa, struct lb_item it, struct font *face, char *text)
+{
+	if (pa->n == pa->cap) {
+		pa->cap = pa->cap ? pa->cap * 2 : 64;
+		pa->items = xreallocarray(pa->items, pa->cap,
+		    sizeof(*pa->items));
+		pa->pieces = xreallocarray(pa->pieces, pa->cap,
+		    sizeof(*pa->pieces));
+	}
+	pa->items[pa->n] = it;
+	pa->pieces[pa->n].face = face;
+	pa->pieces[pa->n++].text = text;
+}
+
+static void
+para_release(struct para *pa)
+{
+	size_t i;
+
+	for (i = 0; i < pa->n; i++)
+		free(pa->pieces[i].text);
+	free(pa->items);
+	free(pa->pieces);
+}
+
+/* The break opportunities after each character of word c[0..n). */
+static void
+word_breaks(const struct tchar *c, size_t n, const char *lang,
+    int patterns, unsigned char *brk)
+{
+	struct buf b = { 0 };
+	unsigned char *hb;
+	size_t *end, i;
+	int nohyphen = 0;
+
+	end = xreallocarray(NULL, n, sizeof(*end));
+	for (i = 0; i < n; i++) {
+		buf_addcp(&b, c[i].cp);
+		end[i] = b.len - 1;
+		nohyphen |= c[i].nohyphen;
+	}
+	memset(brk, BRK_NONE, n);
+	if (!nohyphen) {
+		hb = xmalloc(b.len);
+		hyph_word(lang, b.data, b.len, patterns, hb);
+		for (i = 0; i < n; i++) {
+			if (hb[end[i]] == HYPH_AUTO || hb[end[i]] == HYPH_SOFT)
+				brk[i] = BRK_HYPHEN;
+			else if (hb[end[i]] == HYPH_EXPLICIT)
+				brk[i] = BRK_EXPLICIT;
+		}
+		free(hb);
+	}
+	free(end);
+	buf_release(&b);
+}
+
+/*
+ * Turns the prepared characters into items.  A word whose longest
+ * unbreakable stretch is wider than width gets a break between any two
+ * characters when emergency is set.
+ */
+static void
+build(const struct prep *pr, const struct text_style *st, const char *lang,
+    double size, double width, int patterns, int emergency, struct para *pa)
+{
+	int justify = st->align == ALIGN_JUSTIFY;
+	size_t ws, we, i;
+	unsigned char *brk;
+	struct buf b = { 0 };
+	struct font *face, *last = NULL;
+	double chunk, widest, sp, w;
+
+	memset(pa, 0, sizeof(*pa));
+	brk = xmalloc(pr->n + 1);
+	for (ws = 0; ws < pr->n; ws = we + 1) {
+		for (we = ws; we < pr->n && pr->c[we].cp != ' '; we++)
+			;
+		if (we == ws)
+			continue;
+		if (last != NULL) {
+			/* The space between words, in the face before it. */
+			sp = adv(last, ' ', size);
+			para_add(pa, (struct lb_item){ LB_GLUE, sp,
+			    justify ? sp / 2 : 0, justify ? sp / 3 : 0, 0, 0 },
+			    last, NULL);
+		}
+		word_breaks(pr->c + ws, we - ws, lang, patterns, brk);
+		for (i = ws, chunk = widest = 0; i < we; i++) {
+			if (pr->c[i].face != NULL)
+				chunk += adv(pr->c[i].face, pr->c[i].cp, size);
+			if (brk[i - ws] != BRK_NONE || i + 1 == we) {
+				widest = fmax(widest, chunk);
+				chunk = 0;
+			}
+		}
+		if (emergency && widest > width)
+			for (i = ws; i + 1 < we; i++)
+				if (brk[i - ws] == BRK_NONE)
+					brk[i - ws] = BRK_EMERGENCY;
+		face = NULL;
+		w = 0;
+		for (i = ws; i < we; i++) {
+			const struct tchar *c = &pr->c[i];
+
+			if (c->face != NULL) {
+				if (face != NULL && c->face != face) {
+					para_add(pa, (struct lb_item){ LB_BOX,
+					    w, 0, 0, 0, 0 }, face,
+					    buf_take(&b));
+					w = 0;
+				}
+				face = c->face;
+				buf_addcp(&b, c->cp);
+				w += adv(face, c->cp, size);
+			}
+			if (brk[i - ws] == BRK_NONE || i + 1 == we ||
+			    face == NULL)
+				continue;
+			para_add(pa, (struct lb_item){ LB_BOX, w, 0, 0, 0, 0 },
+			    face, buf_take(&b));
+			w = 0;
+			para_add(pa, (struct lb_item){ LB_PENALTY,
+			    brk[i - ws] == BRK_HYPHEN ? adv(face, '-', size) :
+			    0, 0, 0, brk[i - ws] == BRK_EMERGENCY ?
+			    PEN_EMERGENCY : PEN_HYPHEN,
+			    brk[i - ws] != BRK_EMERGENCY }, face, NULL);
+		}
+		if (face != NULL && b.len > 0) {
+			para_add(pa, (struct lb_item){ LB_BOX, w, 0, 0, 0, 0 },
+			    face, buf_take(&b));
+		}
+		buf_release(&b);
+		if (face != NULL)
+			last = face;
+	}
+	free(brk);
+	para_add(pa, (struct lb_item){ LB_GLUE, 0, LB_FILL, 0, 0, 0 }, last,
+	    NULL);
+	para_add(pa, (struct lb_item){ LB_PENALTY, 0, 0, 0, -LB_INF, 0 },
+	    last, NULL);
+}
+
+static void
+seg_add(struct line *ln, struct font *face, double x, const char *s)
+{
+	ln->segs = xreallocarray(ln->segs, ln->nsegs + 1, sizeof(*ln->segs));
+	ln->segs[ln->nsegs].face = face;
+	ln->segs[ln->nsegs].x = x;
+	ln->segs[ln->nsegs++].text = xstrdup(s);
+}
+
+/*
+ * Appends s to the line's last segment when it continues it (same face,
+ * drawn right after), else starts a segment at x.
+ */
+static void
+place(struct line *ln, struct font *face, double x, const char *s,
+    int joins)
+{
+	char *old;
+
+	if (joins && ln->nsegs > 0 && ln->segs[ln->nsegs - 1].face == face) {
+		old = ln->segs[ln->nsegs - 1].text;
+		ln->segs[ln->nsegs - 1].text = xasprintf("%s%s", old, s);
+		free(old);
+		return;
+	}
+	seg_add(ln, face, x, s);
+}
+
+/* Places the pieces of every line that res chose. */
+static void
+lines(struct text_block *tb, const struct para *pa,
+    const struct lb_result *res)
+{
+	int justify = tb->style.align == ALIGN_JUSTIFY;
+	size_t k, i, from, prev = (size_t)-1, to;
+	double x, r, gw;
+	int joins;
+
+	tb->nlines = res->nlines;
+	tb->lines = xcalloc(res->nlines, sizeof(*tb->lines));
+	tb->overfull = res->overfull;
+	for (k = 0; k < res->nlines; k++) {
+		struct line *ln = &tb->lines[k];
+
+		to = res->breaks[k];
+		from = lb_line_start(pa->items, pa->n, prev);
+		r = res->ratios[k];
+		if (isinf(r) || r > 1e6)
+			r = 0;
+		x = 0;
+		joins = 0;
+		for (i = from; i < to; i++) {
+			const struct lb_item *it = &pa->items[i];
+
+			if (it->kind == LB_BOX) {
+				place(ln, pa->pieces[i].face, x,
+				    pa->pieces[i].text, joins);
+				x += it->width;
+				joins = 1;
+			} else if (it->kind == LB_GLUE) {
+				gw = it->width;
+				if (justify && k + 1 < res->nlines)
+					gw += r > 0 ? r * it->stretch :
+					    r * it->shrink;
+				/* Natural spaces are drawn; justified ones placed. */
+				if (gw == it->width && pa->pieces[i].face !=
+				    NULL && it->stretch < LB_FILL) {
+					place(ln, pa->pieces[i].face, x, " ",
+					    joins);
+					joins = 1;
+				} else
+					joins = 0;
+				x += gw;
+			}
+		}
+		if (pa->items[to].kind == LB_PENALTY &&
+		    pa->items[to].width > 0) {
+			place(ln, pa->pieces[to].face, x, "-", joins);
+			x += pa->items[to].width;
+		}
+		ln->width = x;
+		prev = to;
+	}
+}
+
+static void
+metrics(struct text_block *tb, const struct prep *pr)
+{
+	size_t i;
+	double a = 0, d = 0;
+
+	for (i = 0; i < pr->n; i++) {
+		if (pr->c[i].face == NULL)
+			continue;
+		a = fmax(a, font_ascender(pr->c[i].face));
+		d = fmax(d, -font_descender(pr->c[i].face));
+	}
+	if (a == 0 && pr->chains[0] != NULL) {
+		a = font_ascender(font_chain_face(pr->chains[0], 0));
+		d = -font_descender(font_chain_face(pr->chains[0], 0));
+	}
+	tb->ascent = a * tb->size / 1000;
+	tb->descent = d * tb->size / 1000;
+	tb->leading = (tb->style.leading > 0 ? tb->style.leading : 1.2) *
+	    tb->size;
+}
+
+/* Sets the first n prepared characters at size into width. */
+static struct text_block *
+layout(const struct prep *pr, const struct text_style *st, const char *lang,
+    double size, double width, int patterns, int emergency)
+{
+	struct text_block *tb = xcalloc(1, sizeof(*tb));
+	struct lb_params lp;
+	struct lb_result res;
+	struct para pa;
+	int justify = st->align == ALIGN_JUSTIFY;
+
+	tb->style = *st;
+	tb->size = size;
+	tb->width = width;
+	metrics(tb, pr);
+	if (pr->n == 0)
+		return tb;
+	build(pr, st, lang, size, width, patterns, emergency, &pa);
+	/* Ragged: fixed spaces, 2 em of stretch at the line end (as TeX). */
+	lb_params_init(&lp, width, justify ? 0 : 2 * size);
+	lb_total_fit(pa.items, pa.n, &lp, &res);
+	lines(tb, &pa, &res);
+	lb_result_release(&res);
+	para_release(&pa);
+	return tb;
+}
+
+static void
+prep_release(struct prep *pr)
+{
+	free(pr->c);
+}
+
+double
+text_width(struct pdf *pdf, const struct text_style *st,
+    enum text_variant v, double size, const char *s)
+{
+	struct text_run run = { s, v, 1 };
+	struct prep pr;
+	double w = 0;
+	size_t i;
+
+	if (prepare(pdf, st, &run, 1, NULL, &pr) == -1)
+		return 0;
+	for (i = 0; i < pr.n; i++) {
+		if (pr.c[i].face != NULL)
+			w += adv(pr.c[i].face, pr.c[i].cp, size);
+		else if (pr.c[i].cp == ' ' && i > 0 && pr.c[i - 1].face)
+			w += adv(pr.c[i - 1].face, ' ', size);
+	}
+	prep_release(&pr);
+	return w;
+}
+
+struct text_block *
+text_set(struct pdf *pdf, const struct text_style *st, const char *lang,
+    const struct text_run *runs, size_t nruns, double width,
+    const struct text_src *src)
+{
+	struct text_block *tb;
+	struct prep pr;
+
+	if (prepare(pdf, st, runs, nruns, src, &pr) == -1)
+		return NULL;
+	tb = layout(&pr, st, lang, st->size, width, st->hyphenate, 1);
+	prep_release(&pr);
+	return tb;
+}
+
+static int
+fits(const struct text_block *tb, double w, double h, int max_lines)
+{
+	size_t i;
+
+	if (tb->overfull || (max_lines > 0 && tb->nlines > (size_t)max_lines))
+		return 0;
+	for (i = 0; i < tb->nlines; i++)
+		if (tb->lines[i].width > w + 1e-6)
+			return 0;
+	return text_height(tb) <= h + 1e-6;
+}
+
+/* The prepared text cut to n characters and ended with "…". */
+static void
+cut(const struct prep *pr, size_t n, int space, struct prep *out)
+{
+	struct font_chain *ch;
+	int v, k;
+
+	*out = *pr;
+	out->c = xreallocarray(NULL, n + 2, sizeof(*out->c));
+	memcpy(out->c, pr->c, n * sizeof(*out->c));
+	out->n = n;
+	v = n > 0 ? pr->c[n - 1].variant : 0;
+	ch = pr->chains[v];
+	/* A no-break space keeps "…" on the line of the word before it. */
+	if (space && (k = font_chain_pick(ch, 0xA0)) >= 0)
+		out->c[out->n++] = (struct tchar){ 0xA0, (unsigned char)v, 1,
+		    font_chain_face(ch, k) };
+	if ((k = font_chain_pick(ch, 0x2026)) >= 0)
+		out->c[out->n++] = (struct tchar){ 0x2026, (unsigned char)v,
+		    1, font_chain_face(ch, k) };
+}
+
+struct text_block *
+text_fit(struct pdf *pdf, const struct text_style *st, const char *lang,
+    const struct text_run *runs, size_t nruns, double w, double h,
+    int max_lines, const struct text_src *src)
+{
+	struct text_block *tb;
+	struct prep pr, sh;
+	double top = st->size, low = st->min_size > 0 &&
+	    st->min_size < st->size ? st->min_size : st->size;
+	size_t steps, lo, hi, mid, n;
+	char *orig, *shortened;
+
+	if (max_lines <= 0)
+		max_lines = st->max_lines;
+	if (prepare(pdf, st, runs, nruns, src, &pr) == -1)
+		return NULL;
+	/* Sizes top, top - 0.5, ..., and low itself: index steps is low. */
+	steps = (size_t)ceil((top - low) / FIT_STEP - 1e-9);
+#define SIZE_AT(i) ((i) >= steps ? low : top - (double)(i) * FIT_STEP)
+	tb = layout(&pr, st, lang, low, w, 0, 0);
+	if (fits(tb, w, h, max_lines)) {
+		/* Smallest index (largest size) that fits, by bisection. */
+		lo = 0;
+		hi = steps;
+		while (lo < hi) {
+			struct text_block *t;
+
+			mid = (lo + hi) / 2;
+			t = layout(&pr, st, lang, SIZE_AT(mid), w, 0, 0);
+			if (fits(t, w, h, max_lines)) {
+				text_block_free(tb);
+				tb = t;
+				hi = mid;
+			} else {
+				text_block_free(t);
+				lo = mid + 1;
+			}
+		}
+		prep_release(&pr);
+		return tb;
+	}
+#undef SIZE_AT
+	/* Too long even at low: drop words from the end, then characters. */
+	text_block_free(tb);
+	tb = NULL;
+	for (n = pr.n; n > 0; n--) {
+		int at_word = n < pr.n && pr.c[n].cp == ' ';
+		int in_first = 1;
+		size_t i;
+
+		for (i = 0; i < n; i++)
+			if (pr.c[i].cp == ' ')
+				in_first = 0;
+		if (!at_word && !in_first)
+			continue;
+		cut(&pr, n, at_word, &sh);
+		tb = layout(&sh, st, lang, low, w, 0, 0);
+		if (fits(tb, w, h, max_lines) || n == 1) {
+			tb->shortened = 1;
+			orig = prep_text(&pr, pr.n);
+			shortened = prep_text(&sh, sh.n);
+			diag_warning(pdf_diag(pdf), src != NULL ? src->pos :
+			    NULL, "'%s' in %s does not fit its box; shortened "
+			    "to '%s'", orig, src != NULL && src->field !=
+			    NULL ? src->field : "text", shortened);
+			free(orig);
+			free(shortened);
+			free(sh.c);
+			break;
+		}
+		free(sh.c);
+		text_block_free(tb);
+		tb = NULL;
+	}
+	if (tb == NULL)
+		tb = layout(&pr, st, lang, low, w, 0, 0);
+	prep_release(&pr);
+	return tb;
+}
+
+void
+text_block_free(struct text_block *tb)
+{
+	size_t i, j;
+
+	if (tb == NULL)
+		return;
+	for (i = 0; i < tb->nlines; i++) {
+		for (j = 0; j < tb->lines[i].nsegs; j++)
+			free(tb->lines[i].segs[j].text);
+		free(tb->lines[i].segs);
+	}
+	free(tb->lines);
+	free(tb);
+}
+
+size_t
+text_lines(const struct text_block *tb)
+{
+	return tb->nlines;
+}
+
+double
+text_size(const struct text_block *tb)
+{
+	return tb->size;
+}
+
+int
+text_shortened(const struct text_block *tb)
+{
+	return tb->shortened;
+}
+
+double
+text_leading(const struct text_block *tb)
+{
+	return tb->leading;
+}
+
+double
+text_ascent(const struct text_block *tb)
+{
+	return tb->ascent;
+}
+
+double
+text_descent(const struct text_block *tb)
+{
+	return tb->descent;
+}
+
+double
+text_line_width(const struct text_block *tb, size_t i)
+{
+	return i < tb->nlines ? tb->lines[i].width : 0;
+}
+
+double
+text_line_baseline(const struct text_block *tb, size_t i)
+{
+	return tb->ascent + (double)i * tb->leading;
+}
+
+double
+text_range_height(const struct text_block *tb, size_t first, size_t n)
+{
+	(void)first;
+	if (n == 0)
+		return 0;
+	return tb->ascent + (double)(n - 1) * tb->leading + tb->descent;
+}
+
+double
+text_height(const struct text_block *tb)
+{
+	return text_range_height(tb, 0, tb->nlines);
+}
+
+char *
+text_line_text(const struct text_block *tb, size_t i)
+{
+	struct buf b = { 0 };
+	size_t j;
+
+	buf_adds(&b, "");
+	if (i >= tb->nlines)
+		return buf_take(&b);
+	for (j = 0; j < tb->lines[i].nsegs; j++) {
+		const struct seg *sg = &tb->lines[i].segs[j];
+
+		/* Justified words are separate segments: show the space. */
+		if (j > 0 && b.len > 0 && b.data[b.len - 1] != ' ')
+			buf_addc(&b, ' ');
+		buf_adds(&b, sg->text);
+	}
+	return buf_take(&b);
+}
+
+int
+text_draw(struct pdf *pdf, const struct text_block *tb, double x, double top,
+    size_t first, size_t n, struct text_box *bbox)
+{
+	size_t i, j;
+	double lx, y, x0 = INFINITY, x1 = -INFINITY;
+
+	if (first > tb->nlines)
+		first = tb->nlines;
+	if (n > tb->nlines - first)
+		n = tb->nlines - first;
+	for (i = first; i < first + n; i++) {
+		const struct line *ln = &tb->lines[i];
+
+		switch (tb->style.align) {
+		case ALIGN_CENTRE:
+			lx = x + (tb->width - ln->width) / 2;
+			break;
+		case ALIGN_RIGHT:
+			lx = x + tb->width - ln->width;
+			break;
+		default:
+			lx = x;
+			break;
+		}
+		y = top - text_line_baseline(tb, i - first);
+		for (j = 0; j < ln->nsegs; j++)
+			if (pdf_text(pdf, ln->segs[j].face, tb->size,
+			    &tb->style.colour, lx + ln->segs[j].x, y,
+			    ln->segs[j].text, strlen(ln->segs[j].text)) == -1)
+				return -1;
+		x0 = fmin(x0, lx);
+		x1 = fmax(x1, lx + ln->width);
+	}
+	if (bbox != NULL) {
+		if (n == 0)
+			*bbox = (struct text_box){ x, top, x, top };
+		else
+			*bbox = (struct text_box){ x0, top -
+			    text_range_height(tb, first, n), x1, top };
+	}
+	return 0;
+}

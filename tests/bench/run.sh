@@ -1,0 +1,322 @@
+#!/bin/sh
+# make bench: speed, memory and size of pdfgen's three products on synthetic
+# programmes of 10 to 10,000 speakers and on the example, against two
+# references that draw the same 10,000 badges: a bare libharu loop (the
+# floor for our stack) and reportlab (what pretix and Indico use).
+#
+#   sh tests/bench/run.sh      (from make bench, after .ci/install-deps bench)
+#
+# Environment: BENCH_SIZES (default "10 100 1000 10000"), BENCH_RUNS (runs
+# per measurement, default 5, and 3 for 10,000 speakers), BENCH_PDFGEN (a
+# program to measure instead of building and measuring build/pdfgen).
+# Prints a markdown table and writes it to build/bench/results.md.  A product
+# that cannot run (not built, not implemented, failing) gets a row "n/a"
+# with the reason instead of stopping the benchmark.
+set -u
+cd "$(dirname "$0")/../.." || exit 3
+
+B=build/bench
+PDFGEN=${BENCH_PDFGEN:-build/pdfgen}
+PY=/usr/bin/python3	# Debian's, where python3-reportlab is installed
+SIZES=${BENCH_SIZES:-"10 100 1000 10000"}
+PRODUCTS="booklet signs badges"
+EXAMPLE=input/programme.xml
+ROWS=$B/rows.tsv
+RESULTS=$B/results.md
+LIMIT=300		# seconds before one run counts as hung
+SLOW=30			# seconds of a trial run above which one run is enough
+
+mkdir -p "$B" || exit 3
+: >"$ROWS"
+
+die() {
+	echo "bench: error: $*" >&2
+	exit 3
+}
+
+# --- build ---------------------------------------------------------------
+
+cc -std=c11 -O2 -Wall -Wextra -o "$B/measure" tests/bench/measure.c ||
+	die "could not build tests/bench/measure.c"
+cc -std=c11 -O2 -Wall -Wextra -o "$B/ref_libharu" tests/bench/ref_libharu.c \
+	-lhpdf -lz -lm || die "could not build tests/bench/ref_libharu.c"
+FONT=$(fc-match -f '%{file}' 'Liberation Sans:style=Regular')
+[ -r "$FONT" ] || die "Liberation Sans not found (package fonts-liberation2)"
+
+pdfgen_na=""
+build_error=""
+if [ -z "${BENCH_PDFGEN:-}" ] &&
+    ! ${MAKE:-make} --no-print-directory build/pdfgen >"$B/build.log" 2>&1; then
+	pdfgen_na="build/pdfgen did not build (see below)"
+	build_error=$({ grep -m1 -E 'error|undefined reference' \
+	    "$B/build.log" || tail -n1 "$B/build.log"; } | tr '`' "'")
+fi
+
+echo "bench: generating programmes of $SIZES speakers into $B/"
+$PY tests/bench/gen.py -o "$B" $SIZES || die "gen.py failed"
+for n in $SIZES; do
+	xmllint --noout --schema input/programme.xsd "$B/speakers-$n.xml" \
+		2>"$B/xmllint.log" ||
+		die "$B/speakers-$n.xml is not valid:" \
+		    "$(head -n1 "$B/xmllint.log")"
+done
+
+# --- measuring -----------------------------------------------------------
+
+runs_for() {
+	if [ -n "${BENCH_RUNS:-}" ]; then
+		echo "$BENCH_RUNS"
+	elif [ "$1" -ge 10000 ]; then
+		echo 3
+	else
+		echo 5
+	fi
+}
+
+median() {
+	sort -g | awk '{ v[NR] = $1 } END {
+		if (NR % 2) print v[(NR + 1) / 2];
+		else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# row KEY PRODUCT INPUT RUNS WALL CPU RSS_KIB BYTES PAGES NOTE
+row() {
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$ROWS"
+}
+
+# bench KEY PRODUCT INPUT RUNS "PDF..." COMMAND...: one trial run (also
+# warms the page cache), then RUNS measured runs; medians of wall and CPU
+# seconds, the highest peak memory, total size and pages of the PDFs.
+bench() {
+	key=$1 product=$2 input=$3 runs=$4 pdfs=$5
+	shift 5
+	printf 'bench: %-22s %-28s' "$product" "$input"
+	"$B/measure" -t $LIMIT -o "$B/m.txt" "$@" >"$B/log" 2>&1
+	status=$(cut -d' ' -f4 "$B/m.txt")
+	if [ "$status" != 0 ]; then
+		if [ "$status" = 124 ]; then
+			why="timed out after $LIMIT s"
+		else
+			why="exit $status: $(grep -m1 -i 'error' "$B/log" ||
+				tail -n1 "$B/log")"
+		fi
+		why=$(printf '%s' "$why" | tr '\t\n|' '  /' | cut -c1-160)
+		row "$key" "$product" "$input" 0 n/a n/a n/a n/a n/a "$why"
+		echo "n/a ($why)"
+		return
+	fi
+	note=""
+	if awk -v w="$(cut -d' ' -f1 "$B/m.txt")" -v s=$SLOW \
+	    'BEGIN { exit !(w > s) }'; then
+		runs=1 note="slow: one run only"
+	fi
+	: >"$B/runs.txt"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		"$B/measure" -t $LIMIT -o "$B/m.txt" "$@" >/dev/null 2>&1
+		cat "$B/m.txt" >>"$B/runs.txt"
+		i=$((i + 1))
+	done
+	failed=$(awk '$4 != 0' "$B/runs.txt" | wc -l)
+	[ "$failed" -eq 0 ] || note="$failed of $runs runs failed"
+	wall=$(cut -d' ' -f1 "$B/runs.txt" | median)
+	cpu=$(cut -d' ' -f2 "$B/runs.txt" | median)
+	rss=$(cut -d' ' -f3 "$B/runs.txt" | sort -n | tail -n1)
+	bytes=0 pages=0
+	for f in $pdfs; do
+		[ -r "$f" ] || { note="no $f"; continue; }
+		bytes=$((bytes + $(wc -c <"$f")))
+		pages=$((pages + $(pdfinfo "$f" 2>/dev/null |
+			awk '/^Pages:/ { p = $2 } END { print p + 0 }')))
+	done
+	row "$key" "$product" "$input" "$runs" "$wall" "$cpu" "$rss" \
+		"$bytes" "$pages" "$note"
+	printf '%8.3f s wall %8.3f s CPU %7.1f MiB\n' "$wall" "$cpu" \
+		"$(echo "$rss" | awk '{ print $1 / 1024 }')"
+}
+
+na() {
+	row "$1" "$2" "$3" 0 n/a n/a n/a n/a n/a "$4"
+	printf 'bench: %-22s %-28sn/a (%s)\n' "$2" "$3" "$4"
+}
+
+for n in $SIZES; do
+	in=$B/speakers-$n.xml
+	for p in $PRODUCTS; do
+		out=$B/out/$p-$n
+		mkdir -p "$out"
+		if [ -n "$pdfgen_na" ]; then
+			na "$p/$n" "pdfgen $p" "$n speakers" "$pdfgen_na"
+			continue
+		fi
+		bench "$p/$n" "pdfgen $p" "$n speakers" "$(runs_for "$n")" \
+			"$out/$p.pdf" "$PDFGEN" "$p" -o "$out" "$in"
+	done
+done
+
+out=$B/out/example
+mkdir -p "$out"
+if [ -n "$pdfgen_na" ]; then
+	na example "pdfgen all" "example ($EXAMPLE)" "$pdfgen_na"
+else
+	bench example "pdfgen all" "example ($EXAMPLE)" 5 \
+		"$out/booklet.pdf $out/signs.pdf $out/badges.pdf" \
+		"$PDFGEN" all -o "$out" "$EXAMPLE"
+fi
+
+n=10000
+case " $SIZES " in
+*" $n "*) ;;
+*) n=$(echo $SIZES | tr ' ' '\n' | sort -n | tail -n1) ;;
+esac
+bench ref-libharu "bare libharu (C)" "$n speakers" "$(runs_for "$n")" \
+	"$B/ref-libharu-$n.pdf" "$B/ref_libharu" "$B/speakers-$n.tsv" "$FONT" \
+	"$B/ref-libharu-$n.pdf"
+bench ref-libharu-n "bare libharu, pages not deflated" "$n speakers" \
+	"$(runs_for "$n")" "$B/ref-libharu-n-$n.pdf" "$B/ref_libharu" -n \
+	"$B/speakers-$n.tsv" "$FONT" "$B/ref-libharu-n-$n.pdf"
+if $PY -c 'import reportlab' 2>/dev/null; then
+	bench ref-reportlab "reportlab $($PY -c \
+		'import reportlab; print(reportlab.Version)')" "$n speakers" \
+		"$(runs_for "$n")" "$B/ref-reportlab-$n.pdf" $PY \
+		tests/bench/ref_reportlab.py "$B/speakers-$n.tsv" "$FONT" \
+		"$B/ref-reportlab-$n.pdf"
+else
+	na ref-reportlab reportlab "$n speakers" \
+		"python3-reportlab is not installed (.ci/install-deps bench)"
+fi
+
+# --- report --------------------------------------------------------------
+
+# get KEY FIELD: one field (1-based, as in row) of the row KEY.
+get() {
+	awk -F'\t' -v k="$1" -v f="$2" '$1 == k { print $f }' "$ROWS"
+}
+
+# verdict OK: PASS when OK is 1, MISS when 0, n/a otherwise.
+verdict() {
+	case $1 in
+	1) echo PASS ;;
+	0) echo MISS ;;
+	*) echo n/a ;;
+	esac
+}
+
+# check EXPR A B: evaluates EXPR (awk, with a and b) if A and B are numbers.
+check() {
+	case "$2$3" in
+	*n/a*|"") echo n/a ;;
+	*) verdict "$(awk -v a="$2" -v b="$3" \
+	    "BEGIN { print ($1) ? 1 : 0 }")" ;;
+	esac
+}
+
+# show FORMAT VALUE [DIVISOR]: VALUE / DIVISOR in printf FORMAT, or n/a.
+show() {
+	case $2 in
+	n/a|"") echo n/a ;;
+	*) awk -v a="$2" -v d="${3:-1}" -v f="$1" \
+	    'BEGIN { printf f, a / d }' ;;
+	esac
+}
+
+ratio() {
+	case "$1$2" in
+	*n/a*|"") echo n/a ;;
+	*) show '%.2f×' "$1" "$2" ;;
+	esac
+}
+
+fonts_check() {
+	pdf=$1
+	[ -r "$pdf" ] || { echo "n/a"; return; }
+	pdffonts "$pdf" 2>/dev/null | awk 'NR > 2 {
+		n++; if (seen[$1]++) dup++
+		if ($(NF - 4) != "yes" || $(NF - 3) != "yes") bad++
+		names = names (names ? ", " : "") $1
+	} END {
+		printf "%s\t%d font(s): %s%s%s\n",
+		    (n && !dup && !bad) ? "PASS" : "MISS", n, names,
+		    dup ? "; embedded more than once" : "",
+		    bad ? "; not embedded or not subset" : ""
+	}'
+}
+
+cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+version=$($PDFGEN --version 2>/dev/null | grep . || echo "pdfgen (no version)")
+hpdf=$(dpkg-query -W -f='${Version}' libhpdf-dev 2>/dev/null)
+{
+	echo "# pdfgen benchmark"
+	echo
+	echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $cpu," \
+		"$version, libharu $hpdf, font $FONT."
+	echo "Wall and CPU (user + system) seconds are medians of the runs" \
+		"after one warm-up run; memory is the highest peak resident" \
+		"set of the runs; KB = 1000 bytes."
+	echo
+	echo "| product | input | runs | wall s | CPU s | peak MiB | PDF KB" \
+		"| pages | note |"
+	echo "|---|---|---:|---:|---:|---:|---:|---:|---|"
+	awk -F'\t' '{
+		if ($5 == "n/a")
+			printf "| %s | %s | – | n/a | n/a | n/a | n/a | n/a" \
+			    " | %s |\n", $2, $3, $10
+		else
+			printf "| %s | %s | %d | %.3f | %.3f | %.1f | %.1f" \
+			    " | %d | %s |\n", $2, $3, $4, $5, $6,
+			    $7 / 1024, $8 / 1000, $9, $10
+	}' "$ROWS"
+	echo
+
+	bw=$(get "badges/$n" 5)
+	lw=$(get ref-libharu 5)
+	rw=$(get ref-reportlab 5)
+	echo "| target ($n speakers unless said) | measured | verdict |"
+	echo "|---|---:|---|"
+	echo "| badges at least 3× faster than reportlab (wall) |" \
+		"$(ratio "$rw" "$bw") | $(check 'a / b >= 3' "$rw" "$bw") |"
+	echo "| badges at most 1.5× the bare libharu floor (wall) |" \
+		"$(ratio "$bw" "$lw") | $(check 'a / b <= 1.5' "$bw" "$lw") |"
+	for p in $PRODUCTS; do
+		t1=$(get "$p/1000" 5)
+		t2=$(get "$p/10000" 5)
+		[ -z "$t1" ] || [ -z "$t2" ] && continue
+		echo "| $p: 10× the speakers (1,000 → 10,000) at most 12×" \
+			"the time | $(ratio "$t2" "$t1") |" \
+			"$(check 'a / b <= 12' "$t2" "$t1") |"
+	done
+	ew=$(get example 5)
+	echo "| example programme, all three PDFs, under 100 ms |" \
+		"$(show '%.1f ms' "$ew" 0.001) | $(check 'a < 0.1' "$ew" 0) |"
+	rss=$(get "badges/$n" 7)
+	echo "| badges: peak memory under 64 MiB |" \
+		"$(show '%.1f MiB' "$rss" 1024) |" \
+		"$(check 'a < 64 * 1024' "$rss" 0) |"
+	for m in $SIZES; do
+		by=$(get "badges/$m" 8)
+		echo "| badges, $m speakers: PDF under 200 KB + 1 KB per" \
+			"badge ($((200 + m)) KB) |" \
+			"$(show '%.1f KB' "$by" 1000) | $(check 'a <= (200 + b) * 1000' "$by" "$m") |"
+	done
+	fc=$(fonts_check "$B/out/badges-$n/badges.pdf")
+	echo "| badges: fonts embedded once and subset |" \
+		"$(echo "$fc" | cut -f2) | $(echo "$fc" | cut -f1) |"
+	echo
+	echo "The references draw the same $n badges (name with title," \
+		"organisation, forum line; outline; fixed sizes, no fitting)" \
+		"with the same font on the same sheet:" \
+		"tests/bench/ref_libharu.c (HPDF_COMP_ALL, embedded TrueType," \
+		"UTF-8) and tests/bench/ref_reportlab.py (TTFont, page" \
+		"compression).  The targets compare with the first;" \
+		"\"pages not deflated\" (ref_libharu -n, only fonts and" \
+		"metadata compressed) is for information: deflate at zlib's" \
+		"default level takes most of the floor's time."
+	if [ -n "$build_error" ]; then
+		echo
+		echo "build/pdfgen did not build: \`$build_error\`" \
+			"(build/bench/build.log)."
+	fi
+} >"$RESULTS"
+
+echo
+cat "$RESULTS"

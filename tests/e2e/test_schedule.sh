@@ -1,0 +1,98 @@
+# frab / pretalx schedule.xml: convert to our format, print straight from it.
+
+SAMPLE=/work/shared/samples/good2025-pretalx.schedule.xml
+
+# missing_in PDF XPATH-KIND XML: prints each talk title (kind "title") or
+# speaker name (kind "person", affiliation in brackets dropped) of the
+# schedule XML that pdftotext does not find in PDF.  White space and line
+# breaks (hyphenated or not) don't matter.
+missing_in() {
+	pdftotext "$1" "$T/text.txt" || return 1
+	python3 - "$T/text.txt" "$2" "$3" <<'PY'
+import re, sys
+import xml.etree.ElementTree as ET
+text = open(sys.argv[1], encoding="utf-8").read()
+flat = re.sub(r"\s+", "", text)
+joined = re.sub(r"\s+", "", re.sub(r"-\n", "", text))
+root = ET.parse(sys.argv[3]).getroot()
+if sys.argv[2] == "title":
+    items = [e.findtext("title") for e in root.iter("event")]
+else:
+    items = [re.sub(r"\s*[\[(].*$", "", p.text or "") for p in root.iter("person")]
+for item in sorted(set(i for i in items if i and i.strip())):
+    key = re.sub(r"\s+", "", item)
+    if key not in flat and key not in joined:
+        print(item)
+PY
+}
+
+t_schedule_convert_sample() {
+	run 0 "$PDFGEN" convert -o "$T/programme.xml" "$SAMPLE" || return 1
+	# Posters at 18:30 during the reception at 18:00-20:00: in the export
+	# a warning, in our own format (below) an error the user fixes.
+	expect_file "$T/err" "$SAMPLE:706:13: warning: forum 22 and forum 23 are both in room 'CGIS Concourse' at the same time
+$SAMPLE:677:13: note: forum 22 is here" || return 1
+	xmllint --noout --schema input/programme.xsd "$T/programme.xml" \
+	    2>"$T/lint" || { cat "$T/lint"; fail "converted file is invalid"; } || return 1
+	[ "$(grep -c '<forum ' "$T/programme.xml")" -eq 72 ] || fail "not 72 forums" || return 1
+	[ "$(grep -c '<person ' "$T/programme.xml")" -eq 63 ] || fail "not 63 people" || return 1
+	[ "$(grep -c '<room ' "$T/programme.xml")" -eq 5 ] || fail "not 5 rooms" || return 1
+	contains "$T/programme.xml" '<forum id="2025-56-contributor-jam" number="1" room="tsai-auditorium-cgis-s010" slot="2025-03-17-1300-1700" track="core-team-track">'
+}
+
+# The converted file is a programme of its own: it checks and converts
+# again to the same bytes.
+t_schedule_convert_round_trip() {
+	for f in text names; do
+		run 0 "$PDFGEN" convert -o "$T/a.xml" tests/schedule/$f.xml || return 1
+		run 0 "$PDFGEN" check "$T/a.xml" || return 1
+		run 0 "$PDFGEN" convert -o "$T/b.xml" "$T/a.xml" || return 1
+		cmp "$T/a.xml" "$T/b.xml" || fail "$f: second conversion differs" || return 1
+	done
+	run 0 "$PDFGEN" convert -o "$T/a.xml" "$SAMPLE" || return 1
+	run 1 "$PDFGEN" check "$T/a.xml" || return 1
+	contains "$T/err" "$T/a.xml:673:5: error: forum 22 and forum 23 are both in room 'CGIS Concourse' at the same time"
+}
+
+t_schedule_convert_from_option() {
+	cp "$SAMPLE" "$T/talks.xml"
+	run 0 "$PDFGEN" convert --from schedule-xml "$T/talks.xml" || return 1
+	contains "$T/out" '<title>GOOD 2025</title>' || return 1
+	run 1 "$PDFGEN" convert --from programme "$T/talks.xml"
+}
+
+# Messy data warns with positions and still converts.
+t_schedule_messy_warns() {
+	run 0 "$PDFGEN" convert -o "$T/p.xml" tests/schedule/times.xml || return 1
+	contains "$T/err" "tests/schedule/times.xml:24:9: warning: duration '26:00' of 'Hackathon' is a day or longer; cut to 23:59" || return 1
+	contains "$T/err" "tests/schedule/times.xml:27:7: warning: forum 1 and forum 4 are both in room 'Club' at the same time" || return 1
+	xmllint --noout --schema input/programme.xsd "$T/p.xml" 2>/dev/null ||
+	    fail "converted file is invalid"
+}
+
+t_schedule_booklet_has_every_title() {
+	run 0 "$PDFGEN" booklet -o "$T/out" "$SAMPLE" || return 1
+	pdf_ok "$T/out/booklet.pdf" || return 1
+	missing_in "$T/out/booklet.pdf" title "$SAMPLE" >"$T/missing" || return 1
+	[ ! -s "$T/missing" ] || { cat "$T/missing"; fail "titles missing from the booklet"; }
+}
+
+t_schedule_badges_have_every_speaker() {
+	run 0 "$PDFGEN" badges -o "$T/out" "$SAMPLE" || return 1
+	pdf_ok "$T/out/badges.pdf" || return 1
+	missing_in "$T/out/badges.pdf" person "$SAMPLE" >"$T/missing" || return 1
+	[ ! -s "$T/missing" ] || { cat "$T/missing"; fail "speakers missing from the badges"; }
+}
+
+# ~900 talks, 60 rooms, 900 speakers: all three products in a few seconds.
+t_schedule_big_conference() {
+	python3 tests/schedule/make_big.py >"$T/big.xml" || return 1
+	start=$(date +%s)
+	run 0 "$PDFGEN" all -o "$T/out" "$T/big.xml" || return 1
+	secs=$(( $(date +%s) - start ))
+	for f in booklet signs badges; do
+		pdf_ok "$T/out/$f.pdf" || return 1
+	done
+	# The sanitizer build is slow; the plain one must take well under this.
+	[ "$secs" -le 30 ] || fail "took $secs s"
+}
