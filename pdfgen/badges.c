@@ -62,6 +62,7 @@ struct job {
 	size_t		 nbadges;
 	struct badge	*cur;		/* the badge being drawn */
 	double		 ix, itop;	/* its top-left corner */
+	const struct layout_box *key;	/* the layout box being drawn */
 };
 
 /* Registration black: cut marks must show on every separation. */
@@ -232,18 +233,17 @@ text_top(const struct layout_box *b, double btop, double th)
 }
 
 /*
- * Draws tb with its top at (x, top) for box b of the current badge, and
- * keeps it for the badge's back side.  Takes tb over.
+ * Draws tb with its top at (x, top) for the current box of the current
+ * badge, and keeps it for the badge's back side.  Takes tb over.
  */
 static int
-place(struct job *j, const struct layout_box *b, struct text_block *tb,
-    double x, double top)
+place(struct job *j, struct text_block *tb, double x, double top)
 {
 	struct badge *bg = j->cur;
 
 	bg->placed = xreallocarray(bg->placed, bg->nplaced + 1,
 	    sizeof(*bg->placed));
-	bg->placed[bg->nplaced++] = (struct placed){ b, tb, x - j->ix,
+	bg->placed[bg->nplaced++] = (struct placed){ j->key, tb, x - j->ix,
 	    j->itop - top };
 	return text_draw(j->pdf, tb, x, top, 0, text_lines(tb), NULL);
 }
@@ -294,7 +294,7 @@ fit_runs(struct job *j, const struct layout_box *b, double bx, double btop,
 	    src);
 	if (tb == NULL)
 		return -1;
-	return place(j, b, tb, bx, text_top(b, btop, text_height(tb)));
+	return place(j, tb, bx, text_top(b, btop, text_height(tb)));
 }
 
 static int
@@ -415,20 +415,21 @@ draw_name(struct job *j, const struct layout_box *b, double bx, double btop,
 	btop = text_top(b, btop, th);
 	th = text_leading(blk[0]);
 	for (i = 0; i < 2 && blk[i] != NULL; i++)
-		if (place(j, b, blk[i], bx, btop - (double)i * th) == -1)
+		if (place(j, blk[i], bx, btop - (double)i * th) == -1)
 			rc = -1;
 	return rc;
 }
 
-static int
-side_has(const struct layout_side *side, enum layout_field f)
+/* The side's first box showing f, or NULL. */
+static const struct layout_box *
+side_box(const struct layout_side *side, enum layout_field f)
 {
 	size_t i;
 
 	for (i = 0; i < side->nboxes; i++)
 		if (side->boxes[i].field == f)
-			return 1;
-	return 0;
+			return &side->boxes[i];
+	return NULL;
 }
 
 /*
@@ -450,11 +451,39 @@ name_box(struct job *j, const struct layout_side *side,
 		return pdf_line(j->pdf, bx, y, bx + b->w, y,
 		    &b->style->colour, WRITING_LINE);
 	}
-	name = side_has(side, FIELD_PERSON_TITLE) ? person_name(s) :
+	name = side_box(side, FIELD_PERSON_TITLE) != NULL ? person_name(s) :
 	    person_full_name(s);
 	rc = draw_name(j, b, bx, btop, s, name);
 	free(name);
 	return rc;
+}
+
+/*
+ * A person without an organisation often has a long role instead ("Referentin
+ * im Programmbereich ... der KGSt"): it is set in the role's style across
+ * the organisation's and the role's boxes together, in as many lines as
+ * they hold.
+ */
+static int
+role_for_organisation(struct job *j, const struct layout_box *org,
+    const struct layout_box *role, const struct person *s)
+{
+	struct text_style st = *role->style;
+	struct layout_box both = *org;
+	double x1 = org->x + org->w, y1 = org->y + org->h;
+
+	if (role->x + role->w > x1)
+		x1 = role->x + role->w;
+	if (role->y + role->h > y1)
+		y1 = role->y + role->h;
+	both.x = org->x < role->x ? org->x : role->x;
+	both.y = org->y < role->y ? org->y : role->y;
+	both.w = x1 - both.x;
+	both.h = y1 - both.y;
+	st.max_lines = 0;
+	both.style = &st;
+	return fit_text(j, &both, j->ix + both.x, j->itop - both.y, s->role, 0,
+	    &s->pos, "person.role");
 }
 
 /* One "Forum 3: Title" per forum, each in an equal share of the box. */
@@ -665,7 +694,7 @@ draw_badge(struct job *j, const struct layout_side *side,
     struct badge *bg, double ix, double itop)
 {
 	const struct person *s = bg->who;
-	const struct layout_box *b;
+	const struct layout_box *b, *org, *role;
 	char *t;
 	size_t i;
 	int rc = 0, r;
@@ -673,12 +702,17 @@ draw_badge(struct job *j, const struct layout_side *side,
 	j->cur = bg;
 	j->ix = ix;
 	j->itop = itop;
+	org = side_box(side, FIELD_PERSON_ORGANISATION);
+	role = side_box(side, FIELD_PERSON_ROLE);
+	if (s->organisation != NULL || s->role == NULL)
+		org = role = NULL;	/* each in its own box */
 	for (i = 0; i < side->nboxes; i++) {
 		double bx, btop;
 
 		b = &side->boxes[i];
 		bx = ix + b->x;
 		btop = itop - b->y;
+		j->key = b;
 		if (replay(j, b, &rc) > 0)
 			continue;
 		switch (b->field) {
@@ -690,12 +724,16 @@ draw_badge(struct job *j, const struct layout_side *side,
 			    s->title, 1, &s->pos, "person.title");
 			break;
 		case FIELD_PERSON_ORGANISATION:
-			r = fit_text(j, b, bx, btop, s->organisation, 1,
-			    &s->pos, "person.organisation");
+			if (org != NULL && role != NULL)
+				r = b == org ? role_for_organisation(j, org,
+				    role, s) : 0;
+			else
+				r = fit_text(j, b, bx, btop, s->organisation,
+				    1, &s->pos, "person.organisation");
 			break;
 		case FIELD_PERSON_ROLE:
-			r = fit_text(j, b, bx, btop, s->role, 0, &s->pos,
-			    "person.role");
+			r = org != NULL && role != NULL ? 0 : fit_text(j, b,
+			    bx, btop, s->role, 0, &s->pos, "person.role");
 			break;
 		case FIELD_PERSON_FORUMS:
 			r = forums_box(j, b, bx, btop, bg);

@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "badges.h"
+#include "booklet.h"
 #include "render.h"
 
 const struct renderer renderers[] = {
+	{ "booklet", "booklet-a5.xml", booklet_render },
 	{ "badges", "badges-90x55.xml", badges_render },
 	{ NULL, NULL, NULL }
 };

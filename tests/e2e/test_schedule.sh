@@ -1,6 +1,6 @@
 # frab / pretalx schedule.xml: convert to our format, print straight from it.
 
-SAMPLE=/work/shared/samples/good2025-pretalx.schedule.xml
+SAMPLE=tests/samples/good2025-pretalx.schedule.xml
 
 # missing_in PDF XPATH-KIND XML: prints each talk title (kind "title") or
 # speaker name (kind "person", affiliation in brackets dropped) of the

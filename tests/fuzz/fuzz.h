@@ -23,7 +23,7 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
  * Puts data into one memory file per process and returns its
  * /proc/self/fd path: no disk writes, and nothing left behind.
  */
-static const char *
+static inline const char *
 fuzz_path(const uint8_t *data, size_t size)
 {
 	static char path[64];
@@ -45,7 +45,7 @@ fuzz_path(const uint8_t *data, size_t size)
 }
 
 /* A diag whose messages go nowhere (set PDFGEN_FUZZ_VERBOSE to see them). */
-static void
+static inline void
 fuzz_diag(struct diag *d)
 {
 	static FILE *null;

@@ -8,9 +8,10 @@
  * the size; byte 3 the smallest size and the line limit.  The rest is the
  * text, cut into runs at each 0xFF byte (never part of UTF-8).
  */
+#include "fuzz.h"
+
 #include <string.h>
 
-#include "fuzz.h"
 #include "hyphenate.h"
 #include "pdf.h"
 #include "text.h"

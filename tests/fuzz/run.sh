@@ -10,11 +10,13 @@
 set -u
 secs=${FUZZ_SECONDS:-60}
 passed=0 failed=0 total=0
+LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}
+export LSAN_OPTIONS
 for bin in "$@"; do
 	name=${bin##*/fuzz_}
 	case $name in
 	programme) seeds="input tests/bad" ; len=32768 ;;
-	schedule) seeds="tests/schedule /work/shared/samples" ; len=32768 ;;
+	schedule) seeds="tests/schedule tests/samples" ; len=32768 ;;
 	layout) seeds="layouts tests/layouts" ; len=16384 ;;
 	text) seeds="" ; len=2048 ;;
 	*) echo "run.sh: no seeds known for '$bin'" >&2; exit 2 ;;
