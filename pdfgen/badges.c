@@ -14,6 +14,7 @@
 #include "util.h"
 
 #define NAME_STEP	0.5	/* points between the name sizes tried */
+#define NAME_FLOOR	8.0	/* points: names shrink no further */
 #define MARK_OFFSET	PDF_MM(2)	/* cut marks start this far from the grid */
 #define MARK_LEN	PDF_MM(5)	/* and are at most this long */
 #define MARK_MIN	PDF_MM(1.5)	/* shorter marks are left out */
@@ -325,35 +326,48 @@ one_line(struct job *j, const struct text_style *st, const char *s,
 	return NULL;
 }
 
-/* s broken only between words into at most max_lines lines of width w. */
+/*
+ * The runs set at st's size in width w, in at most max_lines lines (0: no
+ * limit), without hyphenation and without breaking a word except after a
+ * hyphen it has; NULL when they do not fit so.
+ */
 static struct text_block *
-word_lines(struct job *j, const struct text_style *st, const char *s,
-    double w, int max_lines)
+word_lines(struct job *j, const struct text_style *st,
+    const struct text_run *runs, size_t nruns, double w, int max_lines)
 {
-	struct text_run run = { s, TEXT_REGULAR, 1 };
+	struct text_style nohyph = *st;
 	struct text_block *tb;
-	struct buf joined = { NULL, 0, 0 };
+	struct buf joined = { NULL, 0, 0 }, want = { NULL, 0, 0 };
 	char *line;
 	size_t i, n;
 	int ok;
 
-	if ((tb = text_set(j->pdf, st, j->lang, &run, 1, w, NULL)) == NULL)
+	nohyph.hyphenate = 0;
+	tb = text_set(j->pdf, &nohyph, j->lang, runs, nruns, w, NULL);
+	if (tb == NULL)
 		return NULL;
 	n = text_lines(tb);
 	ok = max_lines <= 0 || n <= (size_t)max_lines;
 	for (i = 0; i < n && ok; i++) {
 		if (text_line_width(tb, i) > w + 1e-6)
 			ok = 0;
-		line = text_line_text(tb, i);
-		if (i > 0)
+		if (i > 0 && joined.len > 0 && joined.data[joined.len - 1] !=
+		    '-' && joined.data[joined.len - 1] != '/')
 			buf_addc(&joined, ' ');
+		line = text_line_text(tb, i);
 		buf_adds(&joined, line);
 		free(line);
 	}
+	for (i = 0; i < nruns; i++)
+		buf_adds(&want, runs[i].text);
+	while (want.len > 0 && want.data[want.len - 1] == ' ')
+		want.data[--want.len] = '\0';
 	/* A word broken inside (the last resort of text_set) is no good. */
-	if (ok && strcmp(joined.data != NULL ? joined.data : "", s) != 0)
+	if (ok && strcmp(joined.data != NULL ? joined.data : "",
+	    want.data != NULL ? want.data : "") != 0)
 		ok = 0;
 	buf_release(&joined);
+	buf_release(&want);
 	if (ok)
 		return tb;
 	text_block_free(tb);
@@ -361,9 +375,49 @@ word_lines(struct job *j, const struct text_style *st, const char *s,
 }
 
 /*
- * The name, as large as it fits: on one line, else the given names above
- * the family name, else broken between any two words; never inside a
- * word.  At the style's smallest size text_fit() shortens and warns.
+ * The name at st's size in box b: on one line, else the given names above
+ * the family name, else broken between any two words, never inside a
+ * word.  Sets blk[0] (and blk[1] for the two-part form) and returns 1, or
+ * returns 0 when none of these fits.
+ */
+static int
+name_at(struct job *j, const struct text_style *st,
+    const struct layout_box *b, const struct person *s, const char *name,
+    struct text_block *blk[2])
+{
+	struct text_run run;
+	int two = st->max_lines != 1;
+
+	blk[0] = blk[1] = NULL;
+	if ((blk[0] = one_line(j, st, name, b->w)) != NULL &&
+	    text_height(blk[0]) <= b->h + 1e-6)
+		return 1;
+	text_block_free(blk[0]);
+	blk[0] = NULL;
+	if (two && s->given != NULL && s->family != NULL &&
+	    strcmp(name, s->given) != 0 &&
+	    (blk[0] = one_line(j, st, s->given, b->w)) != NULL &&
+	    (blk[1] = one_line(j, st, s->family, b->w)) != NULL &&
+	    text_ascent(blk[0]) + text_leading(blk[0]) +
+	    text_descent(blk[0]) <= b->h + 1e-6)
+		return 1;
+	text_block_free(blk[0]);
+	text_block_free(blk[1]);
+	blk[0] = blk[1] = NULL;
+	run = (struct text_run){ name, TEXT_REGULAR, 1 };
+	if (two && (blk[0] = word_lines(j, st, &run, 1, b->w,
+	    st->max_lines)) != NULL && text_height(blk[0]) <= b->h + 1e-6)
+		return 1;
+	text_block_free(blk[0]);
+	blk[0] = NULL;
+	return 0;
+}
+
+/*
+ * The name, as large as it fits (name_at).  A name is never cut short
+ * while a smaller size can show it whole: below the style's smallest size
+ * it goes on shrinking to NAME_FLOOR, with a warning.  Only then does
+ * text_fit() shorten it, warning too.
  */
 static int
 draw_name(struct job *j, const struct layout_box *b, double bx, double btop,
@@ -371,45 +425,31 @@ draw_name(struct job *j, const struct layout_box *b, double bx, double btop,
 {
 	struct text_style st = *b->style;
 	struct text_block *blk[2] = { NULL, NULL };
-	double size, low, th = 0;
-	int max_lines = st.max_lines, rc = 0;
+	double size, low, floor, th;
+	int rc = 0, found = 0;
 	size_t i;
 
 	low = st.min_size > 0 && st.min_size < st.size ? st.min_size : st.size;
-	for (size = b->style->size; blk[0] == NULL; size -= NAME_STEP) {
-		if (size < low)
-			size = low;
+	floor = low < NAME_FLOOR ? low : NAME_FLOOR;
+	for (size = b->style->size; !found; size -= NAME_STEP) {
+		if (size < low && size + NAME_STEP > low)
+			size = low;	/* the style's own smallest size */
+		if (size < floor)
+			break;
 		st.size = st.min_size = size;
-		if ((blk[0] = one_line(j, &st, name, b->w)) != NULL &&
-		    text_height(blk[0]) <= b->h + 1e-6)
-			break;
-		text_block_free(blk[0]);
-		blk[0] = NULL;
-		if (max_lines != 1 && s->given != NULL && s->family != NULL &&
-		    strcmp(name, s->given) != 0 &&
-		    (blk[0] = one_line(j, &st, s->given, b->w)) != NULL &&
-		    (blk[1] = one_line(j, &st, s->family, b->w)) != NULL &&
-		    text_ascent(blk[0]) + text_leading(blk[0]) +
-		    text_descent(blk[0]) <= b->h + 1e-6)
-			break;
-		text_block_free(blk[0]);
-		text_block_free(blk[1]);
-		blk[0] = blk[1] = NULL;
-		if (max_lines != 1 &&
-		    (blk[0] = word_lines(j, &st, name, b->w, max_lines)) !=
-		    NULL && text_height(blk[0]) <= b->h + 1e-6)
-			break;
-		text_block_free(blk[0]);
-		blk[0] = NULL;
-		if (size <= low)
-			break;
+		found = name_at(j, &st, b, s, name, blk);
 	}
-	if (blk[0] == NULL) {
+	if (!found) {
 		struct text_run run = { name, TEXT_REGULAR, 1 };
 		struct text_src src = { &s->pos, "person.name" };
 
 		return fit_runs(j, b, bx, btop, &run, 1, &src);
 	}
+	size = st.size;
+	if (size < low)
+		diag_warning(pdf_diag(j->pdf), &s->pos, "'%s' in person.name "
+		    "does not fit its box at %g pt; set at %g pt", name, low,
+		    size);
 	th = blk[1] != NULL ? text_ascent(blk[0]) + text_leading(blk[0]) +
 	    text_descent(blk[0]) : text_height(blk[0]);
 	btop = text_top(b, btop, th);
@@ -486,35 +526,6 @@ role_for_organisation(struct job *j, const struct layout_box *org,
 	    &s->pos, "person.role");
 }
 
-/* One "Forum 3: Title" per forum, each in an equal share of the box. */
-static int
-forums_box(struct job *j, const struct layout_box *b, double bx,
-    double btop, const struct badge *bg)
-{
-	struct layout_box part = *b;
-	struct text_run runs[2];
-	struct text_src src;
-	char *num;
-	size_t i;
-	int rc = 0;
-
-	part.h = b->h / (double)bg->nforums;
-	for (i = 0; i < bg->nforums; i++) {
-		const struct forum *f = bg->forums[i];
-
-		num = xasprintf("%s %d: ", layout_label(j->l, "forum",
-		    j->lang), f->number);
-		runs[0] = (struct text_run){ num, TEXT_BOLD, 1 };
-		runs[1] = (struct text_run){ f->title, TEXT_REGULAR, 0 };
-		src = (struct text_src){ &f->pos, "forum.title" };
-		if (fit_runs(j, &part, bx, btop - (double)i * part.h, runs, 2,
-		    &src) == -1)
-			rc = -1;
-		free(num);
-	}
-	return rc;
-}
-
 /* "Forum 3" or "Forum 2, 3": the numbers of all the person's forums. */
 static char *
 forum_numbers(struct job *j, const struct badge *bg)
@@ -530,6 +541,79 @@ forum_numbers(struct job *j, const struct badge *bg)
 		buf_adds(&b, num);
 	}
 	return buf_take(&b);
+}
+
+/*
+ * "Forum 3: Title", one block per forum, stacked at the largest common
+ * size at which all of them fit.  One forum that does not fit is
+ * shortened with a warning; several that do not fit give way to their
+ * numbers alone ("Forum 1, 2, 3"), which is what the desk needs.
+ */
+static int
+forums_box(struct job *j, const struct layout_box *b, double bx,
+    double btop, const struct badge *bg)
+{
+	const struct text_style *st0 = b->style;
+	struct text_style st = *st0;
+	struct text_run *runs;
+	struct text_block **blk;
+	struct text_src src = { &bg->forums[0]->pos, "forum.title" };
+	char **num, *t;
+	double size, low, th = 0;
+	size_t i, n = bg->nforums;
+	int rc = 0, found = 0;
+
+	runs = xreallocarray(NULL, 2 * n, sizeof(*runs));
+	blk = xcalloc(n, sizeof(*blk));
+	num = xcalloc(n, sizeof(*num));
+	for (i = 0; i < n; i++) {
+		num[i] = xasprintf("%s %d: ", layout_label(j->l, "forum",
+		    j->lang), bg->forums[i]->number);
+		runs[2 * i] = (struct text_run){ num[i], TEXT_BOLD, 1 };
+		runs[2 * i + 1] = (struct text_run){ bg->forums[i]->title,
+		    TEXT_REGULAR, 0 };
+	}
+	low = st0->min_size > 0 && st0->min_size < st0->size ? st0->min_size :
+	    st0->size;
+	for (size = st0->size; !found && size > low - NAME_STEP;
+	    size -= NAME_STEP) {
+		st.size = st.min_size = size < low ? low : size;
+		for (i = 0, th = 0, found = 1; i < n && found; i++) {
+			text_block_free(blk[i]);
+			blk[i] = word_lines(j, &st, runs + 2 * i, 2, b->w,
+			    st0->max_lines);
+			if (blk[i] == NULL)
+				found = 0;
+			else
+				th += text_height(blk[i]);
+		}
+		found = found && th <= b->h + 1e-6;
+	}
+	if (found) {
+		btop = text_top(b, btop, th);
+		for (i = 0; i < n; i++) {
+			th = text_height(blk[i]);
+			if (place(j, blk[i], bx, btop) == -1)
+				rc = -1;
+			blk[i] = NULL;
+			btop -= th;
+		}
+	} else if (n == 1)
+		rc = fit_runs(j, b, bx, btop, runs, 2, &src);
+	else {
+		t = forum_numbers(j, bg);
+		rc = fit_text(j, b, bx, btop, t, 1, &bg->forums[0]->pos,
+		    "forum.number");
+		free(t);
+	}
+	for (i = 0; i < n; i++) {
+		text_block_free(blk[i]);
+		free(num[i]);
+	}
+	free(num);
+	free(blk);
+	free(runs);
+	return rc;
 }
 
 /* The titles of the person's forums, " / " between them. */

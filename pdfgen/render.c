@@ -7,9 +7,11 @@
 #include "badges.h"
 #include "booklet.h"
 #include "render.h"
+#include "signs.h"
 
 const struct renderer renderers[] = {
 	{ "booklet", "booklet-a5.xml", booklet_render },
+	{ "signs", "signs-a4-landscape.xml", signs_render },
 	{ "badges", "badges-90x55.xml", badges_render },
 	{ NULL, NULL, NULL }
 };

@@ -15,9 +15,36 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "diag.h"
+#include <sanitizer/lsan_interface.h>
 
+#include "diag.h"
+#include "font.h"
+#include "hyphenate.h"
+
+int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+/*
+ * Loads what libraries keep for the whole process before the first input,
+ * with leak checking off: fontconfig's configuration and libhyphen's
+ * dictionaries both lose a little memory once while loading, which is
+ * theirs and not a finding.
+ */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	int index;
+
+	(void)argc;
+	(void)argv;
+	__lsan_disable();
+	free(font_lookup(FONT_DEFAULT_FAMILY, WEIGHT_REGULAR, SLANT_ROMAN,
+	    &index));
+	(void)hyph_available("de");
+	(void)hyph_available("en");
+	__lsan_enable();
+	return 0;
+}
 
 /*
  * Puts data into one memory file per process and returns its

@@ -1,0 +1,881 @@
+/*
+ * Door signs (signs.h): which forum goes on which sheet, and what each box
+ * of the layout shows on the sign of one forum.  Geometry and looks come
+ * from the layout; sizes come from fit-to-box, so a short title is big and
+ * a long one wraps and shrinks, never below the style's smallest size.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf.h"
+#include "signs.h"
+#include "text.h"
+#include "util.h"
+
+#define LIST_STEP	0.5	/* points between the sizes a list tries */
+#define ENTRY_GAP	0.25	/* extra space between list entries, in sizes */
+#define GROUP_GAP	0.7	/* extra space before a heading or a forum */
+#define BAR_W		0.22	/* the schedule's bar, in sizes */
+#define BAR_GAP		0.5	/* from the bar to the text, in sizes */
+#define RUNS_MAX	4	/* runs of one list entry */
+#define EPS		1e-6
+
+struct job {
+	const struct programme *p;
+	const struct layout *l;
+	struct pdf	*pdf;
+	const char	*lang;		/* of the forum on the sign */
+	const struct layout_side *side;	/* the side being drawn */
+};
+
+/* One entry of a list: a heading, a person, a line of the room's day. */
+struct entry {
+	struct text_run	 runs[RUNS_MAX];
+	char		*own[RUNS_MAX];	/* the runs' texts, freed with the list */
+	size_t		 nruns;
+	double		 before;	/* extra space above, in sizes */
+	int		 heading;	/* "u. a. mit": joins the next with a space */
+	int		 muted;		/* another forum of the day */
+	int		 marked;	/* the sign's own forum in the room's day */
+};
+
+struct list {
+	struct entry	*v;
+	size_t		 n;
+	int		 bars;		/* indent every entry for the bar */
+};
+
+static struct entry *
+list_add(struct list *ls, double before)
+{
+	struct entry *e;
+
+	ls->v = xreallocarray(ls->v, ls->n + 1, sizeof(*ls->v));
+	e = &ls->v[ls->n++];
+	memset(e, 0, sizeof(*e));
+	e->before = ls->n > 1 ? before : 0;
+	return e;
+}
+
+/* Appends the run s (taken over, freed with the list) to e. */
+static void
+entry_run(struct entry *e, char *s, enum text_variant v, int nohyphen)
+{
+	e->own[e->nruns] = s;
+	e->runs[e->nruns++] = (struct text_run){ s, v, nohyphen };
+}
+
+static void
+list_free(struct list *ls)
+{
+	size_t i, k;
+
+	for (i = 0; i < ls->n; i++)
+		for (k = 0; k < ls->v[i].nruns; k++)
+			free(ls->v[i].own[k]);
+	free(ls->v);
+}
+
+/* "14:00–15:30"; the caller frees it. */
+static char *
+slot_time(const struct slot *s)
+{
+	int end = s->end % 1440;
+
+	return xasprintf("%02d:%02d\u2013%02d:%02d", s->start / 60,
+	    s->start % 60, end / 60, end % 60);
+}
+
+/* "Donnerstag, 12. Juni 2025" for "2025-06-12"; the caller frees it. */
+static char *
+date_text(const char *date, const char *lang)
+{
+	static const char *const days[2][7] = {
+		{ "Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag",
+		    "Freitag", "Samstag" },
+		{ "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
+		    "Friday", "Saturday" },
+	};
+	static const char *const months[2][12] = {
+		{ "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+		    "August", "September", "Oktober", "November", "Dezember" },
+		{ "January", "February", "March", "April", "May", "June",
+		    "July", "August", "September", "October", "November",
+		    "December" },
+	};
+	/* Sakamoto's weekday: month offsets of a year starting in March. */
+	static const int off[12] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	int y, m, d, yy, wd, en = lang != NULL && strcmp(lang, "en") == 0;
+
+	if (sscanf(date, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
+	    d < 1 || d > 31)
+		return xstrdup(date);
+	yy = y - (m < 3);
+	wd = (yy + yy / 4 - yy / 100 + yy / 400 + off[m - 1] + d) % 7;
+	if (en)
+		return xasprintf("%s, %d %s %d", days[1][wd], d,
+		    months[1][m - 1], y);
+	return xasprintf("%s, %d. %s %d", days[0][wd], d, months[0][m - 1],
+	    y);
+}
+
+/* The top of a text of height th in box b (top btop), as valign says. */
+static double
+text_top(const struct layout_box *b, double btop, double th)
+{
+	switch (b->valign) {
+	case VALIGN_MIDDLE:
+		return btop - (b->h - th) / 2;
+	case VALIGN_BOTTOM:
+		return btop - (b->h - th);
+	default:
+		return btop;
+	}
+}
+
+/*
+ * Sets runs in box b (left edge bx, top btop) as large as fits; text_fit()
+ * shortens it with a warning naming src when the smallest size does not.
+ */
+static int
+fit_runs(struct job *j, const struct layout_box *b, double bx, double btop,
+    const struct text_run *runs, size_t nruns, const struct text_src *src)
+{
+	struct text_block *tb;
+	int rc;
+
+	tb = text_fit(j->pdf, b->style, j->lang, runs, nruns, b->w, b->h, 0,
+	    src);
+	if (tb == NULL)
+		return -1;
+	rc = text_draw(j->pdf, tb, bx, text_top(b, btop, text_height(tb)),
+	    0, text_lines(tb), NULL);
+	text_block_free(tb);
+	return rc;
+}
+
+static int
+fit_text(struct job *j, const struct layout_box *b, double bx, double btop,
+    const char *s, int nohyphen, const struct srcpos *pos, const char *field)
+{
+	struct text_run run = { s, TEXT_REGULAR, nohyphen };
+	struct text_src src = { pos, field };
+
+	if (s == NULL)
+		return 0;
+	return fit_runs(j, b, bx, btop, &run, 1, &src);
+}
+
+/* Nonzero when every word of e is at most w wide at size in st. */
+static int
+words_fit(struct job *j, const struct text_style *st, const struct entry *e,
+    double size, double w)
+{
+	char *copy, *word, *save;
+	size_t k;
+	int ok = 1;
+
+	for (k = 0; k < e->nruns && ok; k++) {
+		copy = xstrdup(e->runs[k].text);
+		for (word = strtok_r(copy, " ", &save); word != NULL && ok;
+		    word = strtok_r(NULL, " ", &save))
+			ok = text_width(j->pdf, st, e->runs[k].variant, size,
+			    word) <= w + EPS;
+		free(copy);
+	}
+	return ok;
+}
+
+/* The style of entry e at size: muted entries in the colour "muted". */
+static struct text_style
+entry_style(struct job *j, const struct text_style *st,
+    const struct entry *e, double size)
+{
+	struct text_style s = *st;
+	const struct colour *c;
+
+	s.size = s.min_size = size;
+	s.hyphenate = 0;	/* names, organisations, titles: whole words */
+	if (e->muted && (c = layout_colour(j->l, "muted")) != NULL)
+		s.colour = *c;
+	return s;
+}
+
+/*
+ * Entry e set at size into width w with at most st->max_lines lines and
+ * no word broken; NULL when it does not fit so.
+ */
+static struct text_block *
+entry_set(struct job *j, const struct text_style *st, const struct entry *e,
+    double size, double w, const struct text_src *src)
+{
+	struct text_style s = entry_style(j, st, e, size);
+	struct text_block *tb;
+	size_t i;
+	int ok;
+
+	if (!words_fit(j, &s, e, size, w))
+		return NULL;
+	if ((tb = text_set(j->pdf, &s, j->lang, e->runs, e->nruns, w,
+	    src)) == NULL)
+		return NULL;
+	ok = st->max_lines <= 0 || text_lines(tb) <= (size_t)st->max_lines;
+	for (i = 0; i < text_lines(tb) && ok; i++)
+		ok = text_line_width(tb, i) <= w + EPS;
+	if (ok)
+		return tb;
+	text_block_free(tb);
+	return NULL;
+}
+
+/* Space between the blocks a and b (b's entry is e) at size. */
+static double
+entry_gap(const struct text_block *a, const struct entry *e, double size)
+{
+	double g = text_leading(a) - text_ascent(a) - text_descent(a);
+
+	return (g > 0 ? g : 0) + e->before * size;
+}
+
+/*
+ * Sets every entry of ls at size into box b; fills tb[] and returns the
+ * total height, or -1 (with tb[] freed) when they do not all fit.
+ */
+static double
+list_set(struct job *j, const struct layout_box *b, const struct list *ls,
+    double size, struct text_block **tb, const struct text_src *src)
+{
+	double w = b->w, h = 0;
+	size_t i;
+
+	if (ls->bars)
+		w -= (BAR_W + BAR_GAP) * size;
+	for (i = 0; i < ls->n; i++)
+		tb[i] = NULL;
+	for (i = 0; i < ls->n; i++) {
+		if ((tb[i] = entry_set(j, b->style, &ls->v[i], size, w,
+		    src)) == NULL)
+			break;
+		if (i > 0)
+			h += entry_gap(tb[i - 1], &ls->v[i], size);
+		h += text_height(tb[i]);
+		if (h > b->h + EPS)
+			break;
+	}
+	if (i == ls->n)
+		return h;
+	for (i = 0; i < ls->n; i++)
+		text_block_free(tb[i]);
+	return -1;
+}
+
+/*
+ * When no size fits, the whole list as one paragraph ("u. a. mit A, Org ·
+ * B, Org"), which text_fit() shortens and reports.
+ */
+static int
+list_as_paragraph(struct job *j, const struct layout_box *b, double bx,
+    double btop, const struct list *ls, const struct text_src *src)
+{
+	struct text_run *runs;
+	size_t i, k, n = 0;
+	int rc;
+
+	runs = xcalloc(ls->n * (RUNS_MAX + 1), sizeof(*runs));
+	for (i = 0; i < ls->n; i++) {
+		if (i > 0)
+			runs[n++] = (struct text_run){ ls->v[i - 1].heading ?
+			    " " : " \u00B7 ", TEXT_REGULAR, 1 };
+		for (k = 0; k < ls->v[i].nruns; k++)
+			runs[n++] = ls->v[i].runs[k];
+	}
+	rc = fit_runs(j, b, bx, btop, runs, n, src);
+	free(runs);
+	return rc;
+}
+
+/*
+ * Draws the list in box b, every entry at the same size, the largest in
+ * the style's range at which all fit; marked entries get a bar in front.
+ */
+static int
+fit_list(struct job *j, const struct layout_box *b, double bx, double btop,
+    const struct list *ls, const struct text_src *src)
+{
+	const struct text_style *st = b->style;
+	const struct colour *bar = layout_colour(j->l, "accent");
+	struct text_block **tb;
+	double size, low, h = -1, top, x = bx, mtop = 0, mbot = 0;
+	size_t i;
+	int rc = 0, marking = 0;
+
+	if (ls->n == 0)
+		return 0;
+	tb = xcalloc(ls->n, sizeof(*tb));
+	low = st->min_size > 0 && st->min_size < st->size ? st->min_size :
+	    st->size;
+	for (size = st->size; h < 0; size -= LIST_STEP) {
+		if (size < low)
+			size = low;
+		if ((h = list_set(j, b, ls, size, tb, NULL)) >= 0 ||
+		    size <= low)
+			break;
+	}
+	if (h < 0) {
+		free(tb);
+		return list_as_paragraph(j, b, bx, btop, ls, src);
+	}
+	/* Once more with src, so a character no font has is reported once. */
+	for (i = 0; i < ls->n; i++)
+		text_block_free(tb[i]);
+	h = list_set(j, b, ls, size, tb, src);
+	if (ls->bars)
+		x += (BAR_W + BAR_GAP) * size;
+	top = text_top(b, btop, h);
+	for (i = 0; i < ls->n; i++) {
+		if (i > 0)
+			top -= entry_gap(tb[i - 1], &ls->v[i], size);
+		if (ls->v[i].marked && !marking)
+			mtop = top;
+		marking = ls->v[i].marked;
+		if (text_draw(j->pdf, tb[i], x, top, 0, text_lines(tb[i]),
+		    NULL) == -1)
+			rc = -1;
+		top -= text_height(tb[i]);
+		if (marking)
+			mbot = top;
+		text_block_free(tb[i]);
+	}
+	if (mtop > mbot && pdf_rect(j->pdf, bx, mbot, BAR_W * size,
+	    mtop - mbot, bar != NULL ? bar : &st->colour, NULL, 0) == -1)
+		rc = -1;
+	free(tb);
+	return rc;
+}
+
+/* "Prof. Dr. Martin Hoffmann, Organisation (angefragt)". */
+static void
+person_entry(struct job *j, struct list *ls, const struct person *s)
+{
+	struct entry *e = list_add(ls, ENTRY_GAP);
+	const char *aff = s->organisation != NULL ? s->organisation : s->role;
+
+	entry_run(e, person_full_name(s), TEXT_BOLD, 1);
+	/* Without an organisation the role says where they come from. */
+	if (aff != NULL)
+		entry_run(e, xasprintf(", %s", aff), TEXT_REGULAR,
+		    s->organisation != NULL);
+	if (s->status == PERSON_INVITED)
+		entry_run(e, xasprintf(" (%s)", layout_label(j->l, "invited",
+		    j->lang)), TEXT_ITALIC, 1);
+}
+
+/* A heading and the people under it; nothing at all when there are none. */
+static void
+people_list(struct job *j, struct list *ls, const char *heading,
+    struct person *const *v, size_t n)
+{
+	struct entry *e;
+	size_t i;
+
+	if (n == 0)
+		return;
+	e = list_add(ls, GROUP_GAP);
+	e->heading = 1;
+	entry_run(e, xstrdup(heading), TEXT_ITALIC, 0);
+	for (i = 0; i < n; i++)
+		person_entry(j, ls, v[i]);
+}
+
+static int
+side_has(const struct layout_side *side, enum layout_field f)
+{
+	size_t i;
+
+	for (i = 0; i < side->nboxes; i++)
+		if (side->boxes[i].field == f)
+			return 1;
+	return 0;
+}
+
+/* Whether the speakers box shows the moderators too (no box of their own). */
+static int
+moderators_with_speakers(const struct job *j)
+{
+	return !side_has(j->side, FIELD_FORUM_MODERATORS);
+}
+
+static int
+speakers_box(struct job *j, const struct layout_box *b, double bx,
+    double btop, const struct forum *f)
+{
+	struct list ls = { NULL, 0, 0 };
+	struct text_src src = { &f->pos, "forum.speakers" };
+	int rc;
+
+	people_list(j, &ls, layout_label(j->l, f->speakers_complete ?
+	    "speakers" : "among-others", j->lang), f->speakers, f->nspeakers);
+	if (moderators_with_speakers(j))
+		people_list(j, &ls, layout_label(j->l, "moderation", j->lang),
+		    f->moderators, f->nmoderators);
+	rc = fit_list(j, b, bx, btop, &ls, &src);
+	list_free(&ls);
+	return rc;
+}
+
+static int
+moderators_box(struct job *j, const struct layout_box *b, double bx,
+    double btop, const struct forum *f)
+{
+	struct list ls = { NULL, 0, 0 };
+	struct text_src src = { &f->pos, "forum.moderators" };
+	int rc;
+
+	people_list(j, &ls, layout_label(j->l, "moderation", j->lang),
+	    f->moderators, f->nmoderators);
+	rc = fit_list(j, b, bx, btop, &ls, &src);
+	list_free(&ls);
+	return rc;
+}
+
+/* Whether the forum's speakers box stays empty. */
+static int
+speakers_empty(const struct job *j, const struct forum *f)
+{
+	return f->nspeakers == 0 &&
+	    (f->nmoderators == 0 || !moderators_with_speakers(j));
+}
+
+/*
+ * The title's box, grown down over the speakers box right below it when
+ * the forum has nobody to name there: a sign with only a title then sets
+ * it larger, in the middle of the space, rather than above a hole.
+ */
+static struct layout_box
+title_box(const struct job *j, const struct layout_box *b,
+    const struct forum *f)
+{
+	struct layout_box r = *b;
+	const struct layout_box *s;
+	size_t i;
+
+	if (!speakers_empty(j, f))
+		return r;
+	for (i = 0; i < j->side->nboxes; i++) {
+		s = &j->side->boxes[i];
+		if (s->field == FIELD_FORUM_SPEAKERS &&
+		    s->y >= b->y + b->h - EPS && s->x >= b->x - EPS &&
+		    s->x + s->w <= b->x + b->w + EPS &&
+		    s->y + s->h > r.y + r.h)
+			r.h = s->y + s->h - b->y;
+	}
+	return r;
+}
+
+static int
+by_time(const void *a, const void *b)
+{
+	const struct forum *f = *(const struct forum *const *)a;
+	const struct forum *g = *(const struct forum *const *)b;
+
+	if (f->slot != NULL && g->slot != NULL &&
+	    f->slot->start != g->slot->start)
+		return f->slot->start < g->slot->start ? -1 : 1;
+	if ((f->slot == NULL) != (g->slot == NULL))
+		return f->slot == NULL ? 1 : -1;
+	return f->number < g->number ? -1 : f->number > g->number;
+}
+
+/* Whether g takes place in f's room on f's day. */
+static int
+same_day(const struct forum *f, const struct forum *g)
+{
+	if (f == g)
+		return 1;
+	if (f->room == NULL || g->room != f->room)
+		return 0;
+	if (f->slot == NULL || g->slot == NULL)
+		return f->slot == g->slot;
+	return strcmp(f->slot->date, g->slot->date) == 0;
+}
+
+/* The people of f by name only: "Tanja Krins, N.N. (Procilon)". */
+static char *
+names_of(struct job *j, const struct forum *f)
+{
+	struct buf b = { NULL, 0, 0 };
+	const struct person *s;
+	char *name;
+	size_t i;
+
+	buf_adds(&b, layout_label(j->l, f->speakers_complete ? "speakers" :
+	    "among-others", j->lang));
+	for (i = 0; i < f->nspeakers; i++) {
+		s = f->speakers[i];
+		name = person_full_name(s);
+		buf_adds(&b, i > 0 ? ", " : " ");
+		buf_adds(&b, name);
+		free(name);
+		if (s->placeholder && s->organisation != NULL) {
+			buf_adds(&b, " (");
+			buf_adds(&b, s->organisation);
+			buf_addc(&b, ')');
+		}
+		if (s->status == PERSON_INVITED) {
+			buf_adds(&b, " (");
+			buf_adds(&b, layout_label(j->l, "invited", j->lang));
+			buf_addc(&b, ')');
+		}
+	}
+	return buf_take(&b);
+}
+
+/*
+ * The room's day: for each forum its time and number, then its title;
+ * the sign's own forum in bold with a bar and its speakers, the others
+ * muted.
+ */
+static int
+schedule_box(struct job *j, const struct layout_box *b, double bx,
+    double btop, const struct forum *f)
+{
+	const struct programme *p = j->p;
+	const struct forum **day;
+	struct list ls = { NULL, 0, 1 };
+	struct text_src src = { &f->pos, "room.schedule" };
+	struct entry *e;
+	enum text_variant v;
+	size_t i, n = 0;
+	char *t;
+	int rc;
+
+	day = xcalloc(p->nforums, sizeof(*day));
+	for (i = 0; i < p->nforums; i++)
+		if (same_day(f, &p->forums[i]))
+			day[n++] = &p->forums[i];
+	qsort(day, n, sizeof(*day), by_time);
+	for (i = 0; i < n; i++) {
+		v = day[i] == f ? TEXT_BOLD : TEXT_REGULAR;
+		e = list_add(&ls, GROUP_GAP);
+		e->muted = day[i] != f;
+		e->marked = day[i] == f;
+		t = day[i]->slot != NULL ? slot_time(day[i]->slot) : NULL;
+		entry_run(e, xasprintf("%s%s%s %d", t != NULL ? t : "",
+		    t != NULL ? " \u00B7 " : "", layout_label(j->l, "forum",
+		    j->lang), day[i]->number), v, 1);
+		free(t);
+		e = list_add(&ls, 0);
+		e->muted = day[i] != f;
+		e->marked = day[i] == f;
+		entry_run(e, xstrdup(day[i]->title), v, 0);
+		if (day[i] != f || f->nspeakers == 0)
+			continue;
+		e = list_add(&ls, 0);
+		e->marked = 1;
+		entry_run(e, names_of(j, f), TEXT_ITALIC, 1);
+	}
+	free(day);
+	rc = fit_list(j, b, bx, btop, &ls, &src);
+	list_free(&ls);
+	return rc;
+}
+
+/* An image kept in its proportions, centred in the box. */
+static int
+image_box(struct job *j, const struct layout_box *b, double bx,
+    double btop, const struct srcpos *pos, const char *path)
+{
+	double w = b->w, h = b->h;
+	int pw, ph;
+
+	if (path == NULL)
+		return 0;
+	if (pdf_image_size(j->pdf, pos, path, &pw, &ph) == -1)
+		return -1;
+	if (pw <= 0 || ph <= 0)
+		return 0;
+	if (w / h > (double)pw / ph)
+		w = h * pw / ph;
+	else
+		h = w * ph / pw;
+	return pdf_image(j->pdf, pos, path, bx + (b->w - w) / 2,
+	    btop - b->h + (b->h - h) / 2, w, h);
+}
+
+/* "name.<key>" if the layout has it, else "name". */
+static const struct colour *
+colour_for(const struct layout *l, const char *name, const char *key)
+{
+	const struct colour *c;
+	char *full = xasprintf("%s.%s", name, key);
+
+	c = layout_colour(l, full);
+	free(full);
+	return c != NULL ? c : layout_colour(l, name);
+}
+
+static int
+band_box(struct job *j, const struct layout_box *b, double bx, double btop,
+    const struct forum *f)
+{
+	const struct colour *c = &b->colour;
+	struct colour own;
+
+	switch (b->paint) {
+	case PAINT_TRACK:
+		if (f->track != NULL && f->track->colour != NULL &&
+		    layout_parse_colour(f->track->colour, &own) == 0)
+			c = &own;
+		else
+			c = f->track != NULL ? colour_for(j->l, "track",
+			    f->track->id) : layout_colour(j->l, "track");
+		break;
+	case PAINT_SLOT:
+		c = f->slot != NULL ? colour_for(j->l, "slot", f->slot->id) :
+		    layout_colour(j->l, "slot");
+		break;
+	case PAINT_CATEGORY:
+		/* A sign has no person: the category's general colour. */
+		c = layout_colour(j->l, "category");
+		break;
+	default:
+		break;
+	}
+	if (c == NULL)
+		return 0;
+	return pdf_rect(j->pdf, bx, btop - b->h, b->w, b->h, c, NULL, 0);
+}
+
+static int
+host_box(struct job *j, const struct layout_box *b, double bx, double btop,
+    const struct forum *f)
+{
+	struct text_run runs[2];
+	struct text_src src = { &f->pos, "forum.host" };
+	char *label;
+	int rc;
+
+	if (f->host == NULL)
+		return 0;
+	label = xasprintf("%s ", layout_label(j->l, "hosted-by", j->lang));
+	runs[0] = (struct text_run){ label, TEXT_REGULAR, 0 };
+	runs[1] = (struct text_run){ f->host, TEXT_BOLD, 1 };
+	rc = fit_runs(j, b, bx, btop, runs, 2, &src);
+	free(label);
+	return rc;
+}
+
+/* The paragraphs as one block (NULL: none); a door has no room for more. */
+static char *
+description(const struct forum *f)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t i;
+
+	if (f->nparagraphs == 0)
+		return NULL;
+	for (i = 0; i < f->nparagraphs; i++) {
+		if (i > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, f->paragraphs[i]);
+	}
+	return buf_take(&b);
+}
+
+/* Only the event's address means something on a door: no person here. */
+static int
+qr_box(struct job *j, const struct layout_box *b, double bx, double btop)
+{
+	double size = b->w < b->h ? b->w : b->h;
+
+	if (b->qr != QR_EVENT_URL || j->p->event.url == NULL)
+		return 0;
+	return pdf_qr(j->pdf, j->p->event.url, bx + (b->w - size) / 2,
+	    btop - b->h + (b->h - size) / 2, size, &b->colour);
+}
+
+/* Box b of forum f's sign, the item's top-left corner at ix, itop. */
+static int
+draw_box(struct job *j, const struct layout_box *b, double ix, double itop,
+    const struct forum *f)
+{
+	const struct programme *p = j->p;
+	struct layout_box tb;
+	double bx = ix + b->x, btop = itop - b->y;
+	char *t;
+	int rc;
+
+	switch (b->field) {
+	case FIELD_FORUM_NUMBER:
+		t = xasprintf("%s %d", layout_label(j->l, "forum", j->lang),
+		    f->number);
+		rc = fit_text(j, b, bx, btop, t, 1, &f->pos, "forum.number");
+		free(t);
+		return rc;
+	case FIELD_FORUM_TITLE:
+		tb = title_box(j, b, f);
+		return fit_text(j, &tb, bx, btop, f->title, 0, &f->pos,
+		    "forum.title");
+	case FIELD_FORUM_SUBTITLE:
+		return fit_text(j, b, bx, btop, f->subtitle, 0, &f->pos,
+		    "forum.subtitle");
+	case FIELD_FORUM_HOST:
+		return host_box(j, b, bx, btop, f);
+	case FIELD_FORUM_HOST_LOGO:
+		return image_box(j, b, bx, btop, &f->pos, f->host_logo);
+	case FIELD_FORUM_SPEAKERS:
+		return speakers_box(j, b, bx, btop, f);
+	case FIELD_FORUM_MODERATORS:
+		return moderators_box(j, b, bx, btop, f);
+	case FIELD_FORUM_DESCRIPTION:
+		t = description(f);
+		rc = fit_text(j, b, bx, btop, t, 0, &f->pos,
+		    "forum.description");
+		free(t);
+		return rc;
+	case FIELD_ROOM_NAME:
+		return f->room == NULL ? 0 : fit_text(j, b, bx, btop,
+		    f->room->name, 1, &f->room->pos, "room.name");
+	case FIELD_ROOM_SCHEDULE:
+		return schedule_box(j, b, bx, btop, f);
+	case FIELD_SLOT_TIME:
+		if (f->slot == NULL)
+			return 0;
+		t = slot_time(f->slot);
+		rc = fit_text(j, b, bx, btop, t, 1, &f->slot->pos,
+		    "slot.time");
+		free(t);
+		return rc;
+	case FIELD_EVENT_TITLE:
+		return fit_text(j, b, bx, btop, p->event.title, 0, NULL,
+		    "event.title");
+	case FIELD_EVENT_DATE:
+		if (f->slot != NULL)
+			t = date_text(f->slot->date, j->lang);
+		else if (p->event.ndates == 1)
+			t = date_text(p->event.dates[0], j->lang);
+		else
+			return 0;
+		rc = fit_text(j, b, bx, btop, t, 1, NULL, "event.date");
+		free(t);
+		return rc;
+	case FIELD_TEXT:
+		return fit_text(j, b, bx, btop, b->text != NULL ? b->text :
+		    layout_label(j->l, b->label, j->lang), 0, &b->pos, "text");
+	case FIELD_IMAGE:
+		return image_box(j, b, bx, btop, &b->pos, b->src);
+	case FIELD_QR:
+		return qr_box(j, b, bx, btop);
+	case FIELD_BAND:
+		return band_box(j, b, bx, btop, f);
+	default:
+		/* Fields of one person belong on badges. */
+		return 0;
+	}
+}
+
+static int
+draw_sign(struct job *j, const struct layout_side *side,
+    const struct forum *f, double ix, double itop)
+{
+	size_t i;
+	int rc = 0;
+
+	j->side = side;
+	j->lang = forum_lang(j->p, f);
+	for (i = 0; i < side->nboxes; i++)
+		if (draw_box(j, &side->boxes[i], ix, itop, f) == -1)
+			rc = -1;
+	return rc;
+}
+
+/*
+ * One sheet with the signs of forums first..first+n-1, front or (back
+ * set) back side; a back sheet mirrors the places as duplex printing
+ * turns the sheet, so each back lies behind its front.
+ */
+static int
+sheet(struct job *j, size_t first, size_t n,
+    const struct layout_side *side, int back)
+{
+	const struct layout *l = j->l;
+	const struct layout_grid *g = &l->grid;
+	const struct forum *f;
+	double ox = g->offset_x, oy = g->offset_y, x, y;
+	char *mark;
+	size_t i;
+	int col, row, rc = 0;
+
+	if (pdf_page_add(j->pdf, l->page.width, l->page.height) == -1)
+		return -1;
+	if (back) {
+		ox += g->back_offset_x;
+		oy += g->back_offset_y;
+	}
+	for (i = 0; i < n; i++) {
+		f = &j->p->forums[first + i];
+		col = (int)i % g->columns;
+		row = (int)i / g->columns;
+		x = g->x + col * (l->item.width + g->gap_x);
+		y = g->y + row * (l->item.height + g->gap_y);
+		if (back && g->duplex == DUPLEX_LONG_EDGE)
+			x = l->page.width - x - l->item.width;
+		else if (back && g->duplex == DUPLEX_SHORT_EDGE)
+			y = l->page.height - y - l->item.height;
+		if (!back) {
+			/* "Forum 3: Cloud" in the viewer's outline. */
+			mark = xasprintf("%s %d: %s", layout_label(l, "forum",
+			    forum_lang(j->p, f)), f->number, f->title);
+			if (pdf_bookmark(j->pdf, -1, mark, l->page.height -
+			    y - oy) == -1)
+				rc = -1;
+			free(mark);
+		}
+		if (draw_sign(j, side, f, x + ox, l->page.height - y - oy) ==
+		    -1)
+			rc = -1;
+	}
+	return rc;
+}
+
+int
+signs_render(const struct programme *p, const struct layout *l,
+    const struct render_opts *o, struct diag *d, const char *path)
+{
+	const struct layout_side *back = layout_back(l);
+	struct pdf_info info = { NULL, NULL, NULL };
+	struct job j;
+	unsigned errors = d->nerrors;
+	size_t per, first, n;
+	int rc = 0;
+
+	(void)o;	/* the options are for the booklet and badges */
+	memset(&j, 0, sizeof(j));
+	j.p = p;
+	j.l = l;
+	if (p->nforums == 0) {
+		diag_warning(d, NULL, "no signs to print: the programme has "
+		    "no forums; '%s' not written", path);
+		return diag_failed(d) ? -1 : 0;
+	}
+	info.title = p->event.title;
+	info.subject = layout_label(l, "signs", p->lang);
+	info.author = p->event.organiser;
+	if ((j.pdf = pdf_new(d, &info)) == NULL)
+		return -1;
+	per = (size_t)l->grid.columns * (size_t)l->grid.rows;
+	for (first = 0; first < p->nforums; first += n) {
+		n = p->nforums - first < per ? p->nforums - first : per;
+		if (sheet(&j, first, n, &l->item.front, 0) == -1 ||
+		    (back != NULL && back->nboxes > 0 &&
+		    sheet(&j, first, n, back, 1) == -1))
+			rc = -1;
+	}
+	/* With --strict a shortened title is an error: write nothing. */
+	if (rc == 0 && d->nerrors == errors)
+		rc = pdf_save(j.pdf, path);
+	else
+		rc = -1;
+	pdf_free(j.pdf);
+	return rc;
+}
