@@ -15,11 +15,12 @@
 
 #define NAME_STEP	0.5	/* points between the name sizes tried */
 #define NAME_FLOOR	8.0	/* points: names shrink no further */
-#define MARK_OFFSET	PDF_MM(2)	/* cut marks start this far from the grid */
-#define MARK_LEN	PDF_MM(5)	/* and are at most this long */
+/* Cut marks start MARK_OFFSET from the grid, at most MARK_LEN long. */
+#define MARK_OFFSET	PDF_MM(2)
+#define MARK_LEN	PDF_MM(5)
 #define MARK_MIN	PDF_MM(1.5)	/* shorter marks are left out */
 #define MARK_WIDTH	0.3		/* points */
-#define WRITING_LINE	0.6		/* points: the line for a name by hand */
+#define WRITING_LINE	0.6		/* points: the line to write a name on */
 
 enum category {
 	CAT_SPEAKER,
@@ -41,7 +42,7 @@ struct placed {
 	const struct layout_box *box;
 	struct text_block *tb;
 	double		 dx;		/* points from the item's left edge */
-	double		 dtop;		/* points from the item's top edge, down */
+	double		 dtop;		/* points from the item's top, down */
 };
 
 struct badge {
@@ -988,10 +989,9 @@ badges_render(const struct programme *p, const struct layout *l,
 	j.l = l;
 	j.lang = p->lang;
 	per = (size_t)l->grid.columns * (size_t)l->grid.rows;
-	if ((size_t)o->skip >= per) {
+	if ((size_t)o->skip >= per)
 		return diag_error(d, NULL, "--skip %d leaves no free place on "
 		    "a sheet of %zu badges", o->skip, per);
-	}
 	if (collect(&j, o, d) == -1)
 		goto out;
 	if (j.nbadges == 0) {
@@ -1001,7 +1001,7 @@ badges_render(const struct programme *p, const struct layout *l,
 		goto out;
 	}
 	info.title = p->event.title;
-	info.subject = layout_label(l, "badges", j.lang);
+	info.subject = l->title;
 	info.author = p->event.organiser;
 	if ((j.pdf = pdf_new(d, &info)) == NULL)
 		goto out;

@@ -41,20 +41,25 @@ enum op_kind {
 /* One drawing operation; y is measured downwards from the top. */
 struct op {
 	enum op_kind	 kind;
-	int		 ta;		/* relative to the type area, else the trimmed page */
+	/* relative to the type area, else the trimmed page */
+	int		 ta;
 	const struct text_block *tb;	/* OP_TEXT */
 	size_t		 first;		/* OP_TEXT: lines first..first+n-1 */
 	size_t		 n;
-	double		 x, y;		/* points; OP_TEXT: left and top of the lines */
-	double		 w, h;		/* OP_RECT: size; OP_LINE: to (x + w, y + h) */
+	/* points; OP_TEXT: left and top of the lines */
+	double		 x, y;
+	/* OP_RECT: size; OP_LINE: to (x + w, y + h) */
+	double		 w, h;
 	struct colour	 colour;	/* OP_RECT, OP_LINE */
 	double		 lw;		/* OP_LINE: line width */
-	int		 bleed;		/* OP_RECT: runs into the bleed where it meets the trim */
+	/* OP_RECT: runs into the bleed where it meets the trim */
+	int		 bleed;
 };
 
 /* A bookmark or link target: a place on a page of the front or main matter. */
 struct anchor {
-	int		 main;		/* in the main matter (else the front) */
+	/* in the main matter (else the front) */
+	int		 main;
 	size_t		 page;		/* index in its list */
 	double		 y;		/* points below the type area's top */
 };
@@ -100,8 +105,10 @@ struct cell {
 struct item {
 	struct cell	 cell[MAX_CELLS];
 	int		 ncells;
-	double		 before;	/* space above; dropped at a column's top */
-	int		 keep;		/* stays with the next item (headings) */
+	/* space above; dropped at a column's top */
+	double		 before;
+	/* stays with the next item (headings) */
+	int		 keep;
 	int		 rule;		/* a hairline in the space above */
 	int		 anchor;	/* >= 0: the anchor this item sets */
 	int		 link;		/* >= 0: the row links to this anchor */
@@ -886,10 +893,14 @@ index_items(struct booklet *b, struct items *its, double colw)
 		int first = -1;
 
 		r[nr++] = (struct text_run){ s->family, TEXT_BOLD, 1 };
-		given = s->title != NULL && s->given != NULL ? xasprintf(", %s %s",
-		    s->title, s->given) : s->title != NULL ? xasprintf(", %s",
-		    s->title) : s->given != NULL ? xasprintf(", %s", s->given) :
-		    NULL;
+		/* "Hoffmann, Prof. Dr. Martin": filed under the family name. */
+		if (s->title != NULL && s->given != NULL)
+			given = xasprintf(", %s %s", s->title, s->given);
+		else if (s->title != NULL || s->given != NULL)
+			given = xasprintf(", %s", s->title != NULL ? s->title :
+			    s->given);
+		else
+			given = NULL;
 		if (given != NULL)
 			r[nr++] = (struct text_run){ given, TEXT_REGULAR, 1 };
 		buf_adds(&refs, "");
@@ -1003,8 +1014,10 @@ overview(struct booklet *b)
 			    TEXT_REGULAR, w, &sl->pos, "slot"), its.n > 1 ?
 			    ist->size * 2 : ist->size);
 			free(t);
-			if (it == NULL)
-				return items_release(&its), -1;
+			if (it == NULL) {
+				rc = -1;
+				break;
+			}
 			it->keep = 1;
 		}
 		hdr[0] = label(b, "forum");
@@ -1030,7 +1043,8 @@ overview(struct booklet *b)
 		}
 		for (i = 0; i < p->nforums && rc == 0; i++) {
 			const struct forum *f = &p->forums[i];
-			const struct anchor *a = &b->anchors[b->forum_anchor[i]];
+			const struct anchor *a =
+			    &b->anchors[b->forum_anchor[i]];
 			struct text_run tr = { f->title, TEXT_REGULAR, 0 };
 			char *nstr, *pstr;
 
@@ -1049,8 +1063,8 @@ overview(struct booklet *b)
 			it->cell[2].tb = set1(b, &num, f->room != NULL ?
 			    f->room->name : "\u2013", TEXT_REGULAR, roomw,
 			    &f->pos, "forum.room");
-			it->cell[3].tb = set1(b, &pst, pstr, TEXT_REGULAR, pagew,
-			    &f->pos, "forum");
+			it->cell[3].tb = set1(b, &pst, pstr, TEXT_REGULAR,
+			    pagew, &f->pos, "forum");
 			for (c = 0; c < 4; c++) {
 				it->cell[c].x = xs[c];
 				if (it->cell[c].tb == NULL)
@@ -1136,14 +1150,18 @@ cover(struct booklet *b)
 	/* The organiser and the address at the foot of the type area. */
 	if (ev->organiser != NULL || ev->url != NULL) {
 		struct text_style os = restyle(style(b, "body"), ALIGN_LEFT);
-		struct text_run r[3] = { { ev->organiser ? ev->organiser : "",
-		    TEXT_BOLD, 1 }, { ev->organiser && ev->url ? "\n" : "",
-		    TEXT_REGULAR, 0 }, { ev->url ? ev->url : "", TEXT_REGULAR,
-		    1 } };
+		struct text_run r[3];
+		size_t n = 0;
 
+		if (ev->organiser != NULL)
+			r[n++] = (struct text_run){ ev->organiser, TEXT_BOLD,
+			    1 };
 		if (ev->organiser != NULL && ev->url != NULL)
-			r[1].text = " \u00b7 ";
-		if ((tb = set(b, &os, b->lang, r, 3, b->taw, NULL,
+			r[n++] = (struct text_run){ " \u00b7 ", TEXT_REGULAR,
+			    0 };
+		if (ev->url != NULL)
+			r[n++] = (struct text_run){ ev->url, TEXT_REGULAR, 1 };
+		if ((tb = set(b, &os, b->lang, r, n, b->taw, NULL,
 		    "event.organiser")) == NULL)
 			return -1;
 		op_text(pg, 1, tb, 0, text_lines(tb), 0, b->tah -
@@ -1178,7 +1196,7 @@ npages(const struct booklet *b)
 	return b->front.n + b->main.n;
 }
 
-static const struct page *
+static struct page *
 page_at(const struct booklet *b, size_t i)
 {
 	return i < b->front.n ? &b->front.v[i] : &b->main.v[i - b->front.n];
@@ -1195,8 +1213,7 @@ ta_left(const struct booklet *b, size_t phys)
 static int
 decorate(struct booklet *b, size_t phys)
 {
-	const struct page *cpg = page_at(b, phys);
-	struct page *pg = (struct page *)cpg;
+	struct page *pg = page_at(b, phys);
 	const struct layout_booklet *lb = &b->l->booklet;
 	struct text_style hs, fs = *style(b, "folio");
 	int right = phys % 2 == 0;

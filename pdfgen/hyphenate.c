@@ -117,8 +117,8 @@ static size_t
 patterns(HyphenDict *dict, const char *word, size_t len, unsigned char *brk)
 {
 	char *conv, *hyphens;
-	size_t *end;		/* end[k]: last UTF-8 byte of converted byte k */
-	size_t i, n = 0, clen, found = 0;
+	size_t *end;		/* end[k]: last UTF-8 byte of character k */
+	size_t i, n = 0, nchars = 0, clen, found = 0;
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
 	uint32_t cp;
@@ -135,21 +135,25 @@ patterns(HyphenDict *dict, const char *word, size_t len, unsigned char *brk)
 			if (cp >= 'A' && cp <= 'Z')
 				conv[n] = (char)(cp | 0x20);
 			n += clen;
-			end[n - 1] = i + clen - 1;
+			end[nchars++] = i + clen - 1;
 			continue;
 		}
 		if (cp > 0xFF)
 			goto out;	/* not in ISO-8859-1: leave it whole */
 		if (is_upper(cp))
 			cp += 0x20;
-		conv[n] = (char)cp;
-		end[n++] = i + clen - 1;
+		conv[n++] = (char)cp;
+		end[nchars++] = i + clen - 1;
 	}
 	conv[n] = '\0';
 	hyphens = xmalloc(n + 5);
 	if (hnj_hyphen_hyphenate2(dict, conv, (int)n, hyphens, NULL, &rep,
 	    &pos, &cut) == 0) {
-		for (i = 0; i + 1 < n; i++) {
+		/*
+		 * hyphens[] counts characters, not bytes: for a UTF-8
+		 * dictionary libhyphen folds each sequence into one entry.
+		 */
+		for (i = 0; i + 1 < nchars; i++) {
 			/* A point with a replacement changes spelling: skip. */
 			if ((hyphens[i] & 1) && (rep == NULL ||
 			    rep[i] == NULL)) {

@@ -179,7 +179,7 @@ struct layout_item {
 	double		 height;	/* points */
 	/* points: text, images and codes keep this far from the edges */
 	double		 safe;
-	/* signs: one sign per room with its day, not per forum */
+	/* signs: each forum's sign shows its room's day */
 	int		 room_schedule;
 	struct layout_side front;
 	enum layout_back back_mode;

@@ -31,12 +31,12 @@ struct job {
 /* One entry of a list: a heading, a person, a line of the room's day. */
 struct entry {
 	struct text_run	 runs[RUNS_MAX];
-	char		*own[RUNS_MAX];	/* the runs' texts, freed with the list */
+	char		*own[RUNS_MAX];	/* the runs' texts, freed with it */
 	size_t		 nruns;
 	double		 before;	/* extra space above, in sizes */
-	int		 heading;	/* "u. a. mit": joins the next with a space */
+	int		 heading;	/* "u. a. mit": a space to the next */
 	int		 muted;		/* another forum of the day */
-	int		 marked;	/* the sign's own forum in the room's day */
+	int		 marked;	/* the sign's forum in the room's day */
 };
 
 struct list {
@@ -277,10 +277,15 @@ static int
 list_as_paragraph(struct job *j, const struct layout_box *b, double bx,
     double btop, const struct list *ls, const struct text_src *src)
 {
+	struct layout_box para = *b;
+	struct text_style st = *b->style;
 	struct text_run *runs;
 	size_t i, k, n = 0;
 	int rc;
 
+	/* max_lines counts the lines of one entry, not of the paragraph. */
+	st.max_lines = 0;
+	para.style = &st;
 	runs = xcalloc(ls->n * (RUNS_MAX + 1), sizeof(*runs));
 	for (i = 0; i < ls->n; i++) {
 		if (i > 0)
@@ -289,7 +294,7 @@ list_as_paragraph(struct job *j, const struct layout_box *b, double bx,
 		for (k = 0; k < ls->v[i].nruns; k++)
 			runs[n++] = ls->v[i].runs[k];
 	}
-	rc = fit_runs(j, b, bx, btop, runs, n, src);
+	rc = fit_runs(j, &para, bx, btop, runs, n, src);
 	free(runs);
 	return rc;
 }
@@ -321,14 +326,13 @@ fit_list(struct job *j, const struct layout_box *b, double bx, double btop,
 		    size <= low)
 			break;
 	}
-	if (h < 0) {
+	/* Once more with src, so a character no font has is reported once. */
+	for (i = 0; i < ls->n && h >= 0; i++)
+		text_block_free(tb[i]);
+	if (h < 0 || (h = list_set(j, b, ls, size, tb, src)) < 0) {
 		free(tb);
 		return list_as_paragraph(j, b, bx, btop, ls, src);
 	}
-	/* Once more with src, so a character no font has is reported once. */
-	for (i = 0; i < ls->n; i++)
-		text_block_free(tb[i]);
-	h = list_set(j, b, ls, size, tb, src);
 	if (ls->bars)
 		x += (BAR_W + BAR_GAP) * size;
 	top = text_top(b, btop, h);
@@ -344,8 +348,9 @@ fit_list(struct job *j, const struct layout_box *b, double bx, double btop,
 		top -= text_height(tb[i]);
 		if (marking)
 			mbot = top;
-		text_block_free(tb[i]);
 	}
+	for (i = 0; i < ls->n; i++)
+		text_block_free(tb[i]);
 	if (mtop > mbot && pdf_rect(j->pdf, bx, mbot, BAR_W * size,
 	    mtop - mbot, bar != NULL ? bar : &st->colour, NULL, 0) == -1)
 		rc = -1;
@@ -508,8 +513,11 @@ names_of(struct job *j, const struct forum *f)
 	char *name;
 	size_t i;
 
+	/* "Referent*innen: A, B" but "u. a. mit A, B". */
 	buf_adds(&b, layout_label(j->l, f->speakers_complete ? "speakers" :
 	    "among-others", j->lang));
+	if (f->speakers_complete)
+		buf_addc(&b, ':');
 	for (i = 0; i < f->nspeakers; i++) {
 		s = f->speakers[i];
 		name = person_full_name(s);

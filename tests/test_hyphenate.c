@@ -138,6 +138,25 @@ cyrillic_is_left_whole(void **state)
 	assert_marked("de", "Информация", 1, "Информация");
 }
 
+/*
+ * The English dictionary is UTF-8, and libhyphen then counts its points in
+ * characters, not bytes.  Found by tests/fuzz/fuzz_text: a word with a
+ * character of three or four bytes read an unset offset and crashed, and
+ * two-byte letters moved every later point.
+ */
+static void
+english_points_after_multibyte_letters(void **state)
+{
+	(void)state;
+	assert_marked("en", "Düsseldorf", 1, "Düs-sel-dorf");
+	assert_marked("en", "cafeteria", 1, "cafe-te-ria");
+	assert_marked("en", "caf\xc3\xa9teria", 1, "caf\xc3\xa9-te-ria");
+	assert_marked("en", "\xf0\x9f\x98\x80Onlinezugang", 1,
+	    "\xf0\x9f\x98\x80On-linezu-gang");
+	assert_marked("en", "\xe4\xb8\xad\xe6\x96\x87information", 1,
+	    "\xe4\xb8\xad\xe6\x96\x87in-for-ma-tion");
+}
+
 int
 main(void)
 {
@@ -149,6 +168,7 @@ main(void)
 		cmocka_unit_test(acronyms_and_codes_stay_whole),
 		cmocka_unit_test(other_punctuation_splits_parts),
 		cmocka_unit_test(english_and_unknown_languages),
+		cmocka_unit_test(english_points_after_multibyte_letters),
 		cmocka_unit_test(patterns_off),
 		cmocka_unit_test(cyrillic_is_left_whole),
 	};

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "font.h"
 #include "text.h"
 #include "util.h"
 
@@ -367,6 +368,39 @@ missing_glyphs_are_reported(void **state)
 	text_block_free(tb);
 }
 
+/*
+ * Chinese, Japanese and Korean names are drawn by the default chain, not
+ * replaced: libharu 2.3.0 leaves 明 blank in WenQuanYi Micro Hei (nested
+ * composites), so WenQuanYi Zen Hei and LexiGulim must come first.
+ */
+static void
+cjk_names_are_drawn(void **state)
+{
+	struct fixture *fx = *state;
+	struct text_style st = style(12, ALIGN_LEFT);
+	struct text_run run = { "明王李張陳 山田太郎 김민준", TEXT_REGULAR,
+	    1 };
+	struct text_src src = { NULL, "person.name" };
+	struct text_block *tb;
+	struct font_chain *c;
+	char *s;
+	int k;
+
+	tb = text_set(fx->pdf, &st, "de", &run, 1, 300, &src);
+	s = text_line_text(tb, 0);
+	assert_string_equal(s, "明王李張陳 山田太郎 김민준");
+	free(s);
+	assert_string_equal(messages(fx), "");
+	assert_int_equal(text_draw(fx->pdf, tb, 100, 700, 0, 1, NULL), 0);
+	text_block_free(tb);
+	c = pdf_fonts(fx->pdf, NULL, WEIGHT_REGULAR, SLANT_ROMAN);
+	assert_true((k = font_chain_pick(c, 0x660E)) >= 0);	/* 明 */
+	assert_string_equal(font_family(font_chain_face(c, k)),
+	    "WenQuanYi Zen Hei");
+	assert_true((k = font_chain_pick(c, 0xAE40)) >= 0);	/* 김 */
+	assert_string_equal(font_family(font_chain_face(c, k)), "LexiGulim");
+}
+
 static void
 invisible_characters_are_removed(void **state)
 {
@@ -416,6 +450,7 @@ main(void)
 		T(shortened_with_warning),
 		T(strict_makes_shortening_an_error),
 		T(missing_glyphs_are_reported),
+		T(cjk_names_are_drawn),
 		T(invisible_characters_are_removed),
 		T(widths),
 	};

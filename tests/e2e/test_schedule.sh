@@ -71,16 +71,16 @@ t_schedule_messy_warns() {
 }
 
 t_schedule_booklet_has_every_title() {
-	run 0 "$PDFGEN" booklet -o "$T/out" "$SAMPLE" || return 1
-	pdf_ok "$T/out/booklet.pdf" || return 1
-	missing_in "$T/out/booklet.pdf" title "$SAMPLE" >"$T/missing" || return 1
+	run 0 "$PDFGEN" booklet -o "$T/pdf" "$SAMPLE" || return 1
+	pdf_ok "$T/pdf/booklet.pdf" || return 1
+	missing_in "$T/pdf/booklet.pdf" title "$SAMPLE" >"$T/missing" || return 1
 	[ ! -s "$T/missing" ] || { cat "$T/missing"; fail "titles missing from the booklet"; }
 }
 
 t_schedule_badges_have_every_speaker() {
-	run 0 "$PDFGEN" badges -o "$T/out" "$SAMPLE" || return 1
-	pdf_ok "$T/out/badges.pdf" || return 1
-	missing_in "$T/out/badges.pdf" person "$SAMPLE" >"$T/missing" || return 1
+	run 0 "$PDFGEN" badges -o "$T/pdf" "$SAMPLE" || return 1
+	pdf_ok "$T/pdf/badges.pdf" || return 1
+	missing_in "$T/pdf/badges.pdf" person "$SAMPLE" >"$T/missing" || return 1
 	[ ! -s "$T/missing" ] || { cat "$T/missing"; fail "speakers missing from the badges"; }
 }
 
@@ -88,10 +88,10 @@ t_schedule_badges_have_every_speaker() {
 t_schedule_big_conference() {
 	python3 tests/schedule/make_big.py >"$T/big.xml" || return 1
 	start=$(date +%s)
-	run 0 "$PDFGEN" all -o "$T/out" "$T/big.xml" || return 1
+	run 0 "$PDFGEN" all -o "$T/pdf" "$T/big.xml" || return 1
 	secs=$(( $(date +%s) - start ))
 	for f in booklet signs badges; do
-		pdf_ok "$T/out/$f.pdf" || return 1
+		pdf_ok "$T/pdf/$f.pdf" || return 1
 	done
 	# The sanitizer build is slow; the plain one must take well under this.
 	[ "$secs" -le 30 ] || fail "took $secs s"

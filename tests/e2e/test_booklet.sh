@@ -1,0 +1,298 @@
+# pdfgen booklet: content, page count, geometry, navigation, imposition.
+
+# Renders input/programme.xml (or $2) into $T/o with extra options $1.
+booklet() {
+	mkdir -p "$T/o"
+	run 0 "$PDFGEN" booklet ${1:-} -o "$T/o" "${2:-input/programme.xml}"
+}
+
+# Every forum title, every speaker's name (with title), every placeholder
+# ("N.N., Procilon") and every sentence of every description is in the
+# text.  White space and hyphens are left out on both sides, so words
+# hyphenated at line ends match, and so do real hyphens ("EfA-/OZG-").
+t_booklet_has_every_word() {
+	booklet "--strict" || return 1
+	pdftotext -bbox "$T/o/booklet.pdf" "$T/bbox.html" || return 1
+	python3 - "$T/bbox.html" input/programme.xml <<'EOF'
+import html, re, sys, xml.etree.ElementTree as ET
+ns = {"p": "urn:pdfgen:programme:1"}
+squash = lambda s: re.sub(r"[\s\-\u00ad]", "", s)
+# The words of the type areas in reading order: running heads and folios
+# (15 mm above, 18 mm below) would cut sentences that cross a page.
+words = []
+for y0, y1, w in re.findall(r'yMin="([0-9.]+)" xMax="[0-9.]+" '
+        r'yMax="([0-9.]+)">([^<]*)<', open(sys.argv[1], encoding="utf-8").read()):
+    if float(y1) > 42.5 and float(y0) < 595.28 - 51:
+        words.append(html.unescape(w))
+text = squash(" ".join(words))
+root = ET.parse(sys.argv[2]).getroot()
+want = []
+for f in root.iterfind(".//p:forum", ns):
+    want.append("Forum %s" % f.get("number"))
+    want.append(f.findtext("p:title", namespaces=ns))
+    for p in f.iterfind("p:description/p:p", ns):
+        want += re.split(r"(?<=[.?!])\s+", " ".join(p.text.split()))
+for s in root.iterfind("p:people/p:person", ns):
+    name = " ".join(x for x in (s.findtext("p:title", namespaces=ns),
+        s.findtext("p:given", namespaces=ns),
+        s.findtext("p:family", namespaces=ns)) if x)
+    if s.get("status") == "invited":
+        name += ", " + s.findtext("p:role", namespaces=ns)
+    want.append(name)
+for s in root.iterfind("p:people/p:placeholder", ns):
+    want.append("N.N., " + s.findtext("p:organisation", namespaces=ns))
+missing = [w for w in want if squash(w) not in text]
+for w in missing:
+    print("missing:", w)
+print(len(want), "checked,", len(missing), "missing")
+sys.exit(1 if missing or len(want) < 60 else 0)
+EOF
+}
+
+# The seed's markers: "U. a. mit:" for open lists, "(angefragt)" three
+# times, "ausgestaltet von" for the four hosted forums, and the forum with
+# only a title gets a sentence, not an empty heading.
+t_booklet_markers() {
+	booklet || return 1
+	pdftotext -raw "$T/o/booklet.pdf" - | tr -d '\f' > "$T/text" || return 1
+	[ "$(grep -c '(angefragt)' "$T/text")" -eq 3 ] ||
+		fail "expected 3 '(angefragt)'" || return 1
+	[ "$(grep -c '^U. a. mit:$' "$T/text")" -eq 5 ] ||
+		fail "expected 5 'U. a. mit:' (forums 1, 2, 7, 9, 10)" || return 1
+	[ "$(grep -c '^Referent\*innen$' "$T/text")" -eq 2 ] ||
+		fail "expected 2 'Referent*innen' (forums 3, 6)" || return 1
+	[ "$(grep -c '^ausgestaltet von ' "$T/text")" -eq 4 ] ||
+		fail "expected 4 'ausgestaltet von'" || return 1
+	contains "$T/text" "ausgestaltet von govdigital" || return 1
+	grep -A3 '^Forum 8$' "$T/text" | grep -qF \
+	    'Das Programm dieses Forums wird noch bekannt gegeben.' ||
+		fail "forum 8 has no entry text"
+}
+
+# Padded to a multiple of 4 with "Notizen" pages; clean PDF; A5 portrait.
+t_booklet_pages() {
+	booklet || return 1
+	pdf_ok "$T/o/booklet.pdf" || return 1
+	n=$(pages "$T/o/booklet.pdf")
+	[ $((n % 4)) -eq 0 ] || fail "$n pages, not a multiple of 4" || return 1
+	pdfinfo "$T/o/booklet.pdf" | grep -q '^Page size: *419.52.* x 595.27' ||
+		fail "not A5 portrait"
+}
+
+# Forums 1 to 3 only: cover, overview, two pages of forums and the index
+# make five pages; three pages headed "Notizen" and numbered follow.
+t_booklet_notes_padding() {
+	sed -e '/<forum id="forum-4"/,/<\/forums>/d' -e 's#^  </forums>##' \
+	    input/programme.xml | sed 's#</programme>#</forums></programme>#' \
+	    > "$T/three.xml"
+	booklet "" "$T/three.xml" || return 1
+	pdf_ok "$T/o/booklet.pdf" || return 1
+	[ "$(pages "$T/o/booklet.pdf")" -eq 8 ] || fail "expected 8 pages" ||
+		return 1
+	for i in 6 7 8; do
+		pdftotext -raw -f $i -l $i "$T/o/booklet.pdf" - | tr -d '\f' |
+		    grep -v '^$' > "$T/p"
+		head -n 1 "$T/p" | grep -qx Notizen ||
+			fail "page $i is no notes page" || return 1
+		tail -n 1 "$T/p" | grep -qx $((i - 2)) ||
+			fail "page $i has not the folio $((i - 2))" || return 1
+	done
+}
+
+# Every word lies inside the type area of its page (inner margin on the
+# binding side), apart from the running head above it and the folio below
+# it, which must be what they should be; no two words overlap.
+t_booklet_geometry() {
+	for l in a5 a4; do
+		booklet "--layout layouts/booklet-$l.xml" || return 1
+		pdftotext -bbox "$T/o/booklet.pdf" "$T/bbox.html" || return 1
+		python3 - "$T/bbox.html" "$l" <<'EOF' || return 1
+import re, sys
+mm = 72 / 25.4
+top, bottom, inner, outer = {"a5": (15, 18, 18, 13),
+    "a4": (20, 22, 22, 18)}[sys.argv[2]]
+top, bottom, inner, outer = top * mm, bottom * mm, inner * mm, outer * mm
+heads = set("Kongress Digitale Verwaltung NRW Programm Übersicht "
+    "Personenregister Notizen".split())
+folio = re.compile(r"^([0-9]+|[ivxl]+)$")
+bad = 0
+html = open(sys.argv[1], encoding="utf-8").read()
+for pno, page in enumerate(re.findall(r"<page (.*?)</page>", html, re.S), 1):
+    pw = float(re.search(r'width="([0-9.]+)"', page).group(1))
+    ph = float(re.search(r'height="([0-9.]+)"', page).group(1))
+    left = inner if pno % 2 else outer
+    right = pw - (outer if pno % 2 else inner)
+    words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in
+        re.findall(r'xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" '
+        r'yMax="([0-9.]+)">([^<]*)<', page)]
+    for x0, y0, x1, y1, w in words:
+        ok_x = x0 >= left - 0.5 and x1 <= right + 0.5
+        if y1 <= top + 0.5:
+            ok = ok_x and w in heads
+        elif y0 >= ph - bottom - 0.5:
+            ok = ok_x and folio.match(w)
+        else:
+            ok = ok_x and y1 <= ph - bottom + 0.5
+        if not ok:
+            print("page %d: %r at %.1f,%.1f-%.1f,%.1f outside its zone" %
+                (pno, w, x0, y0, x1, y1))
+            bad += 1
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            if (min(a[2], b[2]) - max(a[0], b[0]) > 0.3 and
+                min(a[3], b[3]) - max(a[1], b[1]) > 0.3):
+                print("page %d: %r and %r overlap" % (pno, a[4], b[4]))
+                bad += 1
+sys.exit(1 if bad else 0)
+EOF
+	done
+}
+
+# A heading never ends a page: the kicker "Forum N" has its title and time
+# below it, and a list heading at least one person.
+t_booklet_headings_kept() {
+	booklet "--layout layouts/booklet-a5.xml" || return 1
+	n=$(pages "$T/o/booklet.pdf")
+	i=3
+	while [ "$i" -le "$n" ]; do
+		# The body lines of the page; running head and folio come last.
+		pdftotext -raw -f "$i" -l "$i" "$T/o/booklet.pdf" - |
+		    tr -d '\f' | grep -v '^$' | sed '$d' | sed '$d' > "$T/p"
+		[ -s "$T/p" ] || fail "page $i is empty" || return 1
+		tail -n 2 "$T/p" | grep -q '^Forum [0-9]*$' &&
+			fail "page $i ends with a forum heading" && return 1
+		tail -n 1 "$T/p" | grep -qE '^(U. a. mit:|Referent\*innen)$' &&
+			fail "page $i ends with a list heading" && return 1
+		i=$((i + 1))
+	done
+	return 0
+}
+
+# Bookmarks for the overview, every forum and the index; page labels
+# roman for the front matter, then from 1; document info.
+t_booklet_navigation() {
+	booklet || return 1
+	qpdf --json "$T/o/booklet.pdf" > "$T/json" || return 1
+	python3 - "$T/json" <<'EOF' || return 1
+import json, sys
+j = json.load(open(sys.argv[1]))
+titles = [o["title"] for o in j["outlines"]]
+want = ["Übersicht"] + ["Forum %d:" % i for i in range(1, 13)] + ["Personenregister"]
+got = [t if not t.startswith("Forum") else t.split(":")[0] + ":" for t in titles]
+if got != want:
+    sys.exit("bookmarks %r" % titles)
+if titles[1] != "Forum 1: OZG 2.0 und Verwaltung 4.0 – wie passt das?":
+    sys.exit("bookmark %r" % titles[1])
+labels = [(l["index"], l["label"]["/S"], l["label"]["/St"]) for l in j["pagelabels"]]
+if labels != [(0, "/r", 1), (2, "/D", 1)]:
+    sys.exit("page labels %r" % labels)
+EOF
+	# A link for each overview row (12) and each index entry (18).
+	links=$(qpdf --qdf --object-streams=disable "$T/o/booklet.pdf" - |
+	    grep -a -c '/Subtype /Link')
+	[ "$links" -eq 30 ] || fail "$links links, expected 30" || return 1
+	pdfinfo "$T/o/booklet.pdf" > "$T/info"
+	contains "$T/info" "Title:           Kongress Digitale Verwaltung NRW" &&
+	contains "$T/info" "Subject:         Parallele Fachforen" &&
+	contains "$T/info" "Creator:         pdfgen"
+}
+
+# The overview lists each forum with its room and the page its section
+# starts on: the page whose text has the heading "Forum N".
+t_booklet_overview_pages() {
+	booklet || return 1
+	pdftotext -raw -f 2 -l 2 "$T/o/booklet.pdf" "$T/ov" || return 1
+	contains "$T/ov" "Donnerstag, 12. Juni 2025 · 14:00–15:30 · Fachforen" ||
+		return 1
+	for f in 1 6 12; do
+		page=$(sed -n "s/.*Raum $f \([0-9]*\)$/\1/p" "$T/ov")
+		[ -n "$page" ] || fail "forum $f has no page in the overview" ||
+			return 1
+		pdftotext -raw -f $((page + 2)) -l $((page + 2)) \
+		    "$T/o/booklet.pdf" - | tr -d '\f' | grep -q "^Forum $f$" ||
+			fail "forum $f is not on page $page" || return 1
+	done
+}
+
+# The index: German order (Böttcher before Brakmann, Nähle before Pamp),
+# titles after the given name are not sorted on, "N.N." left out.
+t_booklet_index() {
+	booklet || return 1
+	n=$(pages "$T/o/booklet.pdf")
+	pdftotext -raw "$T/o/booklet.pdf" - | tr -d '\f' > "$T/text" || return 1
+	sed -n '/^Personenregister$/,$p' "$T/text" | grep ' · S\. ' |
+	    sed 's/,.*//' > "$T/names"
+	expect_file "$T/names" "Adelskamp
+Böttcher
+Brakmann
+Flisikowski
+Heidinger
+Herfurth
+Hoffmann
+Hoppmann
+Kohls
+Krellmann
+Krins
+Lucht
+Nähle
+Pamp
+Pliquett
+Schuppan
+Smolianitski
+Urban" || return 1
+	contains "$T/text" "Hoffmann, Prof. Dr. Martin Forum 1 · S. 1"
+}
+
+# --impose: half as many sheets, each as wide as two pages; sheet 1 carries
+# the last page on the left and the cover on the right.
+t_booklet_imposed() {
+	booklet "--impose" || return 1
+	pdf_ok "$T/o/booklet-imposed.pdf" || return 1
+	n=$(pages "$T/o/booklet.pdf")
+	[ "$(pages "$T/o/booklet-imposed.pdf")" -eq $((n / 2)) ] ||
+		fail "imposed: not $((n / 2)) sheets" || return 1
+	pdfinfo "$T/o/booklet-imposed.pdf" |
+	    grep -q '^Page size: *839.05.* x 595.27' ||
+		fail "imposed sheets are not twice as wide" || return 1
+	# The cover's title sits on the right half of sheet 1.
+	pdftotext -bbox -f 1 -l 1 "$T/o/booklet-imposed.pdf" - |
+	    grep '>Parallele<' > "$T/w"
+	x=$(sed 's/.*xMin="\([0-9]*\).*/\1/' "$T/w")
+	[ "$x" -gt 419 ] || fail "cover not on the right of sheet 1" || return 1
+	# Sheet 1's back: page 2 (the overview) left, page n-1 right.
+	pdftotext -bbox -f 2 -l 2 "$T/o/booklet-imposed.pdf" - |
+	    grep '>Übersicht<' | head -n 1 > "$T/w"
+	x=$(sed 's/.*xMin="\([0-9]*\).*/\1/' "$T/w")
+	[ -n "$x" ] && [ "$x" -lt 419 ] || fail "overview not on the left of sheet 1's back"
+}
+
+# Without --impose no imposed file.
+t_booklet_not_imposed() {
+	booklet || return 1
+	[ ! -e "$T/o/booklet-imposed.pdf" ] || fail "imposed file written"
+}
+
+# A programme in English gets the English words of the layout.
+t_booklet_english() {
+	sed 's/xml:lang="de"/xml:lang="en"/' input/programme.xml > "$T/en.xml"
+	booklet "" "$T/en.xml" || return 1
+	pdftotext -raw "$T/o/booklet.pdf" - | tr -d '\f' > "$T/text" || return 1
+	for w in "Overview" "Index of names" "Among others:" "Speakers" \
+	    "hosted by KPMG" "(invited)" "Thursday, 12 June 2025" \
+	    "The programme of this forum will be announced."; do
+		contains "$T/text" "$w" || return 1
+	done
+	lacks "$T/text" "angefragt" && lacks "$T/text" "Personenregister"
+}
+
+# Crop marks and bleed from the layout: the page grows by the slug, the
+# trim box stays A5.
+t_booklet_crop_marks() {
+	sed 's#<page paper="A5" orientation="portrait"/>#<page paper="A5" orientation="portrait" bleed="3mm" crop-marks="true"/>#' \
+	    layouts/booklet-a5.xml > "$T/crop.xml"
+	booklet "--layout $T/crop.xml" || return 1
+	pdf_ok "$T/o/booklet.pdf" || return 1
+	pdfinfo -box -f 1 -l 1 "$T/o/booklet.pdf" > "$T/box"
+	grep -q 'TrimBox: *25.51.* 25.51.* 445.04.* 620.79' "$T/box" ||
+		{ cat "$T/box"; fail "trim box"; }
+}
