@@ -112,68 +112,7 @@ is(const xmlNode *n, const char *name)
 static xmlNode *
 child(const xmlNode *n, const char *name)
 {
-	xmlNode *c;
-
-	for (c = xml_first(n); c != NULL; c = xml_next(c))
-		if (is(c, name))
-			return c;
-	return NULL;
-}
-
-static size_t
-count(const xmlNode *n)
-{
-	xmlNode *c;
-	size_t k = 0;
-
-	for (c = n ? xml_first(n) : NULL; c != NULL; c = xml_next(c))
-		k++;
-	return k;
-}
-
-/*
- * The position of attribute name of element n: libxml2 keeps only the
- * element's line, xmlsrc_pos() finds its start tag, and the attribute is
- * found by reading on through the tag (values may hold '>' in quotes).
- * Falls back to the element's position.
- */
-static void
-attr_pos(struct loader *ld, const xmlNode *n, const char *name,
-    struct srcpos *pos)
-{
-	const char *p, *end;
-	size_t len;
-	unsigned line, col;
-	char quote = 0;
-
-	xmlsrc_pos(ld->x, n, pos);
-	if (name == NULL || pos->line == 0 || pos->col == 0)
-		return;
-	len = strlen(name);
-	p = ld->x->text + ld->x->lines[pos->line - 1] + pos->col - 1;
-	end = ld->x->text + ld->x->len;
-	line = pos->line;
-	col = pos->col;
-	for (; p < end; p++, col++) {
-		if (quote != 0) {
-			if (*p == quote)
-				quote = 0;
-		} else if (*p == '"' || *p == '\'')
-			quote = *p;
-		else if (*p == '>')
-			return;
-		else if (isspace((unsigned char)p[-1]) &&
-		    (size_t)(end - p) > len && strncmp(p, name, len) == 0 &&
-		    (p[len] == '=' || isspace((unsigned char)p[len]))) {
-			pos->line = line;
-			pos->col = col;
-			return;
-		}
-		if (*p == '\n') {
-			line++;
-			col = 0;
-		}
-	}
+	return xml_child(n, LAYOUT_NS, name);
 }
 
 /* Millimetres to points, the one conversion every mm value goes through. */
@@ -306,7 +245,7 @@ get_length(struct loader *ld, const xmlNode *n, const char *name,
 	if (s == NULL)
 		return 0;
 	if (layout_length(s, negative, out) == -1) {
-		attr_pos(ld, n, name, &pos);
+		xmlsrc_attr_pos(ld->x, n, name, &pos);
 		rc = diag_error(ld->d, &pos, "bad length '%s' in '%s': use a "
 		    "%snumber with mm, cm, pt or in, up to 200in", s, name,
 		    negative ? "" : "positive ");
@@ -360,7 +299,7 @@ resolve_colour(struct loader *ld, const xmlNode *n, const char *name,
 
 	if (layout_parse_colour(s, out) == 0)
 		return 0;
-	attr_pos(ld, n, name, &pos);
+	xmlsrc_attr_pos(ld->x, n, name, &pos);
 	if (s[0] == '#' || strncmp(s, "cmyk", 4) == 0 ||
 	    !isalpha((unsigned char)s[0]))
 		return diag_error(ld->d, &pos, "bad colour '%s': use #RRGGBB, "
@@ -400,7 +339,7 @@ parse_colours(struct loader *ld, const xmlNode *list)
 	xmlNode *c;
 	char *value;
 
-	l->colours = xcalloc(count(list), sizeof(*l->colours));
+	l->colours = xcalloc(xml_count(list), sizeof(*l->colours));
 	for (c = list ? xml_first(list) : NULL; c != NULL; c = xml_next(c)) {
 		struct layout_colour *lc = &l->colours[l->ncolours];
 		char *name = xml_attr(c, "name");
@@ -414,7 +353,7 @@ parse_colours(struct loader *ld, const xmlNode *list)
 		}
 		value = xml_attr(c, "value");
 		if (layout_parse_colour(value, &lc->colour) == -1) {
-			attr_pos(ld, c, "value", &pos);
+			xmlsrc_attr_pos(ld->x, c, "value", &pos);
 			diag_error(ld->d, &pos, "bad colour '%s': use #RRGGBB "
 			    "or cmyk(c,m,y,k) in percent", value);
 		}
@@ -468,7 +407,7 @@ parse_size(struct loader *ld, const xmlNode *n, struct text_style *st)
 
 	if (s == NULL)
 		return;
-	attr_pos(ld, n, "size", &pos);
+	xmlsrc_attr_pos(ld->x, n, "size", &pos);
 	if ((dots = strstr(s, "..")) != NULL) {
 		*dots = '\0';
 		bad = layout_length(s, 0, &st->min_size) == -1 ||
@@ -507,7 +446,7 @@ parse_leading(struct loader *ld, const xmlNode *n, struct text_style *st)
 	    v >= 0.5 * st->size && v <= 5 * st->size)
 		st->leading = v / st->size;
 	else {
-		attr_pos(ld, n, "leading", &pos);
+		xmlsrc_attr_pos(ld->x, n, "leading", &pos);
 		diag_error(ld->d, &pos, "bad leading '%s': use a factor from "
 		    "0.5 to 5 such as '1.2', or a length such as '14pt'", s);
 	}
@@ -549,7 +488,7 @@ parse_style(struct loader *ld, const xmlNode *n, struct layout_style *ls)
 	st->hyphenate = 0;
 	get_bool(n, "hyphenate", &st->hyphenate);
 	if (!font_ok(ld, st, &why)) {
-		attr_pos(ld, n, xmlHasProp(n, (const xmlChar *)"family") ?
+		xmlsrc_attr_pos(ld->x, n, xmlHasProp(n, (const xmlChar *)"family") ?
 		    "family" : NULL, &pos);
 		diag_error(ld->d, &pos, "style '%s': %s", ls->name,
 		    why ? why : "font family resolves to nothing");
@@ -563,7 +502,7 @@ parse_styles(struct loader *ld, const xmlNode *list)
 	struct layout *l = ld->l;
 	xmlNode *c;
 
-	l->styles = xcalloc(count(list), sizeof(*l->styles));
+	l->styles = xcalloc(xml_count(list), sizeof(*l->styles));
 	for (c = list ? xml_first(list) : NULL; c != NULL; c = xml_next(c)) {
 		struct layout_style *ls = &l->styles[l->nstyles];
 		char *name = xml_attr(c, "name");
@@ -589,7 +528,7 @@ parse_labels(struct loader *ld, const xmlNode *list)
 	xmlNode *c;
 	size_t i;
 
-	l->labels = xcalloc(count(list), sizeof(*l->labels));
+	l->labels = xcalloc(xml_count(list), sizeof(*l->labels));
 	for (c = list ? xml_first(list) : NULL; c != NULL; c = xml_next(c)) {
 		struct layout_label *lb = &l->labels[l->nlabels];
 
@@ -626,7 +565,7 @@ parse_page(struct loader *ld, const xmlNode *n)
 			if (strcmp(paper, papers[i].name) == 0)
 				break;
 		if (i == NPAPERS) {
-			attr_pos(ld, n, "paper", &pos);
+			xmlsrc_attr_pos(ld->x, n, "paper", &pos);
 			diag_error(ld->d, &pos, "unknown paper '%s': use A3, "
 			    "A4, A5, A6 or Letter, or give width and height",
 			    paper);
@@ -761,7 +700,7 @@ parse_box_content(struct loader *ld, const xmlNode *n, struct layout_box *b)
 			diag_error(ld->d, &b->pos, "box '%s' needs a style",
 			    fname);
 		else if ((b->style = layout_style(ld->l, s)) == NULL) {
-			attr_pos(ld, n, "style", &pos);
+			xmlsrc_attr_pos(ld->x, n, "style", &pos);
 			diag_error(ld->d, &pos, "unknown style '%s'", s);
 		}
 		free(s);
@@ -785,7 +724,7 @@ parse_box_content(struct loader *ld, const xmlNode *n, struct layout_box *b)
 		}
 		b->src = layout_relative(ld->l, s);
 		if (access(b->src, R_OK) == -1) {
-			attr_pos(ld, n, "src", &pos);
+			xmlsrc_attr_pos(ld->x, n, "src", &pos);
 			diag_error(ld->d, &pos, "cannot read image '%s'",
 			    b->src);
 		}
@@ -808,7 +747,7 @@ parse_box_content(struct loader *ld, const xmlNode *n, struct layout_box *b)
 		if (b->paint == PAINT_COLOUR)
 			resolve_colour(ld, n, "colour", s, &b->colour);
 		else if (layout_colour(ld->l, s) == NULL) {
-			attr_pos(ld, n, "colour", &pos);
+			xmlsrc_attr_pos(ld->x, n, "colour", &pos);
 			diag_error(ld->d, &pos, "band colour '%s' needs a "
 			    "colour named '%s' in <colours> as its fallback",
 			    s, s);
@@ -853,7 +792,7 @@ parse_box(struct loader *ld, const xmlNode *n, struct layout_box *b)
 		if (strcmp(field, layout_field_names[i]) == 0)
 			break;
 	if (i == FIELD__MAX) {
-		attr_pos(ld, n, "field", &pos);
+		xmlsrc_attr_pos(ld->x, n, "field", &pos);
 		diag_error(ld->d, &pos, "unknown field '%s'", field);
 		b->field = FIELD_BAND;
 		bad = 1;
@@ -881,7 +820,7 @@ parse_side(struct loader *ld, const xmlNode *n, struct layout_side *side)
 {
 	xmlNode *c;
 
-	side->boxes = xcalloc(count(n), sizeof(*side->boxes));
+	side->boxes = xcalloc(xml_count(n), sizeof(*side->boxes));
 	for (c = xml_first(n); c != NULL; c = xml_next(c))
 		parse_box(ld, c, &side->boxes[side->nboxes++]);
 }
@@ -902,11 +841,11 @@ parse_item(struct loader *ld, const xmlNode *n)
 	get_length(ld, n, "safe", 0, &it->safe);
 	get_bool(n, "room-schedule", &it->room_schedule);
 	if (it->room_schedule && ld->l->product != LAYOUT_SIGNS) {
-		attr_pos(ld, n, "room-schedule", &pos);
+		xmlsrc_attr_pos(ld->x, n, "room-schedule", &pos);
 		diag_error(ld->d, &pos, "room-schedule is for signs");
 	}
 	if (2 * it->safe >= it->width || 2 * it->safe >= it->height) {
-		attr_pos(ld, n, "safe", &pos);
+		xmlsrc_attr_pos(ld->x, n, "safe", &pos);
 		diag_error(ld->d, &pos, "the safe margin of %g mm leaves no "
 		    "room in the item (%g x %g mm)", in_mm(it->safe),
 		    in_mm(it->width), in_mm(it->height));

@@ -53,32 +53,13 @@ is(const xmlNode *n, const char *name)
 static xmlNode *
 child(const xmlNode *n, const char *name)
 {
-	xmlNode *c;
-
-	for (c = xml_first(n); c != NULL; c = xml_next(c))
-		if (is(c, name))
-			return c;
-	return NULL;
+	return xml_child(n, PROGRAMME_NS, name);
 }
 
 static char *
 child_text(const xmlNode *n, const char *name)
 {
 	return xml_text(child(n, name));
-}
-
-static size_t
-count(const xmlNode *n, const char *name)
-{
-	xmlNode *c;
-	size_t k = 0;
-
-	if (n == NULL)
-		return 0;
-	for (c = xml_first(n); c != NULL; c = xml_next(c))
-		if (is(c, name))
-			k++;
-	return k;
 }
 
 /*
@@ -141,7 +122,7 @@ parse_event(struct parser *ps, xmlNode *ev)
 	e->venue = child_text(ev, "venue");
 	e->organiser = child_text(ev, "organiser");
 	e->url = child_text(ev, "url");
-	e->dates = xcalloc(count(ev, "date"), sizeof(char *));
+	e->dates = xcalloc(xml_count(ev), sizeof(char *));
 	for (c = xml_first(ev); c != NULL; c = xml_next(c))
 		if (is(c, "date"))
 			e->dates[e->ndates++] = xml_text(c);
@@ -153,7 +134,7 @@ parse_rooms(struct parser *ps, xmlNode *list)
 	struct programme *p = ps->prog;
 	xmlNode *c;
 
-	p->rooms = xcalloc(count(list, "room"), sizeof(*p->rooms));
+	p->rooms = xcalloc(xml_count(list), sizeof(*p->rooms));
 	for (c = list ? xml_first(list) : NULL; c != NULL; c = xml_next(c)) {
 		struct room *r = &p->rooms[p->nrooms++];
 
@@ -169,7 +150,7 @@ parse_slots(struct parser *ps, xmlNode *list)
 	struct programme *p = ps->prog;
 	xmlNode *c;
 
-	p->slots = xcalloc(count(list, "slot"), sizeof(*p->slots));
+	p->slots = xcalloc(xml_count(list), sizeof(*p->slots));
 	for (c = list ? xml_first(list) : NULL; c != NULL; c = xml_next(c)) {
 		struct slot *s = &p->slots[p->nslots++];
 		char *start = xml_attr(c, "start"), *end = xml_attr(c, "end");
@@ -196,7 +177,7 @@ parse_tracks(struct parser *ps, xmlNode *list)
 	struct programme *p = ps->prog;
 	xmlNode *c;
 
-	p->tracks = xcalloc(count(list, "track"), sizeof(*p->tracks));
+	p->tracks = xcalloc(xml_count(list), sizeof(*p->tracks));
 	for (c = list ? xml_first(list) : NULL; c != NULL; c = xml_next(c)) {
 		struct track *t = &p->tracks[p->ntracks++];
 
@@ -213,7 +194,7 @@ parse_people(struct parser *ps, xmlNode *list)
 	xmlNode *c;
 	char *status;
 
-	p->people = xcalloc(count(list, "person") + count(list, "placeholder"),
+	p->people = xcalloc(xml_count(list),
 	    sizeof(*p->people));
 	for (c = list ? xml_first(list) : NULL; c != NULL; c = xml_next(c)) {
 		struct person *s = &p->people[p->npeople++];
@@ -250,7 +231,7 @@ resolve(struct parser *ps, xmlNode *n, const char *attr, enum kind kind)
 	if (ref == NULL)
 		return NULL;
 	if ((obj = xmlHashLookup(ps->kinds[kind], (xmlChar *)ref)) == NULL) {
-		xmlsrc_pos(ps->x, n, &pos);
+		xmlsrc_attr_pos(ps->x, n, attr, &pos);
 		for (k = 0; k < KIND__MAX; k++)
 			if (xmlHashLookup(ps->kinds[k], (xmlChar *)ref))
 				break;
@@ -267,8 +248,7 @@ resolve(struct parser *ps, xmlNode *n, const char *attr, enum kind kind)
 
 /* The people that the ref children of list name, in order. */
 static struct person **
-resolve_people(struct parser *ps, xmlNode *list, const char *name,
-    size_t *n)
+resolve_people(struct parser *ps, xmlNode *list, size_t *n)
 {
 	struct person **v, *s;
 	xmlNode *c;
@@ -276,7 +256,7 @@ resolve_people(struct parser *ps, xmlNode *list, const char *name,
 	struct srcpos pos;
 
 	*n = 0;
-	v = xcalloc(count(list, name), sizeof(*v));
+	v = xcalloc(xml_count(list), sizeof(*v));
 	for (c = list ? xml_first(list) : NULL; c != NULL; c = xml_next(c)) {
 		if ((s = resolve(ps, c, "ref", KIND_PERSON)) == NULL)
 			continue;
@@ -298,7 +278,7 @@ parse_description(struct forum *f, xmlNode *desc)
 {
 	xmlNode *c;
 
-	f->paragraphs = xcalloc(count(desc, "p"), sizeof(char *));
+	f->paragraphs = xcalloc(xml_count(desc), sizeof(char *));
 	for (c = desc ? xml_first(desc) : NULL; c != NULL; c = xml_next(c))
 		if ((f->paragraphs[f->nparagraphs] = xml_text(c)) != NULL)
 			f->nparagraphs++;
@@ -337,12 +317,12 @@ parse_forum(struct parser *ps, xmlNode *n, struct forum *f)
 	f->slot = resolve(ps, n, "slot", KIND_SLOT);
 	f->track = resolve(ps, n, "track", KIND_TRACK);
 	speakers = child(n, "speakers");
-	f->speakers = resolve_people(ps, speakers, "speaker", &f->nspeakers);
+	f->speakers = resolve_people(ps, speakers, &f->nspeakers);
 	complete = speakers ? xml_attr(speakers, "complete") : NULL;
 	f->speakers_complete = !(complete && (strcmp(complete, "false") == 0 ||
 	    strcmp(complete, "0") == 0));
 	free(complete);
-	f->moderators = resolve_people(ps, child(n, "moderation"), "moderator",
+	f->moderators = resolve_people(ps, child(n, "moderation"),
 	    &f->nmoderators);
 }
 
@@ -352,7 +332,7 @@ parse_forums(struct parser *ps, xmlNode *list)
 	struct programme *p = ps->prog;
 	xmlNode *c;
 
-	p->forums = xcalloc(count(list, "forum"), sizeof(*p->forums));
+	p->forums = xcalloc(xml_count(list), sizeof(*p->forums));
 	for (c = list ? xml_first(list) : NULL; c != NULL; c = xml_next(c))
 		parse_forum(ps, c, &p->forums[p->nforums++]);
 }

@@ -1,6 +1,7 @@
 /*
  * Implementation of xmlsrc.h.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -328,6 +329,51 @@ xmlsrc_pos(struct xmlsrc *x, const xmlNode *n, struct srcpos *pos)
 	}
 }
 
+/*
+ * The position of attribute name of element n: libxml2 keeps only the
+ * element's line, xmlsrc_pos() finds its start tag, and the attribute is
+ * found by reading on through the tag (values may hold '>' in quotes).
+ * Falls back to the element's position.
+ */
+void
+xmlsrc_attr_pos(struct xmlsrc *x, const xmlNode *n, const char *name,
+    struct srcpos *pos)
+{
+	const char *p, *end;
+	size_t len;
+	unsigned line, col;
+	char quote = 0;
+
+	xmlsrc_pos(x, n, pos);
+	if (name == NULL || pos->line == 0 || pos->col == 0)
+		return;
+	len = strlen(name);
+	p = x->text + x->lines[pos->line - 1] + pos->col - 1;
+	end = x->text + x->len;
+	line = pos->line;
+	col = pos->col;
+	for (; p < end; p++, col++) {
+		if (quote != 0) {
+			if (*p == quote)
+				quote = 0;
+		} else if (*p == '"' || *p == '\'')
+			quote = *p;
+		else if (*p == '>')
+			return;
+		else if (isspace((unsigned char)p[-1]) &&
+		    (size_t)(end - p) > len && strncmp(p, name, len) == 0 &&
+		    (p[len] == '=' || isspace((unsigned char)p[len]))) {
+			pos->line = line;
+			pos->col = col;
+			return;
+		}
+		if (*p == '\n') {
+			line++;
+			col = 0;
+		}
+	}
+}
+
 void
 xmlsrc_release(struct xmlsrc *x)
 {
@@ -367,6 +413,28 @@ xml_next(const xmlNode *n)
 		if (n->type == XML_ELEMENT_NODE)
 			return (xmlNode *)n;
 	return NULL;
+}
+
+xmlNode *
+xml_child(const xmlNode *n, const char *ns, const char *name)
+{
+	xmlNode *c;
+
+	for (c = n ? xml_first(n) : NULL; c != NULL; c = xml_next(c))
+		if (xml_is(c, ns, name))
+			return c;
+	return NULL;
+}
+
+size_t
+xml_count(const xmlNode *n)
+{
+	xmlNode *c;
+	size_t k = 0;
+
+	for (c = n ? xml_first(n) : NULL; c != NULL; c = xml_next(c))
+		k++;
+	return k;
 }
 
 void

@@ -46,6 +46,13 @@ int	xmlsrc_validate(struct xmlsrc *x, const char *xsd, size_t xsdlen,
 /* The position of an element (or of an attribute's element) in the file. */
 void	xmlsrc_pos(struct xmlsrc *x, const xmlNode *n, struct srcpos *pos);
 
+/*
+ * The position of attribute name of element n; the element's position
+ * when the attribute cannot be found.
+ */
+void	xmlsrc_attr_pos(struct xmlsrc *x, const xmlNode *n, const char *name,
+	    struct srcpos *pos);
+
 void	xmlsrc_release(struct xmlsrc *x);
 
 /* Nonzero if n is an element named name in namespace ns (NULL: none). */
@@ -54,6 +61,12 @@ int	xml_is(const xmlNode *n, const char *ns, const char *name);
 /* The first child element of n, and the next element after n. */
 xmlNode	*xml_first(const xmlNode *n);
 xmlNode	*xml_next(const xmlNode *n);
+
+/* The first child element of n named name in namespace ns, or NULL. */
+xmlNode	*xml_child(const xmlNode *n, const char *ns, const char *name);
+
+/* The number of child elements of n (NULL: 0). */
+size_t	xml_count(const xmlNode *n);
 
 /*
  * The text of an element, or the value of an attribute, with white space

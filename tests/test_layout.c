@@ -155,12 +155,12 @@ badges_90x55(void **state)
 	char *msgs;
 
 	(void)state;
-	assert_non_null(l = load("layouts/badges-90x55.xml", &msgs));
+	assert_non_null(l = load("tests/layouts/good-badges-90x55.xml", &msgs));
 	free(msgs);
 	assert_int_equal(l->product, LAYOUT_BADGES);
 	assert_string_equal(l->page.paper, "A4");
 	assert_true(l->page.width == MM(210) && l->page.height == MM(297));
-	assert_true(l->page.margin_left == MM(10));
+	assert_true(l->page.margin_left == MM(5));
 	assert_true(l->item.width == MM(90) && l->item.height == MM(55));
 	assert_int_equal(l->grid.columns, 2);
 	assert_int_equal(l->grid.rows, 5);
@@ -169,26 +169,26 @@ badges_90x55(void **state)
 	/* 190 x 277 mm inside the margins, 180 x 275 mm of badges. */
 	assert_true(l->grid.x > MM(15) - 1e-9 && l->grid.x < MM(15) + 1e-9);
 	assert_true(l->grid.y > MM(11) - 1e-9 && l->grid.y < MM(11) + 1e-9);
-	assert_int_equal(l->item.front.nboxes, 5);
+	assert_int_equal(l->item.front.nboxes, 7);
 	b = &l->item.front.boxes[0];
 	assert_int_equal(b->field, FIELD_BAND);
 	assert_int_equal(b->paint, PAINT_CATEGORY);
 	assert_null(b->style);
-	b = &l->item.front.boxes[2];
+	b = &l->item.front.boxes[3];
 	assert_int_equal(b->field, FIELD_PERSON_NAME);
-	assert_true(b->x == MM(4) && b->y == MM(13) && b->w == MM(82) &&
-	    b->h == MM(15));
+	assert_true(b->x == MM(4) && b->y == MM(15.5) && b->w == MM(82) &&
+	    b->h == MM(13));
 	assert_int_equal(b->valign, VALIGN_MIDDLE);
 	assert_ptr_equal(b->style, layout_style(l, "name"));
-	assert_true(b->style->size == 28 && b->style->min_size == 16);
+	assert_true(b->style->size == 28 && b->style->min_size == 14);
 	assert_int_equal(b->style->weight, WEIGHT_BOLD);
 	assert_int_equal(b->style->align, ALIGN_CENTRE);
 	assert_int_equal(b->style->max_lines, 2);
-	assert_true(b->style->leading == 1.1);
+	assert_true(b->style->leading == 1.05);
 	assert_string_equal(b->style->family, "Liberation Sans");
-	b = &l->item.front.boxes[3];
+	b = &l->item.front.boxes[4];
 	assert_int_equal(b->style->max_lines, 2);
-	assert_true(b->style->size == 11 && b->style->min_size == 8);
+	assert_true(b->style->size == 10 && b->style->min_size == 7);
 	assert_int_equal(l->item.back_mode, BACK_SAME);
 	assert_ptr_equal(layout_back(l), &l->item.front);
 	assert_true(layout_colour(l, "paper")->v[0] == 1.0);
@@ -203,7 +203,7 @@ signs_and_booklet(void **state)
 	char *msgs;
 
 	(void)state;
-	assert_non_null(l = load("layouts/signs-a4-landscape.xml", &msgs));
+	assert_non_null(l = load("tests/layouts/good-signs-a4-landscape.xml", &msgs));
 	free(msgs);
 	assert_true(l->page.width == MM(297) && l->page.height == MM(210));
 	assert_true(l->page.landscape);
@@ -220,7 +220,7 @@ signs_and_booklet(void **state)
 	assert_int_equal(st->hyphenate, 1);
 	layout_free(l);
 
-	assert_non_null(l = load("layouts/signs-a4-portrait.xml", &msgs));
+	assert_non_null(l = load("tests/layouts/good-signs-a4-portrait.xml", &msgs));
 	free(msgs);
 	assert_true(l->item.room_schedule);
 	assert_true(l->page.width == MM(210) && !l->page.landscape);
@@ -228,7 +228,7 @@ signs_and_booklet(void **state)
 	assert_null(l->item.front.boxes[1].text);
 	layout_free(l);
 
-	assert_non_null(l = load("layouts/booklet-a4.xml", &msgs));
+	assert_non_null(l = load("tests/layouts/good-booklet-a4.xml", &msgs));
 	free(msgs);
 	assert_int_equal(l->product, LAYOUT_BOOKLET);
 	assert_int_equal(l->booklet.columns, 2);
@@ -251,7 +251,7 @@ labels_fall_back(void **state)
 	char *msgs;
 
 	(void)state;
-	assert_non_null(l = load("layouts/badges-90x55.xml", &msgs));
+	assert_non_null(l = load("tests/layouts/good-badges-90x55.xml", &msgs));
 	free(msgs);
 	assert_string_equal(layout_label(l, "speakers", "de"),
 	    "Referent*innen");

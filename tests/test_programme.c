@@ -194,7 +194,7 @@ every_problem_reported(void **state)
 	for (line = msgs; (line = strstr(line, ": error: ")) != NULL; line++)
 		n++;
 	assert_int_equal(n, 4);
-	assert_non_null(strstr(msgs, ":2:1: error: unknown room 'r'\n"));
+	assert_non_null(strstr(msgs, ":2:26: error: unknown room 'r'\n"));
 	assert_non_null(strstr(msgs, "error: unknown person 'b'\n"));
 	assert_non_null(strstr(msgs, "warning: 'a' is listed twice; "
 	    "printed once\n"));
