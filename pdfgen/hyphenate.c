@@ -1,9 +1,13 @@
 /*
  * Implementation of hyphenate.h over libhyphen.
  */
+#include <sys/stat.h>
+
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hyphen.h>
 
@@ -25,9 +29,14 @@ static const char *const dict_files[LANG__MAX] = {
 	HYPH_DIR "/hyph_en_US.dic"	/* LANG_EN, from hyphen-en-us */
 };
 
-/* Loaded on first use and kept for the process: loading takes ~10 ms. */
+/*
+ * Loaded on first use and kept for the process.  libhyphen builds the
+ * German automaton (278,832 states) from its patterns in about 1.2 s, so
+ * the result is cached on disk and read back in milliseconds next time.
+ */
 static HyphenDict *dicts[LANG__MAX];
 static int tried[LANG__MAX];
+static int freed_at_exit;
 
 #if defined(__SANITIZE_ADDRESS__)
 /*
@@ -59,6 +68,384 @@ lang_of(const char *lang)
 	return -1;
 }
 
+/*
+ * The cache of built automata, one file per dictionary in
+ * $XDG_CACHE_HOME/pdfgen (else ~/.cache/pdfgen), as fontconfig caches
+ * fonts.  A file is a header that names the source file (its path, size
+ * and modification time, so an updated hyphen-de package makes it stale)
+ * and the struct sizes of the build that wrote it, then the source path,
+ * then the body: the levels of the dictionary field by field in native
+ * byte order.  The body carries a checksum because the index checks in
+ * get_level only keep a damaged file from crashing us: a changed digit in
+ * a pattern would pass them and silently move hyphenation points.  Any
+ * mismatch means the patterns are loaded again and the file rewritten.
+ */
+#define CACHE_MAGIC	"pdfgHYC\n"
+#define CACHE_VERSION	1
+#define CACHE_LEVELS	8	/* libhyphen makes two */
+#define CACHE_MAX	(256L << 20)	/* German is about 8 MB */
+#define STATE_MIN	18	/* bytes of a state without strings or moves */
+#define TRANS_LEN	5	/* bytes of one transition */
+
+struct cache_head {
+	char		magic[8];
+	uint32_t	version;
+	uint32_t	byte_order;	/* 0x01020304 as the writer stored it */
+	uint32_t	sizes[4];	/* HyphenDict, HyphenState, HyphenTrans, int */
+	int64_t		src_size;
+	int64_t		src_sec;	/* modification time of the source */
+	int64_t		src_nsec;
+	uint64_t	body_len;
+	uint64_t	body_sum;
+	uint32_t	path_len;	/* the source path follows the header */
+	uint32_t	zero;
+};
+
+/* The cursor of a reader: get_* return -1 when the file ends too soon. */
+struct rd {
+	const char	*p;
+	const char	*end;
+};
+
+static void
+head_for(struct cache_head *h, const char *src, const struct stat *st)
+{
+	memset(h, 0, sizeof(*h));
+	memcpy(h->magic, CACHE_MAGIC, sizeof(h->magic));
+	h->version = CACHE_VERSION;
+	h->byte_order = 0x01020304;
+	h->sizes[0] = sizeof(HyphenDict);
+	h->sizes[1] = sizeof(HyphenState);
+	h->sizes[2] = sizeof(HyphenTrans);
+	h->sizes[3] = sizeof(int);
+	h->src_size = (int64_t)st->st_size;
+	h->src_sec = (int64_t)st->st_mtim.tv_sec;
+	h->src_nsec = (int64_t)st->st_mtim.tv_nsec;
+	h->path_len = (uint32_t)strlen(src);
+}
+
+/*
+ * FNV-1a over 8-byte words: byte by byte it would take longer than the
+ * rest of reading the cache.
+ */
+static uint64_t
+checksum(const char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u, w;
+
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0x100000001b3u;
+		h ^= h >> 29;
+	}
+	for (; n > 0; p++, n--)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3u;
+	return h;
+}
+
+static void
+put_i32(struct buf *b, int v)
+{
+	int32_t v32 = v;
+
+	buf_add(b, (const char *)&v32, sizeof(v32));
+}
+
+/* A string as its length (-1 for NULL) and its bytes without the NUL. */
+static void
+put_str(struct buf *b, const char *s)
+{
+	size_t n = s == NULL ? 0 : strlen(s);
+
+	put_i32(b, s == NULL ? -1 : (int)n);
+	buf_add(b, s == NULL ? "" : s, n);
+}
+
+static void
+put_level(struct buf *b, const HyphenDict *d)
+{
+	const char mins[4] = { d->lhmin, d->rhmin, d->clhmin, d->crhmin };
+	const HyphenState *s;
+	const char *nh;
+	int i, k;
+
+	buf_add(b, mins, sizeof(mins));
+	put_i32(b, d->nohyphenl);
+	/* nohyphen is nohyphenl + 1 strings, each after the other's NUL. */
+	if ((nh = d->nohyphen) != NULL) {
+		for (k = 0; k <= d->nohyphenl; k++)
+			nh += strlen(nh) + 1;
+		put_i32(b, (int)(nh - d->nohyphen));
+		buf_add(b, d->nohyphen, (size_t)(nh - d->nohyphen));
+	} else
+		put_i32(b, -1);
+	put_i32(b, d->num_states);
+	buf_add(b, d->cset, sizeof(d->cset));
+	put_i32(b, d->utf8);
+	for (i = 0; i < d->num_states; i++) {
+		s = &d->states[i];
+		put_i32(b, s->fallback_state);
+		put_i32(b, s->num_trans);
+		put_str(b, s->match);
+		put_str(b, s->repl);
+		/* libhyphen leaves these unset (and unread) without a match. */
+		buf_addc(b, s->match != NULL ? (char)s->replindex : 0);
+		buf_addc(b, s->match != NULL ? (char)s->replcut : 0);
+		for (k = 0; k < s->num_trans; k++) {
+			put_i32(b, s->trans[k].new_state);
+			buf_addc(b, s->trans[k].ch);
+		}
+	}
+}
+
+static int
+get(struct rd *r, void *out, size_t n)
+{
+	if ((size_t)(r->end - r->p) < n)
+		return -1;
+	memcpy(out, r->p, n);
+	r->p += n;
+	return 0;
+}
+
+static int
+get_i32(struct rd *r, int *v)
+{
+	int32_t v32;
+
+	if (get(r, &v32, sizeof(v32)) == -1)
+		return -1;
+	*v = v32;
+	return 0;
+}
+
+/* Leaves *s alone for NULL: the caller's state starts out zeroed. */
+static int
+get_str(struct rd *r, char **s)
+{
+	int n;
+
+	if (get_i32(r, &n) == -1 || n < -1 || n > r->end - r->p)
+		return -1;
+	if (n == -1)
+		return 0;
+	*s = xmalloc((size_t)n + 1);
+	memcpy(*s, r->p, (size_t)n);
+	(*s)[n] = '\0';
+	r->p += n;
+	return 0;
+}
+
+/*
+ * Reads one level into d (zeroed), allocating each string and transition
+ * table on its own as libhyphen does, so that hnj_hyphen_free frees it,
+ * also when this fails half-way.
+ */
+static int
+get_level(struct rd *r, HyphenDict *d)
+{
+	char mins[4];
+	HyphenState *s;
+	int i, k, n, nuls, to;
+
+	if (get(r, mins, sizeof(mins)) == -1 ||
+	    get_i32(r, &d->nohyphenl) == -1 || d->nohyphenl < 0 ||
+	    get_i32(r, &n) == -1 || n < -1 || n == 0 || n > r->end - r->p)
+		return -1;
+	d->lhmin = mins[0];
+	d->rhmin = mins[1];
+	d->clhmin = mins[2];
+	d->crhmin = mins[3];
+	if (n > 0) {
+		/* libhyphen walks nohyphenl + 1 strings: all must be there. */
+		for (i = nuls = 0; i < n; i++)
+			nuls += r->p[i] == '\0';
+		if (r->p[n - 1] != '\0' || nuls != d->nohyphenl + 1)
+			return -1;
+		d->nohyphen = xmalloc((size_t)n);
+		memcpy(d->nohyphen, r->p, (size_t)n);
+		r->p += n;
+	}
+	if (get_i32(r, &n) == -1 || n < 1 || n > (r->end - r->p) / STATE_MIN)
+		return -1;
+	d->states = xcalloc((size_t)n, sizeof(*d->states));
+	d->num_states = n;
+	if (get(r, d->cset, sizeof(d->cset)) == -1 ||
+	    get_i32(r, &d->utf8) == -1 || (d->utf8 != 0 && d->utf8 != 1))
+		return -1;
+	d->cset[sizeof(d->cset) - 1] = '\0';
+	for (i = 0; i < d->num_states; i++) {
+		s = &d->states[i];
+		if (get_i32(r, &s->fallback_state) == -1 ||
+		    s->fallback_state < -1 || s->fallback_state >= n ||
+		    get_i32(r, &k) == -1 || k < 0 || k > 256 ||
+		    get_str(r, &s->match) == -1 ||
+		    get_str(r, &s->repl) == -1 ||
+		    get(r, &s->replindex, 1) == -1 ||
+		    get(r, &s->replcut, 1) == -1 ||
+		    k > (r->end - r->p) / TRANS_LEN)
+			return -1;
+		if (k == 0)
+			continue;
+		s->trans = xreallocarray(NULL, (size_t)k, sizeof(*s->trans));
+		s->num_trans = k;
+		for (k = 0; k < s->num_trans; k++) {
+			if (get_i32(r, &to) == -1 || to < 0 || to >= n)
+				return -1;
+			s->trans[k].new_state = to;
+			s->trans[k].ch = *r->p++;
+		}
+	}
+	return 0;
+}
+
+/* The cache file for the dictionary src, or NULL without a home. */
+static char *
+cache_file(const char *src, char **dir)
+{
+	const char *base = getenv("XDG_CACHE_HOME"), *name;
+	size_t stem;
+
+	/* The XDG spec says to ignore a relative path. */
+	if (base != NULL && base[0] == '/')
+		*dir = xasprintf("%s/pdfgen", base);
+	else if ((base = getenv("HOME")) != NULL && base[0] != '\0')
+		*dir = xasprintf("%s/.cache/pdfgen", base);
+	else
+		return NULL;
+	name = strrchr(src, '/') != NULL ? strrchr(src, '/') + 1 : src;
+	stem = strlen(name);
+	if (stem > 4 && strcmp(name + stem - 4, ".dic") == 0)
+		stem -= 4;
+	return xasprintf("%s/%.*s.cache", *dir, (int)stem, name);
+}
+
+static HyphenDict *
+cache_load(const char *file, const char *src, const struct stat *src_st)
+{
+	struct cache_head h, want;
+	struct stat st;
+	struct rd r;
+	HyphenDict *d = NULL, *l, *prev = NULL;
+	char *data = NULL;
+	size_t len = 0, off = 0;
+	ssize_t got = 0;
+	int fd, i, levels;
+
+	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == 0 && st.st_size >= (off_t)sizeof(h) &&
+	    st.st_size <= CACHE_MAX) {
+		len = (size_t)st.st_size;
+		data = xmalloc(len);
+		while (off < len && (got = read(fd, data + off,
+		    len - off)) > 0)
+			off += (size_t)got;
+	}
+	close(fd);
+	if (data == NULL || off != len)
+		goto fail;
+	memcpy(&h, data, sizeof(h));
+	head_for(&want, src, src_st);
+	off = sizeof(h) + want.path_len;
+	if (off > len)
+		goto fail;
+	want.body_len = len - off;
+	want.body_sum = h.body_sum;
+	if (memcmp(&h, &want, sizeof(h)) != 0 ||
+	    memcmp(data + sizeof(h), src, want.path_len) != 0 ||
+	    checksum(data + off, len - off) != h.body_sum)
+		goto fail;
+	r.p = data + off;
+	r.end = data + len;
+	if (get_i32(&r, &levels) == -1 || levels < 1 || levels > CACHE_LEVELS)
+		goto fail;
+	for (i = 0; i < levels; i++) {
+		l = xcalloc(1, sizeof(*l));
+		if (prev != NULL)
+			prev->nextlevel = l;
+		else
+			d = l;
+		prev = l;
+		if (get_level(&r, l) == -1)
+			goto fail;
+	}
+	if (r.p != r.end)
+		goto fail;
+	free(data);
+	return d;
+fail:
+	if (d != NULL)
+		hnj_hyphen_free(d);
+	free(data);
+	return NULL;
+}
+
+/*
+ * Writes the cache through a temporary file and rename, so a reader never
+ * sees half a file.  Failing here costs only speed, so it is silent.
+ */
+static void
+cache_save(const char *file, const char *dir, const char *src,
+    const struct stat *src_st, const HyphenDict *d)
+{
+	struct cache_head h;
+	struct buf b = { 0 };
+	const HyphenDict *l;
+	char *tmp, *parent;
+	size_t off, done = 0;
+	ssize_t n = 0;
+	int fd, levels = 0;
+
+	head_for(&h, src, src_st);
+	buf_add(&b, (const char *)&h, sizeof(h));
+	buf_add(&b, src, h.path_len);
+	off = b.len;
+	for (l = d; l != NULL; l = l->nextlevel)
+		levels++;
+	put_i32(&b, levels);
+	for (l = d; l != NULL; l = l->nextlevel)
+		put_level(&b, l);
+	h.body_len = b.len - off;
+	h.body_sum = checksum(b.data + off, b.len - off);
+	memcpy(b.data, &h, sizeof(h));
+
+	/* ~/.cache may not exist yet either; the home above it does. */
+	parent = xstrdup(dir);
+	*strrchr(parent, '/') = '\0';
+	(void)mkdir(parent, 0700);
+	(void)mkdir(dir, 0700);
+	free(parent);
+	tmp = xasprintf("%s.XXXXXX", file);
+	if ((fd = mkstemp(tmp)) != -1) {
+		while (done < b.len && (n = write(fd, b.data + done,
+		    b.len - done)) > 0)
+			done += (size_t)n;
+		if (close(fd) == -1 || done != b.len ||
+		    rename(tmp, file) == -1)
+			(void)unlink(tmp);
+	}
+	free(tmp);
+	buf_release(&b);
+}
+
+/* Loads the patterns of src, through the cache when it is current. */
+static HyphenDict *
+dict_load(const char *src)
+{
+	struct stat st;
+	HyphenDict *d = NULL;
+	char *file = NULL, *dir = NULL;
+
+	if (stat(src, &st) == 0 && (file = cache_file(src, &dir)) != NULL)
+		d = cache_load(file, src, &st);
+	if (d == NULL && (d = hnj_hyphen_load(src)) != NULL && file != NULL)
+		cache_save(file, dir, src, &st, d);
+	free(file);
+	free(dir);
+	return d;
+}
+
 static HyphenDict *
 dict_for(const char *lang)
 {
@@ -68,9 +455,26 @@ dict_for(const char *lang)
 		return NULL;
 	if (!tried[l]) {
 		tried[l] = 1;
-		dicts[l] = hnj_hyphen_load(dict_files[l]);
+		dicts[l] = dict_load(dict_files[l]);
+		if (!freed_at_exit) {
+			freed_at_exit = 1;
+			atexit(hyph_reset);
+		}
 	}
 	return dicts[l];
+}
+
+void
+hyph_reset(void)
+{
+	int l;
+
+	for (l = 0; l < LANG__MAX; l++) {
+		if (dicts[l] != NULL)
+			hnj_hyphen_free(dicts[l]);
+		dicts[l] = NULL;
+		tried[l] = 0;
+	}
 }
 
 int

@@ -7,7 +7,8 @@
  * only there (as in TeX: the writer has already said where).  Parts that
  * look like acronyms or codes (two capitals or a digit: "CIIO", "EfA",
  * "OZG2") are never hyphenated, nor are words with letters outside the
- * dictionary's character set.  Dictionaries are loaded once per process.
+ * dictionary's character set.  Dictionaries are loaded once per process,
+ * and the automaton libhyphen builds from the patterns is cached on disk.
  *
  * For the typesetting core (text.c) and its tests.
  */
@@ -37,5 +38,12 @@ size_t	hyph_word(const char *lang, const char *word, size_t len,
 
 /* Nonzero if libhyphen has patterns for lang here. */
 int	hyph_available(const char *lang);
+
+/*
+ * Frees the loaded dictionaries; the next use loads them again (from the
+ * cache in $XDG_CACHE_HOME/pdfgen when it is current).  Runs at exit;
+ * tests call it to load again after changing the cache.
+ */
+void	hyph_reset(void);
 
 #endif

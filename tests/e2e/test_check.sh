@@ -41,7 +41,9 @@ t_billion_laughs_bounded() {
 	/usr/bin/env time -f '%e %M' -o "$T/time" "$PDFGEN" check \
 	    tests/bad/billion-laughs.xml >/dev/null 2>&1
 	[ $? -eq 1 ] || fail "exit status" || return 1
-	read secs kb < "$T/time"
+	read secs kb <<EOF
+$(tail -n 1 "$T/time")
+EOF
 	awk -v s="$secs" -v k="$kb" 'BEGIN { exit !(s < 1.0 && k < 65536) }' ||
 		fail "took $secs s and $kb KiB"
 }

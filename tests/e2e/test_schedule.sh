@@ -28,9 +28,15 @@ PY
 
 t_schedule_convert_sample() {
 	run 0 "$PDFGEN" convert -o "$T/programme.xml" "$SAMPLE" || return 1
-	# Posters at 18:30 during the reception at 18:00-20:00: in the export
-	# a warning, in our own format (below) an error the user fixes.
+	# Posters from 18:30 on during the reception at 18:00-20:00: in the
+	# export warnings, in our own format (below) errors the user fixes.
 	expect_file "$T/err" "$SAMPLE:706:13: warning: forum 22 and forum 23 are both in room 'CGIS Concourse' at the same time
+$SAMPLE:677:13: note: forum 22 is here
+$SAMPLE:746:13: warning: forum 22 and forum 24 are both in room 'CGIS Concourse' at the same time
+$SAMPLE:677:13: note: forum 22 is here
+$SAMPLE:785:13: warning: forum 22 and forum 25 are both in room 'CGIS Concourse' at the same time
+$SAMPLE:677:13: note: forum 22 is here
+$SAMPLE:810:13: warning: forum 22 and forum 26 are both in room 'CGIS Concourse' at the same time
 $SAMPLE:677:13: note: forum 22 is here" || return 1
 	xmllint --noout --schema input/programme.xsd "$T/programme.xml" \
 	    2>"$T/lint" || { cat "$T/lint"; fail "converted file is invalid"; } || return 1

@@ -1,0 +1,224 @@
+# Hardening: a failing run never harms an earlier PDF nor leaves a
+# temporary file; pathological but valid input is printed in bounded time
+# and memory; exit codes are what --help says.
+# Programmes are made by tests/hardening/gen.sh.
+
+. tests/hardening/gen.sh
+
+# good_badges DIR: a first, good run that writes DIR/badges.pdf, kept as
+# $T/before.pdf to compare with after a failing run.
+good_badges() {
+	run 0 "$PDFGEN" badges -o "$1" input/programme.xml || return 1
+	cp "$1/badges.pdf" "$T/before.pdf"
+}
+
+# intact DIR: DIR/badges.pdf is byte for byte the earlier one and DIR holds
+# nothing else but what $2 lists (ls -A, space separated).
+intact() {
+	cmp "$T/before.pdf" "$1/badges.pdf" || fail "$1/badges.pdf changed" ||
+		return 1
+	[ "$(ls -A "$1" | tr '\n' ' ')" = "${2:-badges.pdf} " ] ||
+		fail "left behind in $1: $(ls -A "$1" | tr '\n' ' ')"
+}
+
+t_atomic_bad_input() {
+	good_badges "$T/o" || return 1
+	run 1 "$PDFGEN" badges -o "$T/o" tests/bad/truncated.xml || return 1
+	contains "$T/err" "pdfgen: 1 error in 'tests/bad/truncated.xml'; nothing written" &&
+	intact "$T/o"
+}
+
+# The output folder is a regular file: nothing can be written below it.
+t_atomic_folder_is_a_file() {
+	echo keep > "$T/file"
+	run 3 "$PDFGEN" all -o "$T/file" input/programme.xml || return 1
+	contains "$T/err" "pdfgen: error: cannot write '$T/file/badges.pdf': Not a directory" &&
+	[ "$(cat "$T/file")" = keep ] || fail "$T/file changed"
+}
+
+t_atomic_output_is_a_directory() {
+	mkdir -p "$T/o/badges.pdf/inside"
+	run 3 "$PDFGEN" badges -o "$T/o" input/programme.xml || return 1
+	expect_file "$T/err" "pdfgen: error: cannot write '$T/o/badges.pdf': Is a directory" &&
+	[ "$(ls -A "$T/o" "$T/o/badges.pdf" | tr '\n' ' ')" = \
+	    "$T/o: badges.pdf  $T/o/badges.pdf: inside " ] ||
+		fail "left behind: $(ls -A "$T/o" "$T/o/badges.pdf")"
+}
+
+# with_tmpfs SIZE FUNCTION: runs FUNCTION with a fresh tmpfs of SIZE at
+# $T/m, unmounted afterwards.  Without the right to mount it says so and
+# passes: "skipped" lines are shown by tests/run-e2e.sh.
+with_tmpfs() {
+	mkdir "$T/m"
+	if ! mount -t tmpfs -o size="$1" tmpfs "$T/m" 2>/dev/null; then
+		echo "skipped: $2 (cannot mount a tmpfs here)"
+		return 0
+	fi
+	"$2"
+	rc=$?
+	umount "$T/m"
+	return $rc
+}
+
+# A full disk: the earlier PDF fits, the new one finds no space left.
+full_disk() {
+	good_badges "$T/m" || return 1
+	dd if=/dev/zero of="$T/m/fill" bs=4k 2>/dev/null
+	run 3 "$PDFGEN" badges -o "$T/m" input/programme.xml || return 1
+	expect_file "$T/err" "pdfgen: error: cannot write '$T/m/badges.pdf': No space left on device" &&
+	intact "$T/m" "badges.pdf fill"
+}
+
+t_atomic_full_disk() {
+	with_tmpfs 1m full_disk
+}
+
+# A folder that cannot be written: read-only (chmod does not stop root).
+read_only() {
+	good_badges "$T/m" || return 1
+	mount -o remount,ro "$T/m" || fail "remount read-only" || return 1
+	run 3 "$PDFGEN" badges -o "$T/m" input/programme.xml || return 1
+	expect_file "$T/err" "pdfgen: error: cannot write '$T/m/badges.pdf': Read-only file system" &&
+	intact "$T/m"
+}
+
+t_atomic_unwritable_folder() {
+	if [ "$(id -u)" -ne 0 ]; then
+		good_badges "$T/o" || return 1
+		chmod 555 "$T/o"
+		run 3 "$PDFGEN" badges -o "$T/o" input/programme.xml || return 1
+		chmod 755 "$T/o"
+		expect_file "$T/err" "pdfgen: error: cannot write '$T/o/badges.pdf': Permission denied" &&
+		intact "$T/o"
+	else
+		with_tmpfs 1m read_only
+	fi
+}
+
+# bounded CPU-SECONDS MIB CMD...: CMD exits 0 within CPU-SECONDS of CPU
+# time (user and system; the machine may be busy) and MIB of memory.
+# ASan's quarantine of freed memory is kept small so that the memory
+# figure means something under the sanitizers too.
+bounded() {
+	secs=$1 mib=$2; shift 2
+	ASAN_OPTIONS=quarantine_size_mb=16${ASAN_OPTIONS:+:$ASAN_OPTIONS} \
+	    /usr/bin/env time -f '%U %S %M' -o "$T/time" "$@" \
+	    >"$T/out" 2>"$T/err"
+	rc=$?
+	[ $rc -eq 0 ] || { cut -c1-300 "$T/err" | tail -n 5; \
+		fail "'$*' exited $rc"; } || return 1
+	read user sys kb < "$T/time"
+	awk -v u="$user" -v s="$sys" -v k="$kb" -v ls="$secs" -v lm="$mib" \
+	    'BEGIN { exit !(u + s < ls && k < lm * 1024) }' ||
+		fail "took $user s + $sys s of CPU and $kb KiB"
+}
+
+# all_ok DIR: the three products are there and valid.
+all_ok() {
+	for p in booklet signs badges; do
+		[ -f "$1/$p.pdf" ] || fail "no $1/$p.pdf" || return 1
+		pdf_ok "$1/$p.pdf" || return 1
+	done
+}
+
+# text_of DIR: the text of the three products, in $T/text.
+text_of() {
+	for p in booklet signs badges; do
+		pdftotext "$1/$p.pdf" -
+	done > "$T/text"
+}
+
+# A 10,000-letter name, a 10,000-letter title (a word longer than any
+# line) and a description of one such word: printed, cut with a warning
+# where a box is too small.
+t_long_name_and_words() {
+	word=$(repeat 10000 a)
+	programme Anna "$word" "Titel $word" "Text $word Ende" > "$T/in.xml"
+	bounded 60 1024 "$PDFGEN" all -o "$T/o" "$T/in.xml" || return 1
+	all_ok "$T/o" || return 1
+	contains "$T/err" "$T/in.xml:7:5: warning: " || return 1
+	text_of "$T/o"
+	contains "$T/text" "Ende" && contains "$T/text" "aaaaaaaaaaaaaaaaaaaa"
+}
+
+t_one_megabyte_description() {
+	programme Anna Weiß Titel "$(repeat 15200 'Verwaltung digital gestalten mit Bürgerinnen, Ämtern und Kommunen. ')" > "$T/in.xml"
+	[ "$(wc -c < "$T/in.xml")" -gt 1048576 ] || fail "input too small" ||
+		return 1
+	bounded 60 1024 "$PDFGEN" all -o "$T/o" "$T/in.xml" || return 1
+	all_ok "$T/o" || return 1
+	[ "$(pages "$T/o/booklet.pdf")" -gt 300 ] ||
+		fail "booklet has $(pages "$T/o/booklet.pdf") pages"
+}
+
+# 5,000 forums at the same time, each in its own room.
+t_five_thousand_forums() {
+	many_forums 5000 > "$T/in.xml"
+	bounded 90 1024 "$PDFGEN" all -o "$T/o" "$T/in.xml" || return 1
+	all_ok "$T/o" || return 1
+	[ "$(pages "$T/o/signs.pdf")" -eq 5000 ] ||
+		fail "signs.pdf has $(pages "$T/o/signs.pdf") pages"
+}
+
+# Text that is only white space is no text: the schema says so.
+t_only_whitespace() {
+	programme Anna "   " Titel Text > "$T/in.xml"
+	run 1 "$PDFGEN" all -o "$T/o" "$T/in.xml" || return 1
+	expect_file "$T/err" "$T/in.xml:7:32: error: <family>: [facet 'pattern'] The value '   ' is not accepted by the pattern '\s*\S[\s\S]*'
+pdfgen: 1 error in '$T/in.xml'; nothing written" &&
+	[ -z "$(ls -A "$T/o" 2>/dev/null)" ] || fail "files written"
+}
+
+# Hebrew and Arabic are kept (DejaVu Sans has them: no warning), and so
+# are combining accents.  pdftotext gives right-to-left words in either
+# order, so each word is looked for both ways.
+t_right_to_left_and_combining() {
+	programme "דוד" "عبد" "שלום e&#x301;te&#x301; n&#x303;o" Text > "$T/in.xml"
+	run 0 "$PDFGEN" all -o "$T/o" "$T/in.xml" || return 1
+	[ ! -s "$T/err" ] || fail "warnings: $(cat "$T/err")" || return 1
+	all_ok "$T/o" || return 1
+	text_of "$T/o"
+	for w in "דוד" "عبد" "שלום"; do
+		r=$(printf '%s' "$w" | python3 -c 'import sys; print(sys.stdin.read()[::-1])')
+		grep -qF -e "$w" -e "$r" "$T/text" || fail "'$w' not in the PDFs" ||
+			return 1
+	done
+	python3 - "$T/text" <<'PY' || fail "accents lost"
+import sys, unicodedata
+t = unicodedata.normalize("NFC", open(sys.argv[1], encoding="utf-8").read())
+sys.exit(not ("été" in t and "ño" in t))
+PY
+}
+
+# Zero-width and control characters never reach the PDF; each is named.
+t_invisible_characters_removed() {
+	programme Anna Weiß Titel "a&#x200B;b&#x200D;c&#xFEFF;d&#x9B;e&#x200E;f&#x85;g Text" > "$T/in.xml"
+	run 0 "$PDFGEN" all -o "$T/o" "$T/in.xml" || return 1
+	for cp in 200B 200D FEFF 009B 200E 0085; do
+		contains "$T/err" "$T/in.xml:10:5: warning: removed invisible character U+$cp from forum.description" ||
+			return 1
+	done
+	all_ok "$T/o" || return 1
+	text_of "$T/o"
+	contains "$T/text" "abcdefg Text" || return 1
+	python3 - "$T/text" <<'PY' || fail "invisible characters in the PDFs"
+import sys
+t = open(sys.argv[1], encoding="utf-8").read()
+bad = [c for c in t if c in "\u200b\u200d\ufeff\x9b\u200e\x85"]
+sys.exit(1 if bad else 0)
+PY
+	run 1 "$PDFGEN" all --strict -o "$T/s" "$T/in.xml"
+}
+
+# Exit codes as --help documents them: 0 ok, 1 input, 2 usage, 3 output.
+t_exit_codes() {
+	run 0 "$PDFGEN" --help || return 1
+	contains "$T/out" "Exit status: 0 ok, 1 problems in the input, 2 usage, 3 output or system" || return 1
+	contains README.md "3" || return 1
+	run 0 "$PDFGEN" check input/programme.xml || return 1
+	run 1 "$PDFGEN" check tests/bad/truncated.xml || return 1
+	run 2 "$PDFGEN" frobnicate || return 1
+	run 2 "$PDFGEN" badges --skip x || return 1
+	: > "$T/file"
+	run 3 "$PDFGEN" booklet -o "$T/file" input/programme.xml
+}
