@@ -8,9 +8,8 @@
 #include <string.h>
 
 #include "badges.h"
+#include "box.h"
 #include "collate.h"
-#include "pdf.h"
-#include "text.h"
 #include "util.h"
 
 #define NAME_STEP	0.5	/* points between the name sizes tried */
@@ -20,7 +19,7 @@
 #define MARK_LEN	PDF_MM(5)
 #define MARK_MIN	PDF_MM(1.5)	/* shorter marks are left out */
 #define MARK_WIDTH	0.3		/* points */
-#define WRITING_LINE	0.6		/* points: the line to write a name on */
+#define WRITING_LINE	0.6		/* points: a line to write a name on */
 
 enum category {
 	CAT_SPEAKER,
@@ -57,9 +56,7 @@ struct badge {
 /* One run of the renderer. */
 struct job {
 	const struct programme *p;
-	const struct layout *l;
-	struct pdf	*pdf;
-	const char	*lang;
+	struct box_ctx	 box;		/* places text through place() */
 	struct badge	*badges;
 	size_t		 nbadges;
 	struct badge	*cur;		/* the badge being drawn */
@@ -69,6 +66,12 @@ struct job {
 
 /* Registration black: cut marks must show on every separation. */
 static const struct colour registration = { COLOUR_CMYK, { 1, 1, 1, 1 } };
+
+static const char *
+label(const struct job *j, const char *key)
+{
+	return layout_label(j->box.l, key, j->box.lang);
+}
 
 static int
 in_list(struct person *const *v, size_t n, const struct person *s)
@@ -220,34 +223,21 @@ collect(struct job *j, const struct render_opts *o, struct diag *d)
 	return rc;
 }
 
-/* The top of box b's text of height th, as the box's valign says. */
-static double
-text_top(const struct layout_box *b, double btop, double th)
-{
-	switch (b->valign) {
-	case VALIGN_MIDDLE:
-		return btop - (b->h - th) / 2;
-	case VALIGN_BOTTOM:
-		return btop - (b->h - th);
-	default:
-		return btop;
-	}
-}
-
 /*
  * Draws tb with its top at (x, top) for the current box of the current
  * badge, and keeps it for the badge's back side.  Takes tb over.
  */
 static int
-place(struct job *j, struct text_block *tb, double x, double top)
+place(void *arg, struct text_block *tb, double x, double top)
 {
+	struct job *j = arg;
 	struct badge *bg = j->cur;
 
 	bg->placed = xreallocarray(bg->placed, bg->nplaced + 1,
 	    sizeof(*bg->placed));
 	bg->placed[bg->nplaced++] = (struct placed){ j->key, tb, x - j->ix,
 	    j->itop - top };
-	return text_draw(j->pdf, tb, x, top, 0, text_lines(tb), NULL);
+	return text_draw(j->box.pdf, tb, x, top, 0, text_lines(tb), NULL);
 }
 
 /* Draws again what box b showed on the front; 0 when it showed nothing. */
@@ -262,7 +252,7 @@ replay(struct job *j, const struct layout_box *b, int *rc)
 		if (bg->placed[i].box != b)
 			continue;
 		n++;
-		if (text_draw(j->pdf, bg->placed[i].tb, j->ix +
+		if (text_draw(j->box.pdf, bg->placed[i].tb, j->ix +
 		    bg->placed[i].dx, j->itop - bg->placed[i].dtop, 0,
 		    text_lines(bg->placed[i].tb), NULL) == -1)
 			*rc = -1;
@@ -282,35 +272,6 @@ forget(struct badge *bg)
 	bg->nplaced = 0;
 }
 
-/*
- * Sets runs in box b (left edge bx, top btop) as large as fits, shortened
- * with a warning naming src when nothing fits.
- */
-static int
-fit_runs(struct job *j, const struct layout_box *b, double bx, double btop,
-    const struct text_run *runs, size_t nruns, const struct text_src *src)
-{
-	struct text_block *tb;
-
-	tb = text_fit(j->pdf, b->style, j->lang, runs, nruns, b->w, b->h, 0,
-	    src);
-	if (tb == NULL)
-		return -1;
-	return place(j, tb, bx, text_top(b, btop, text_height(tb)));
-}
-
-static int
-fit_text(struct job *j, const struct layout_box *b, double bx, double btop,
-    const char *s, int nohyphen, const struct srcpos *pos, const char *field)
-{
-	struct text_run run = { s, TEXT_REGULAR, nohyphen };
-	struct text_src src = { pos, field };
-
-	if (s == NULL)
-		return 0;
-	return fit_runs(j, b, bx, btop, &run, 1, &src);
-}
-
 /* s set on one line of width w at st's size, or NULL when it needs more. */
 static struct text_block *
 one_line(struct job *j, const struct text_style *st, const char *s,
@@ -319,7 +280,8 @@ one_line(struct job *j, const struct text_style *st, const char *s,
 	struct text_run run = { s, TEXT_REGULAR, 1 };
 	struct text_block *tb;
 
-	if ((tb = text_set(j->pdf, st, j->lang, &run, 1, w, NULL)) == NULL)
+	tb = text_set(j->box.pdf, st, j->box.lang, &run, 1, w, NULL);
+	if (tb == NULL)
 		return NULL;
 	if (text_lines(tb) == 1 && text_line_width(tb, 0) <= w + 1e-6)
 		return tb;
@@ -344,7 +306,7 @@ word_lines(struct job *j, const struct text_style *st,
 	int ok;
 
 	nohyph.hyphenate = 0;
-	tb = text_set(j->pdf, &nohyph, j->lang, runs, nruns, w, NULL);
+	tb = text_set(j->box.pdf, &nohyph, j->box.lang, runs, nruns, w, NULL);
 	if (tb == NULL)
 		return NULL;
 	n = text_lines(tb);
@@ -444,33 +406,21 @@ draw_name(struct job *j, const struct layout_box *b, double bx, double btop,
 		struct text_run run = { name, TEXT_REGULAR, 1 };
 		struct text_src src = { &s->pos, "person.name" };
 
-		return fit_runs(j, b, bx, btop, &run, 1, &src);
+		return box_runs(&j->box, b, bx, btop, &run, 1, &src);
 	}
 	size = st.size;
 	if (size < low)
-		diag_warning(pdf_diag(j->pdf), &s->pos, "'%s' in person.name "
-		    "does not fit its box at %g pt; set at %g pt", name, low,
-		    size);
+		diag_warning(pdf_diag(j->box.pdf), &s->pos, "'%s' in "
+		    "person.name does not fit its box at %g pt; set at %g pt",
+		    name, low, size);
 	th = blk[1] != NULL ? text_ascent(blk[0]) + text_leading(blk[0]) +
 	    text_descent(blk[0]) : text_height(blk[0]);
-	btop = text_top(b, btop, th);
+	btop = box_text_top(b, btop, th);
 	th = text_leading(blk[0]);
 	for (i = 0; i < 2 && blk[i] != NULL; i++)
 		if (place(j, blk[i], bx, btop - (double)i * th) == -1)
 			rc = -1;
 	return rc;
-}
-
-/* The side's first box showing f, or NULL. */
-static const struct layout_box *
-side_box(const struct layout_side *side, enum layout_field f)
-{
-	size_t i;
-
-	for (i = 0; i < side->nboxes; i++)
-		if (side->boxes[i].field == f)
-			return &side->boxes[i];
-	return NULL;
 }
 
 /*
@@ -489,10 +439,10 @@ name_box(struct job *j, const struct layout_side *side,
 
 	if (s->placeholder) {
 		y = btop - b->h + b->h / 5;
-		return pdf_line(j->pdf, bx, y, bx + b->w, y,
+		return pdf_line(j->box.pdf, bx, y, bx + b->w, y,
 		    &b->style->colour, WRITING_LINE);
 	}
-	name = side_box(side, FIELD_PERSON_TITLE) != NULL ? person_name(s) :
+	name = box_find(side, FIELD_PERSON_TITLE) != NULL ? person_name(s) :
 	    person_full_name(s);
 	rc = draw_name(j, b, bx, btop, s, name);
 	free(name);
@@ -523,8 +473,8 @@ role_for_organisation(struct job *j, const struct layout_box *org,
 	both.h = y1 - both.y;
 	st.max_lines = 0;
 	both.style = &st;
-	return fit_text(j, &both, j->ix + both.x, j->itop - both.y, s->role, 0,
-	    &s->pos, "person.role");
+	return box_text(&j->box, &both, j->ix + both.x, j->itop - both.y,
+	    s->role, 0, &s->pos, "person.role");
 }
 
 /* "Forum 3" or "Forum 2, 3": the numbers of all the person's forums. */
@@ -535,7 +485,7 @@ forum_numbers(struct job *j, const struct badge *bg)
 	char num[16];
 	size_t i;
 
-	buf_adds(&b, layout_label(j->l, "forum", j->lang));
+	buf_adds(&b, label(j, "forum"));
 	for (i = 0; i < bg->nforums; i++) {
 		snprintf(num, sizeof(num), "%s%d", i > 0 ? ", " : " ",
 		    bg->forums[i]->number);
@@ -568,8 +518,8 @@ forums_box(struct job *j, const struct layout_box *b, double bx,
 	blk = xcalloc(n, sizeof(*blk));
 	num = xcalloc(n, sizeof(*num));
 	for (i = 0; i < n; i++) {
-		num[i] = xasprintf("%s %d: ", layout_label(j->l, "forum",
-		    j->lang), bg->forums[i]->number);
+		num[i] = xasprintf("%s %d: ", label(j, "forum"),
+		    bg->forums[i]->number);
 		runs[2 * i] = (struct text_run){ num[i], TEXT_BOLD, 1 };
 		runs[2 * i + 1] = (struct text_run){ bg->forums[i]->title,
 		    TEXT_REGULAR, 0 };
@@ -591,7 +541,7 @@ forums_box(struct job *j, const struct layout_box *b, double bx,
 		found = found && th <= b->h + 1e-6;
 	}
 	if (found) {
-		btop = text_top(b, btop, th);
+		btop = box_text_top(b, btop, th);
 		for (i = 0; i < n; i++) {
 			th = text_height(blk[i]);
 			if (place(j, blk[i], bx, btop) == -1)
@@ -600,10 +550,10 @@ forums_box(struct job *j, const struct layout_box *b, double bx,
 			btop -= th;
 		}
 	} else if (n == 1)
-		rc = fit_runs(j, b, bx, btop, runs, 2, &src);
+		rc = box_runs(&j->box, b, bx, btop, runs, 2, &src);
 	else {
 		t = forum_numbers(j, bg);
-		rc = fit_text(j, b, bx, btop, t, 1, &bg->forums[0]->pos,
+		rc = box_text(&j->box, b, bx, btop, t, 1, &bg->forums[0]->pos,
 		    "forum.number");
 		free(t);
 	}
@@ -681,7 +631,6 @@ static int
 qr_box(struct job *j, const struct layout_box *b, double bx, double btop,
     const struct person *s)
 {
-	double size = b->w < b->h ? b->w : b->h;
 	char *text = NULL;
 	int rc;
 
@@ -699,78 +648,9 @@ qr_box(struct job *j, const struct layout_box *b, double bx, double btop,
 			text = xstrdup(j->p->event.url);
 		break;
 	}
-	if (text == NULL)
-		return 0;
-	rc = pdf_qr(j->pdf, text, bx + (b->w - size) / 2,
-	    btop - b->h + (b->h - size) / 2, size, &b->colour);
+	rc = box_qr(&j->box, b, bx, btop, text);
 	free(text);
 	return rc;
-}
-
-/* An image kept in its proportions, centred in the box. */
-static int
-image_box(struct job *j, const struct layout_box *b, double bx,
-    double btop, const struct srcpos *pos, const char *path)
-{
-	double w = b->w, h = b->h;
-	int pw, ph;
-
-	if (path == NULL)
-		return 0;
-	if (pdf_image_size(j->pdf, pos, path, &pw, &ph) == -1)
-		return -1;
-	if (pw <= 0 || ph <= 0)
-		return 0;
-	if (w / h > (double)pw / ph)
-		w = h * pw / ph;
-	else
-		h = w * ph / pw;
-	return pdf_image(j->pdf, pos, path, bx + (b->w - w) / 2,
-	    btop - b->h + (b->h - h) / 2, w, h);
-}
-
-/* "name.<key>" if the layout has it, else "name". */
-static const struct colour *
-colour_for(const struct layout *l, const char *name, const char *key)
-{
-	const struct colour *c;
-	char *full = xasprintf("%s.%s", name, key);
-
-	c = layout_colour(l, full);
-	free(full);
-	return c != NULL ? c : layout_colour(l, name);
-}
-
-static int
-band_box(struct job *j, const struct layout_box *b, double bx, double btop,
-    const struct badge *bg)
-{
-	const struct colour *c = &b->colour;
-	const struct forum *f = bg->forums[0];
-	struct colour own;
-
-	switch (b->paint) {
-	case PAINT_CATEGORY:
-		c = colour_for(j->l, "category", category_names[bg->cat]);
-		break;
-	case PAINT_TRACK:
-		if (f->track != NULL && f->track->colour != NULL &&
-		    layout_parse_colour(f->track->colour, &own) == 0)
-			c = &own;
-		else
-			c = f->track != NULL ? colour_for(j->l, "track",
-			    f->track->id) : layout_colour(j->l, "track");
-		break;
-	case PAINT_SLOT:
-		c = f->slot != NULL ? colour_for(j->l, "slot", f->slot->id) :
-		    layout_colour(j->l, "slot");
-		break;
-	default:
-		break;
-	}
-	if (c == NULL)
-		return 0;
-	return pdf_rect(j->pdf, bx, btop - b->h, b->w, b->h, c, NULL, 0);
 }
 
 /* Draws one side of badge bg with the item's top-left corner at ix, itop. */
@@ -779,6 +659,7 @@ draw_badge(struct job *j, const struct layout_side *side,
     struct badge *bg, double ix, double itop)
 {
 	const struct person *s = bg->who;
+	struct box_ctx *c = &j->box;
 	const struct layout_box *b, *org, *role;
 	char *t;
 	size_t i;
@@ -787,8 +668,8 @@ draw_badge(struct job *j, const struct layout_side *side,
 	j->cur = bg;
 	j->ix = ix;
 	j->itop = itop;
-	org = side_box(side, FIELD_PERSON_ORGANISATION);
-	role = side_box(side, FIELD_PERSON_ROLE);
+	org = box_find(side, FIELD_PERSON_ORGANISATION);
+	role = box_find(side, FIELD_PERSON_ROLE);
 	if (s->organisation != NULL || s->role == NULL)
 		org = role = NULL;	/* each in its own box */
 	for (i = 0; i < side->nboxes; i++) {
@@ -805,7 +686,7 @@ draw_badge(struct job *j, const struct layout_side *side,
 			r = name_box(j, side, b, bx, btop, s);
 			break;
 		case FIELD_PERSON_TITLE:
-			r = fit_text(j, b, bx, btop, s->placeholder ? NULL :
+			r = box_text(c, b, bx, btop, s->placeholder ? NULL :
 			    s->title, 1, &s->pos, "person.title");
 			break;
 		case FIELD_PERSON_ORGANISATION:
@@ -813,11 +694,11 @@ draw_badge(struct job *j, const struct layout_side *side,
 				r = b == org ? role_for_organisation(j, org,
 				    role, s) : 0;
 			else
-				r = fit_text(j, b, bx, btop, s->organisation,
+					r = box_text(c, b, bx, btop, s->organisation,
 				    1, &s->pos, "person.organisation");
 			break;
 		case FIELD_PERSON_ROLE:
-			r = org != NULL && role != NULL ? 0 : fit_text(j, b,
+			r = org != NULL && role != NULL ? 0 : box_text(c, b,
 			    bx, btop, s->role, 0, &s->pos, "person.role");
 			break;
 		case FIELD_PERSON_FORUMS:
@@ -825,42 +706,42 @@ draw_badge(struct job *j, const struct layout_side *side,
 			break;
 		case FIELD_PERSON_CATEGORY:
 			t = xasprintf("category.%s", category_names[bg->cat]);
-			r = fit_text(j, b, bx, btop, layout_label(j->l, t,
-			    j->lang), 0, &b->pos, "category label");
+			r = box_text(c, b, bx, btop, label(j, t), 0, &b->pos,
+			    "category label");
 			free(t);
 			break;
 		case FIELD_PERSON_PHOTO:
-			r = image_box(j, b, bx, btop, &s->pos, s->photo);
+			r = box_image(c, b, bx, btop, &s->pos, s->photo);
 			break;
 		case FIELD_FORUM_NUMBER:
 			t = forum_numbers(j, bg);
-			r = fit_text(j, b, bx, btop, t, 1, &bg->forums[0]->pos,
+			r = box_text(c, b, bx, btop, t, 1, &bg->forums[0]->pos,
 			    "forum.number");
 			free(t);
 			break;
 		case FIELD_FORUM_TITLE:
 			t = forum_titles(bg);
-			r = fit_text(j, b, bx, btop, t, 0, &bg->forums[0]->pos,
+			r = box_text(c, b, bx, btop, t, 0, &bg->forums[0]->pos,
 			    "forum.title");
 			free(t);
 			break;
 		case FIELD_EVENT_TITLE:
-			r = fit_text(j, b, bx, btop, j->p->event.title, 0,
+			r = box_text(c, b, bx, btop, j->p->event.title, 0,
 			    NULL, "event.title");
 			break;
 		case FIELD_TEXT:
-			r = fit_text(j, b, bx, btop, b->text != NULL ? b->text :
-			    layout_label(j->l, b->label, j->lang), 0, &b->pos,
-			    "text");
+			r = box_text(c, b, bx, btop, b->text != NULL ? b->text :
+			    label(j, b->label), 0, &b->pos, "text");
 			break;
 		case FIELD_IMAGE:
-			r = image_box(j, b, bx, btop, &b->pos, b->src);
+			r = box_image(c, b, bx, btop, &b->pos, b->src);
 			break;
 		case FIELD_QR:
 			r = qr_box(j, b, bx, btop, s);
 			break;
 		case FIELD_BAND:
-			r = band_box(j, b, bx, btop, bg);
+			r = box_band(c, b, bx, btop, bg->forums[0],
+			    category_names[bg->cat]);
 			break;
 		default:
 			/* Fields of forums and rooms belong on signs. */
@@ -880,7 +761,7 @@ draw_badge(struct job *j, const struct layout_side *side,
 static int
 cut_marks(struct job *j, double ox, double oy)
 {
-	const struct layout *l = j->l;
+	const struct layout *l = j->box.l;
 	const struct layout_grid *g = &l->grid;
 	double pw = l->page.width, ph = l->page.height;
 	double left = g->x + ox, top = g->y + oy;
@@ -900,13 +781,13 @@ cut_marks(struct job *j, double ox, double oy)
 			    k * l->item.width;
 			len = top - MARK_OFFSET - l->page.margin_top;
 			len = len > MARK_LEN ? MARK_LEN : len;
-			if (len >= MARK_MIN && pdf_line(j->pdf, e, ph - top +
+			if (len >= MARK_MIN && pdf_line(j->box.pdf, e, ph - top +
 			    MARK_OFFSET, e, ph - top + MARK_OFFSET + len,
 			    &registration, MARK_WIDTH) == -1)
 				rc = -1;
 			len = ph - bottom - MARK_OFFSET - l->page.margin_bottom;
 			len = len > MARK_LEN ? MARK_LEN : len;
-			if (len >= MARK_MIN && pdf_line(j->pdf, e, ph - bottom -
+			if (len >= MARK_MIN && pdf_line(j->box.pdf, e, ph - bottom -
 			    MARK_OFFSET, e, ph - bottom - MARK_OFFSET - len,
 			    &registration, MARK_WIDTH) == -1)
 				rc = -1;
@@ -919,13 +800,13 @@ cut_marks(struct job *j, double ox, double oy)
 			    k * l->item.height);
 			len = left - MARK_OFFSET - l->page.margin_left;
 			len = len > MARK_LEN ? MARK_LEN : len;
-			if (len >= MARK_MIN && pdf_line(j->pdf, left -
+			if (len >= MARK_MIN && pdf_line(j->box.pdf, left -
 			    MARK_OFFSET, e, left - MARK_OFFSET - len, e,
 			    &registration, MARK_WIDTH) == -1)
 				rc = -1;
 			len = pw - right - MARK_OFFSET - l->page.margin_right;
 			len = len > MARK_LEN ? MARK_LEN : len;
-			if (len >= MARK_MIN && pdf_line(j->pdf, right +
+			if (len >= MARK_MIN && pdf_line(j->box.pdf, right +
 			    MARK_OFFSET, e, right + MARK_OFFSET + len, e,
 			    &registration, MARK_WIDTH) == -1)
 				rc = -1;
@@ -942,13 +823,13 @@ static int
 sheet(struct job *j, size_t first, size_t n, int slot0,
     const struct layout_side *side, int back)
 {
-	const struct layout *l = j->l;
+	const struct layout *l = j->box.l;
 	const struct layout_grid *g = &l->grid;
 	double ox = g->offset_x, oy = g->offset_y, x, y;
 	size_t i;
 	int col, row, rc = 0;
 
-	if (pdf_page_add(j->pdf, l->page.width, l->page.height) == -1)
+	if (pdf_page_add(j->box.pdf, l->page.width, l->page.height) == -1)
 		return -1;
 	if (back) {
 		ox += g->back_offset_x;
@@ -986,8 +867,10 @@ badges_render(const struct programme *p, const struct layout *l,
 
 	memset(&j, 0, sizeof(j));
 	j.p = p;
-	j.l = l;
-	j.lang = p->lang;
+	j.box.l = l;
+	j.box.lang = p->lang;
+	j.box.place = place;
+	j.box.arg = &j;
 	per = (size_t)l->grid.columns * (size_t)l->grid.rows;
 	if ((size_t)o->skip >= per)
 		return diag_error(d, NULL, "--skip %d leaves no free place on "
@@ -1003,7 +886,7 @@ badges_render(const struct programme *p, const struct layout *l,
 	info.title = p->event.title;
 	info.subject = l->title;
 	info.author = p->event.organiser;
-	if ((j.pdf = pdf_new(d, &info)) == NULL)
+	if ((j.box.pdf = pdf_new(d, &info)) == NULL)
 		goto out;
 	rc = 0;
 	for (first = 0, slot0 = o->skip; first < j.nbadges;
@@ -1020,11 +903,11 @@ badges_render(const struct programme *p, const struct layout *l,
 	}
 	/* With --strict a shortened text is an error: write nothing. */
 	if (rc == 0 && d->nerrors == errors)
-		rc = pdf_save(j.pdf, path);
+		rc = pdf_save(j.box.pdf, path);
 	else
 		rc = -1;
 out:
-	pdf_free(j.pdf);
+	pdf_free(j.box.pdf);
 	for (i = 0; i < j.nbadges; i++) {
 		forget(&j.badges[i]);
 		free(j.badges[i].forums);

@@ -26,6 +26,7 @@
 #include "pdf.h"
 #include "text.h"
 #include "util.h"
+#include "when.h"
 
 #define MAX_CELLS	4
 #define EPS		1e-6
@@ -156,17 +157,6 @@ struct flow {
 	double		 y;		/* below the type area's top */
 };
 
-static const char *const month_de[12] = { "Januar", "Februar", "März",
-	"April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-	"November", "Dezember" };
-static const char *const month_en[12] = { "January", "February", "March",
-	"April", "May", "June", "July", "August", "September", "October",
-	"November", "December" };
-static const char *const wday_de[7] = { "Sonntag", "Montag", "Dienstag",
-	"Mittwoch", "Donnerstag", "Freitag", "Samstag" };
-static const char *const wday_en[7] = { "Sunday", "Monday", "Tuesday",
-	"Wednesday", "Thursday", "Friday", "Saturday" };
-
 static const char *
 label(const struct booklet *b, const char *key)
 {
@@ -184,60 +174,6 @@ static int
 is_en(const struct booklet *b)
 {
 	return strncmp(b->lang, "en", 2) == 0;
-}
-
-/* "Donnerstag, 12. Juni 2025" from "2025-06-12"; the caller frees it. */
-static char *
-format_date(const struct booklet *b, const char *iso, int weekday)
-{
-	static const int t[12] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-	int y, m, d, yy, wd;
-
-	if (iso == NULL || sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3 ||
-	    m < 1 || m > 12 || d < 1 || d > 31)
-		return xstrdup(iso ? iso : "");
-	/* Sakamoto's day of the week: 0 is Sunday. */
-	yy = m < 3 ? y - 1 : y;
-	wd = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + d) % 7;
-	if (is_en(b))
-		return weekday ? xasprintf("%s, %d %s %d", wday_en[wd], d,
-		    month_en[m - 1], y) : xasprintf("%d %s %d", d,
-		    month_en[m - 1], y);
-	return weekday ? xasprintf("%s, %d. %s %d", wday_de[wd], d,
-	    month_de[m - 1], y) : xasprintf("%d. %s %d", d, month_de[m - 1],
-	    y);
-}
-
-/* "14:00–15:30"; the caller frees it. */
-static char *
-format_time(const struct slot *s)
-{
-	return xasprintf("%02d:%02d\u2013%02d:%02d", s->start / 60 % 24,
-	    s->start % 60, s->end / 60 % 24, s->end % 60);
-}
-
-/* "Donnerstag, 12. Juni 2025 · 14:00–15:30 · Fachforen"; caller frees. */
-static char *
-format_slot(const struct booklet *b, const struct slot *s, int with_date)
-{
-	struct buf out = { 0 };
-	char *t;
-
-	buf_adds(&out, "");
-	if (with_date && s->date != NULL) {
-		t = format_date(b, s->date, 1);
-		buf_adds(&out, t);
-		buf_adds(&out, " \u00b7 ");
-		free(t);
-	}
-	t = format_time(s);
-	buf_adds(&out, t);
-	free(t);
-	if (s->label != NULL) {
-		buf_adds(&out, " \u00b7 ");
-		buf_adds(&out, s->label);
-	}
-	return buf_take(&out);
 }
 
 static char *
@@ -740,7 +676,7 @@ forum_items(struct booklet *b, struct items *its, size_t fi)
 	meta = restyle(body, ALIGN_LEFT);
 	buf_adds(&mb, "");
 	if (f->slot != NULL) {
-		s = format_slot(b, f->slot, b->p->event.ndates > 1);
+		s = when_slot(f->slot, is_en(b), b->p->event.ndates > 1);
 		buf_adds(&mb, s);
 		free(s);
 	}
@@ -1008,7 +944,7 @@ overview(struct booklet *b)
 		if (!any)
 			continue;
 		if (sl != NULL) {
-			char *t = format_slot(b, sl, 1);
+			char *t = when_slot(sl, is_en(b), 1);
 
 			it = item_block(&its, set1(b, style(b, "h3"), t,
 			    TEXT_REGULAR, w, &sl->pos, "slot"), its.n > 1 ?
@@ -1119,7 +1055,7 @@ cover(struct booklet *b)
 	}
 	buf_adds(&dates, "");
 	for (i = 0; i < ev->ndates; i++) {
-		char *d = format_date(b, ev->dates[i], ev->ndates == 1);
+		char *d = when_date(ev->dates[i], is_en(b), ev->ndates == 1);
 
 		if (i > 0)
 			buf_adds(&dates, i + 1 < ev->ndates ? ", " :

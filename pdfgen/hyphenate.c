@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,8 +75,10 @@ lang_of(const char *lang)
  * fonts.  A file is a header that names the source file (its path, size
  * and modification time, so an updated hyphen-de package makes it stale)
  * and the struct sizes of the build that wrote it, then the source path,
- * then the body: the levels of the dictionary field by field in native
- * byte order.  The body carries a checksum because the index checks in
+ * then the body: the levels of the dictionary field by field.  Numbers in
+ * the body are unsigned LEB128, which halves the file (most are below 128
+ * or are state numbers of three bytes), and reading it is a good part of
+ * the load.  The body carries a checksum because the index checks in
  * get_level only keep a damaged file from crashing us: a changed digit in
  * a pattern would pass them and silently move hyphenation points.  Any
  * mismatch means the patterns are loaded again and the file rewritten.
@@ -83,9 +86,9 @@ lang_of(const char *lang)
 #define CACHE_MAGIC	"pdfgHYC\n"
 #define CACHE_VERSION	1
 #define CACHE_LEVELS	8	/* libhyphen makes two */
-#define CACHE_MAX	(256L << 20)	/* German is about 8 MB */
-#define STATE_MIN	18	/* bytes of a state without strings or moves */
-#define TRANS_LEN	5	/* bytes of one transition */
+#define CACHE_MAX	(256L << 20)	/* German is about 4 MB */
+#define STATE_MIN	4	/* bytes of a state without strings or moves */
+#define TRANS_MIN	2	/* bytes of one transition */
 
 struct cache_head {
 	char		magic[8];
@@ -125,39 +128,45 @@ head_for(struct cache_head *h, const char *src, const struct stat *st)
 }
 
 /*
- * FNV-1a over 8-byte words: byte by byte it would take longer than the
- * rest of reading the cache.
+ * FNV-1a over 8-byte words in four independent lanes: byte by byte, or
+ * in one lane waiting on each multiplication, it took milliseconds.
  */
 static uint64_t
 checksum(const char *p, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325u, w;
+	const uint64_t prime = 0x100000001b3u;
+	uint64_t h[4] = { 0xcbf29ce484222325u, 1, 2, 3 }, w;
+	int i;
 
-	for (; n >= 8; p += 8, n -= 8) {
-		memcpy(&w, p, 8);
-		h = (h ^ w) * 0x100000001b3u;
-		h ^= h >> 29;
+	for (; n >= 32; p += 32, n -= 32) {
+		for (i = 0; i < 4; i++) {
+			memcpy(&w, p + 8 * i, 8);
+			h[i] = (h[i] ^ w) * prime;
+			h[i] ^= h[i] >> 29;
+		}
 	}
 	for (; n > 0; p++, n--)
-		h = (h ^ (unsigned char)*p) * 0x100000001b3u;
-	return h;
+		h[0] = (h[0] ^ (unsigned char)*p) * prime;
+	for (i = 1; i < 4; i++)
+		h[0] = (h[0] ^ h[i]) * prime;
+	return h[0];
 }
 
 static void
-put_i32(struct buf *b, int v)
+put_num(struct buf *b, unsigned v)
 {
-	int32_t v32 = v;
-
-	buf_add(b, (const char *)&v32, sizeof(v32));
+	for (; v >= 0x80; v >>= 7)
+		buf_addc(b, (char)(0x80 | (v & 0x7f)));
+	buf_addc(b, (char)v);
 }
 
-/* A string as its length (-1 for NULL) and its bytes without the NUL. */
+/* A string as its length plus one (0 for NULL), then its bytes. */
 static void
 put_str(struct buf *b, const char *s)
 {
 	size_t n = s == NULL ? 0 : strlen(s);
 
-	put_i32(b, s == NULL ? -1 : (int)n);
+	put_num(b, s == NULL ? 0 : (unsigned)n + 1);
 	buf_add(b, s == NULL ? "" : s, n);
 }
 
@@ -170,30 +179,32 @@ put_level(struct buf *b, const HyphenDict *d)
 	int i, k;
 
 	buf_add(b, mins, sizeof(mins));
-	put_i32(b, d->nohyphenl);
+	put_num(b, (unsigned)d->nohyphenl);
 	/* nohyphen is nohyphenl + 1 strings, each after the other's NUL. */
 	if ((nh = d->nohyphen) != NULL) {
 		for (k = 0; k <= d->nohyphenl; k++)
 			nh += strlen(nh) + 1;
-		put_i32(b, (int)(nh - d->nohyphen));
+		put_num(b, (unsigned)(nh - d->nohyphen));
 		buf_add(b, d->nohyphen, (size_t)(nh - d->nohyphen));
 	} else
-		put_i32(b, -1);
-	put_i32(b, d->num_states);
+		put_num(b, 0);
+	put_num(b, (unsigned)d->num_states);
 	buf_add(b, d->cset, sizeof(d->cset));
-	put_i32(b, d->utf8);
+	put_num(b, (unsigned)d->utf8);
 	for (i = 0; i < d->num_states; i++) {
 		s = &d->states[i];
-		put_i32(b, s->fallback_state);
-		put_i32(b, s->num_trans);
+		put_num(b, (unsigned)(s->fallback_state + 1));
+		put_num(b, (unsigned)s->num_trans);
 		put_str(b, s->match);
 		put_str(b, s->repl);
 		/* libhyphen leaves these unset (and unread) without a match. */
-		buf_addc(b, s->match != NULL ? (char)s->replindex : 0);
-		buf_addc(b, s->match != NULL ? (char)s->replcut : 0);
+		if (s->match != NULL) {
+			buf_addc(b, (char)s->replindex);
+			buf_addc(b, (char)s->replcut);
+		}
 		for (k = 0; k < s->num_trans; k++) {
-			put_i32(b, s->trans[k].new_state);
 			buf_addc(b, s->trans[k].ch);
+			put_num(b, (unsigned)s->trans[k].new_state);
 		}
 	}
 }
@@ -208,15 +219,25 @@ get(struct rd *r, void *out, size_t n)
 	return 0;
 }
 
+/* A number below max (all are ints or counts of bytes left). */
 static int
-get_i32(struct rd *r, int *v)
+get_num(struct rd *r, int *v, long max)
 {
-	int32_t v32;
+	uint64_t x = 0;
+	unsigned char c;
+	int shift;
 
-	if (get(r, &v32, sizeof(v32)) == -1)
-		return -1;
-	*v = v32;
-	return 0;
+	for (shift = 0; shift < 35 && r->p < r->end; shift += 7) {
+		c = (unsigned char)*r->p++;
+		x |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80)) {
+			if (x >= (uint64_t)max)
+				return -1;
+			*v = (int)x;
+			return 0;
+		}
+	}
+	return -1;
 }
 
 /* Leaves *s alone for NULL: the caller's state starts out zeroed. */
@@ -225,9 +246,9 @@ get_str(struct rd *r, char **s)
 {
 	int n;
 
-	if (get_i32(r, &n) == -1 || n < -1 || n > r->end - r->p)
+	if (get_num(r, &n, r->end - r->p + 2) == -1)
 		return -1;
-	if (n == -1)
+	if (n-- == 0)
 		return 0;
 	*s = xmalloc((size_t)n + 1);
 	memcpy(*s, r->p, (size_t)n);
@@ -246,11 +267,11 @@ get_level(struct rd *r, HyphenDict *d)
 {
 	char mins[4];
 	HyphenState *s;
-	int i, k, n, nuls, to;
+	int i, k, n, nuls;
 
 	if (get(r, mins, sizeof(mins)) == -1 ||
-	    get_i32(r, &d->nohyphenl) == -1 || d->nohyphenl < 0 ||
-	    get_i32(r, &n) == -1 || n < -1 || n == 0 || n > r->end - r->p)
+	    get_num(r, &d->nohyphenl, INT_MAX) == -1 ||
+	    get_num(r, &n, r->end - r->p + 1) == -1)
 		return -1;
 	d->lhmin = mins[0];
 	d->rhmin = mins[1];
@@ -266,34 +287,34 @@ get_level(struct rd *r, HyphenDict *d)
 		memcpy(d->nohyphen, r->p, (size_t)n);
 		r->p += n;
 	}
-	if (get_i32(r, &n) == -1 || n < 1 || n > (r->end - r->p) / STATE_MIN)
+	if (get_num(r, &n, (r->end - r->p) / STATE_MIN + 1) == -1 || n < 1)
 		return -1;
 	d->states = xcalloc((size_t)n, sizeof(*d->states));
 	d->num_states = n;
 	if (get(r, d->cset, sizeof(d->cset)) == -1 ||
-	    get_i32(r, &d->utf8) == -1 || (d->utf8 != 0 && d->utf8 != 1))
+	    get_num(r, &d->utf8, 2) == -1)
 		return -1;
 	d->cset[sizeof(d->cset) - 1] = '\0';
-	for (i = 0; i < d->num_states; i++) {
+	for (i = 0; i < n; i++) {
 		s = &d->states[i];
-		if (get_i32(r, &s->fallback_state) == -1 ||
-		    s->fallback_state < -1 || s->fallback_state >= n ||
-		    get_i32(r, &k) == -1 || k < 0 || k > 256 ||
+		/* A state has at most one move per byte value. */
+		if (get_num(r, &s->fallback_state, (long)n + 1) == -1 ||
+		    get_num(r, &k, 257) == -1 ||
 		    get_str(r, &s->match) == -1 ||
 		    get_str(r, &s->repl) == -1 ||
-		    get(r, &s->replindex, 1) == -1 ||
-		    get(r, &s->replcut, 1) == -1 ||
-		    k > (r->end - r->p) / TRANS_LEN)
+		    (s->match != NULL && (get(r, &s->replindex, 1) == -1 ||
+		    get(r, &s->replcut, 1) == -1)) ||
+		    k > (r->end - r->p) / TRANS_MIN)
 			return -1;
+		s->fallback_state--;
 		if (k == 0)
 			continue;
-		s->trans = xreallocarray(NULL, (size_t)k, sizeof(*s->trans));
+		s->trans = xmalloc((size_t)k * sizeof(*s->trans));
 		s->num_trans = k;
 		for (k = 0; k < s->num_trans; k++) {
-			if (get_i32(r, &to) == -1 || to < 0 || to >= n)
-				return -1;
-			s->trans[k].new_state = to;
 			s->trans[k].ch = *r->p++;
+			if (get_num(r, &s->trans[k].new_state, n) == -1)
+				return -1;
 		}
 	}
 	return 0;
@@ -358,7 +379,7 @@ cache_load(const char *file, const char *src, const struct stat *src_st)
 		goto fail;
 	r.p = data + off;
 	r.end = data + len;
-	if (get_i32(&r, &levels) == -1 || levels < 1 || levels > CACHE_LEVELS)
+	if (get_num(&r, &levels, CACHE_LEVELS + 1) == -1 || levels < 1)
 		goto fail;
 	for (i = 0; i < levels; i++) {
 		l = xcalloc(1, sizeof(*l));
@@ -403,7 +424,7 @@ cache_save(const char *file, const char *dir, const char *src,
 	off = b.len;
 	for (l = d; l != NULL; l = l->nextlevel)
 		levels++;
-	put_i32(&b, levels);
+	put_num(&b, (unsigned)levels);
 	for (l = d; l != NULL; l = l->nextlevel)
 		put_level(&b, l);
 	h.body_len = b.len - off;

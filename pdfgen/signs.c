@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf.h"
+#include "box.h"
 #include "signs.h"
-#include "text.h"
 #include "util.h"
+#include "when.h"
 
 #define LIST_STEP	0.5	/* points between the sizes a list tries */
 #define ENTRY_GAP	0.25	/* extra space between list entries, in sizes */
@@ -22,9 +22,7 @@
 
 struct job {
 	const struct programme *p;
-	const struct layout *l;
-	struct pdf	*pdf;
-	const char	*lang;		/* of the forum on the sign */
+	struct box_ctx	 box;		/* its lang: of the forum on the sign */
 	const struct layout_side *side;	/* the side being drawn */
 };
 
@@ -44,6 +42,12 @@ struct list {
 	size_t		 n;
 	int		 bars;		/* indent every entry for the bar */
 };
+
+static const char *
+label(const struct job *j, const char *key)
+{
+	return layout_label(j->box.l, key, j->box.lang);
+}
 
 static struct entry *
 list_add(struct list *ls, double before)
@@ -76,96 +80,6 @@ list_free(struct list *ls)
 	free(ls->v);
 }
 
-/* "14:00–15:30"; the caller frees it. */
-static char *
-slot_time(const struct slot *s)
-{
-	int end = s->end % 1440;
-
-	return xasprintf("%02d:%02d\u2013%02d:%02d", s->start / 60,
-	    s->start % 60, end / 60, end % 60);
-}
-
-/* "Donnerstag, 12. Juni 2025" for "2025-06-12"; the caller frees it. */
-static char *
-date_text(const char *date, const char *lang)
-{
-	static const char *const days[2][7] = {
-		{ "Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag",
-		    "Freitag", "Samstag" },
-		{ "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
-		    "Friday", "Saturday" },
-	};
-	static const char *const months[2][12] = {
-		{ "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-		    "August", "September", "Oktober", "November", "Dezember" },
-		{ "January", "February", "March", "April", "May", "June",
-		    "July", "August", "September", "October", "November",
-		    "December" },
-	};
-	/* Sakamoto's weekday: month offsets of a year starting in March. */
-	static const int off[12] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-	int y, m, d, yy, wd, en = lang != NULL && strcmp(lang, "en") == 0;
-
-	if (sscanf(date, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12 ||
-	    d < 1 || d > 31)
-		return xstrdup(date);
-	yy = y - (m < 3);
-	wd = (yy + yy / 4 - yy / 100 + yy / 400 + off[m - 1] + d) % 7;
-	if (en)
-		return xasprintf("%s, %d %s %d", days[1][wd], d,
-		    months[1][m - 1], y);
-	return xasprintf("%s, %d. %s %d", days[0][wd], d, months[0][m - 1],
-	    y);
-}
-
-/* The top of a text of height th in box b (top btop), as valign says. */
-static double
-text_top(const struct layout_box *b, double btop, double th)
-{
-	switch (b->valign) {
-	case VALIGN_MIDDLE:
-		return btop - (b->h - th) / 2;
-	case VALIGN_BOTTOM:
-		return btop - (b->h - th);
-	default:
-		return btop;
-	}
-}
-
-/*
- * Sets runs in box b (left edge bx, top btop) as large as fits; text_fit()
- * shortens it with a warning naming src when the smallest size does not.
- */
-static int
-fit_runs(struct job *j, const struct layout_box *b, double bx, double btop,
-    const struct text_run *runs, size_t nruns, const struct text_src *src)
-{
-	struct text_block *tb;
-	int rc;
-
-	tb = text_fit(j->pdf, b->style, j->lang, runs, nruns, b->w, b->h, 0,
-	    src);
-	if (tb == NULL)
-		return -1;
-	rc = text_draw(j->pdf, tb, bx, text_top(b, btop, text_height(tb)),
-	    0, text_lines(tb), NULL);
-	text_block_free(tb);
-	return rc;
-}
-
-static int
-fit_text(struct job *j, const struct layout_box *b, double bx, double btop,
-    const char *s, int nohyphen, const struct srcpos *pos, const char *field)
-{
-	struct text_run run = { s, TEXT_REGULAR, nohyphen };
-	struct text_src src = { pos, field };
-
-	if (s == NULL)
-		return 0;
-	return fit_runs(j, b, bx, btop, &run, 1, &src);
-}
-
 /* Nonzero when every word of e is at most w wide at size in st. */
 static int
 words_fit(struct job *j, const struct text_style *st, const struct entry *e,
@@ -179,8 +93,8 @@ words_fit(struct job *j, const struct text_style *st, const struct entry *e,
 		copy = xstrdup(e->runs[k].text);
 		for (word = strtok_r(copy, " ", &save); word != NULL && ok;
 		    word = strtok_r(NULL, " ", &save))
-			ok = text_width(j->pdf, st, e->runs[k].variant, size,
-			    word) <= w + EPS;
+			ok = text_width(j->box.pdf, st, e->runs[k].variant,
+			    size, word) <= w + EPS;
 		free(copy);
 	}
 	return ok;
@@ -196,7 +110,7 @@ entry_style(struct job *j, const struct text_style *st,
 
 	s.size = s.min_size = size;
 	s.hyphenate = 0;	/* names, organisations, titles: whole words */
-	if (e->muted && (c = layout_colour(j->l, "muted")) != NULL)
+	if (e->muted && (c = layout_colour(j->box.l, "muted")) != NULL)
 		s.colour = *c;
 	return s;
 }
@@ -216,7 +130,7 @@ entry_set(struct job *j, const struct text_style *st, const struct entry *e,
 
 	if (!words_fit(j, &s, e, size, w))
 		return NULL;
-	if ((tb = text_set(j->pdf, &s, j->lang, e->runs, e->nruns, w,
+	if ((tb = text_set(j->box.pdf, &s, j->box.lang, e->runs, e->nruns, w,
 	    src)) == NULL)
 		return NULL;
 	ok = st->max_lines <= 0 || text_lines(tb) <= (size_t)st->max_lines;
@@ -294,7 +208,7 @@ list_as_paragraph(struct job *j, const struct layout_box *b, double bx,
 		for (k = 0; k < ls->v[i].nruns; k++)
 			runs[n++] = ls->v[i].runs[k];
 	}
-	rc = fit_runs(j, &para, bx, btop, runs, n, src);
+	rc = box_runs(&j->box, &para, bx, btop, runs, n, src);
 	free(runs);
 	return rc;
 }
@@ -308,7 +222,7 @@ fit_list(struct job *j, const struct layout_box *b, double bx, double btop,
     const struct list *ls, const struct text_src *src)
 {
 	const struct text_style *st = b->style;
-	const struct colour *bar = layout_colour(j->l, "accent");
+	const struct colour *bar = layout_colour(j->box.l, "accent");
 	struct text_block **tb;
 	double size, low, h = -1, top, x = bx, mtop = 0, mbot = 0;
 	size_t i;
@@ -335,14 +249,14 @@ fit_list(struct job *j, const struct layout_box *b, double bx, double btop,
 	}
 	if (ls->bars)
 		x += (BAR_W + BAR_GAP) * size;
-	top = text_top(b, btop, h);
+	top = box_text_top(b, btop, h);
 	for (i = 0; i < ls->n; i++) {
 		if (i > 0)
 			top -= entry_gap(tb[i - 1], &ls->v[i], size);
 		if (ls->v[i].marked && !marking)
 			mtop = top;
 		marking = ls->v[i].marked;
-		if (text_draw(j->pdf, tb[i], x, top, 0, text_lines(tb[i]),
+		if (text_draw(j->box.pdf, tb[i], x, top, 0, text_lines(tb[i]),
 		    NULL) == -1)
 			rc = -1;
 		top -= text_height(tb[i]);
@@ -351,7 +265,7 @@ fit_list(struct job *j, const struct layout_box *b, double bx, double btop,
 	}
 	for (i = 0; i < ls->n; i++)
 		text_block_free(tb[i]);
-	if (mtop > mbot && pdf_rect(j->pdf, bx, mbot, BAR_W * size,
+	if (mtop > mbot && pdf_rect(j->box.pdf, bx, mbot, BAR_W * size,
 	    mtop - mbot, bar != NULL ? bar : &st->colour, NULL, 0) == -1)
 		rc = -1;
 	free(tb);
@@ -371,8 +285,8 @@ person_entry(struct job *j, struct list *ls, const struct person *s)
 		entry_run(e, xasprintf(", %s", aff), TEXT_REGULAR,
 		    s->organisation != NULL);
 	if (s->status == PERSON_INVITED)
-		entry_run(e, xasprintf(" (%s)", layout_label(j->l, "invited",
-		    j->lang)), TEXT_ITALIC, 1);
+		entry_run(e, xasprintf(" (%s)", label(j, "invited")),
+		    TEXT_ITALIC, 1);
 }
 
 /* A heading and the people under it; nothing at all when there are none. */
@@ -392,52 +306,33 @@ people_list(struct job *j, struct list *ls, const char *heading,
 		person_entry(j, ls, v[i]);
 }
 
-static int
-side_has(const struct layout_side *side, enum layout_field f)
-{
-	size_t i;
-
-	for (i = 0; i < side->nboxes; i++)
-		if (side->boxes[i].field == f)
-			return 1;
-	return 0;
-}
-
 /* Whether the speakers box shows the moderators too (no box of their own). */
 static int
 moderators_with_speakers(const struct job *j)
 {
-	return !side_has(j->side, FIELD_FORUM_MODERATORS);
+	return box_find(j->side, FIELD_FORUM_MODERATORS) == NULL;
 }
 
+/*
+ * The speakers box, with the moderators when they have no box of their
+ * own, or the moderators box.
+ */
 static int
-speakers_box(struct job *j, const struct layout_box *b, double bx,
+people_box(struct job *j, const struct layout_box *b, double bx,
     double btop, const struct forum *f)
 {
+	int speakers = b->field == FIELD_FORUM_SPEAKERS;
 	struct list ls = { NULL, 0, 0 };
-	struct text_src src = { &f->pos, "forum.speakers" };
+	struct text_src src = { &f->pos, speakers ? "forum.speakers" :
+	    "forum.moderators" };
 	int rc;
 
-	people_list(j, &ls, layout_label(j->l, f->speakers_complete ?
-	    "speakers" : "among-others", j->lang), f->speakers, f->nspeakers);
-	if (moderators_with_speakers(j))
-		people_list(j, &ls, layout_label(j->l, "moderation", j->lang),
-		    f->moderators, f->nmoderators);
-	rc = fit_list(j, b, bx, btop, &ls, &src);
-	list_free(&ls);
-	return rc;
-}
-
-static int
-moderators_box(struct job *j, const struct layout_box *b, double bx,
-    double btop, const struct forum *f)
-{
-	struct list ls = { NULL, 0, 0 };
-	struct text_src src = { &f->pos, "forum.moderators" };
-	int rc;
-
-	people_list(j, &ls, layout_label(j->l, "moderation", j->lang),
-	    f->moderators, f->nmoderators);
+	if (speakers)
+		people_list(j, &ls, label(j, f->speakers_complete ?
+		    "speakers" : "among-others"), f->speakers, f->nspeakers);
+	if (!speakers || moderators_with_speakers(j))
+		people_list(j, &ls, label(j, "moderation"), f->moderators,
+		    f->nmoderators);
 	rc = fit_list(j, b, bx, btop, &ls, &src);
 	list_free(&ls);
 	return rc;
@@ -514,8 +409,8 @@ names_of(struct job *j, const struct forum *f)
 	size_t i;
 
 	/* "Referent*innen: A, B" but "u. a. mit A, B". */
-	buf_adds(&b, layout_label(j->l, f->speakers_complete ? "speakers" :
-	    "among-others", j->lang));
+	buf_adds(&b, label(j, f->speakers_complete ? "speakers" :
+	    "among-others"));
 	if (f->speakers_complete)
 		buf_addc(&b, ':');
 	for (i = 0; i < f->nspeakers; i++) {
@@ -531,7 +426,7 @@ names_of(struct job *j, const struct forum *f)
 		}
 		if (s->status == PERSON_INVITED) {
 			buf_adds(&b, " (");
-			buf_adds(&b, layout_label(j->l, "invited", j->lang));
+			buf_adds(&b, label(j, "invited"));
 			buf_addc(&b, ')');
 		}
 	}
@@ -567,10 +462,10 @@ schedule_box(struct job *j, const struct layout_box *b, double bx,
 		e = list_add(&ls, GROUP_GAP);
 		e->muted = day[i] != f;
 		e->marked = day[i] == f;
-		t = day[i]->slot != NULL ? slot_time(day[i]->slot) : NULL;
+		t = day[i]->slot != NULL ? when_time(day[i]->slot) : NULL;
 		entry_run(e, xasprintf("%s%s%s %d", t != NULL ? t : "",
-		    t != NULL ? " \u00B7 " : "", layout_label(j->l, "forum",
-		    j->lang), day[i]->number), v, 1);
+		    t != NULL ? " \u00B7 " : "", label(j, "forum"),
+		    day[i]->number), v, 1);
 		free(t);
 		e = list_add(&ls, 0);
 		e->muted = day[i] != f;
@@ -588,88 +483,22 @@ schedule_box(struct job *j, const struct layout_box *b, double bx,
 	return rc;
 }
 
-/* An image kept in its proportions, centred in the box. */
-static int
-image_box(struct job *j, const struct layout_box *b, double bx,
-    double btop, const struct srcpos *pos, const char *path)
-{
-	double w = b->w, h = b->h;
-	int pw, ph;
-
-	if (path == NULL)
-		return 0;
-	if (pdf_image_size(j->pdf, pos, path, &pw, &ph) == -1)
-		return -1;
-	if (pw <= 0 || ph <= 0)
-		return 0;
-	if (w / h > (double)pw / ph)
-		w = h * pw / ph;
-	else
-		h = w * ph / pw;
-	return pdf_image(j->pdf, pos, path, bx + (b->w - w) / 2,
-	    btop - b->h + (b->h - h) / 2, w, h);
-}
-
-/* "name.<key>" if the layout has it, else "name". */
-static const struct colour *
-colour_for(const struct layout *l, const char *name, const char *key)
-{
-	const struct colour *c;
-	char *full = xasprintf("%s.%s", name, key);
-
-	c = layout_colour(l, full);
-	free(full);
-	return c != NULL ? c : layout_colour(l, name);
-}
-
-static int
-band_box(struct job *j, const struct layout_box *b, double bx, double btop,
-    const struct forum *f)
-{
-	const struct colour *c = &b->colour;
-	struct colour own;
-
-	switch (b->paint) {
-	case PAINT_TRACK:
-		if (f->track != NULL && f->track->colour != NULL &&
-		    layout_parse_colour(f->track->colour, &own) == 0)
-			c = &own;
-		else
-			c = f->track != NULL ? colour_for(j->l, "track",
-			    f->track->id) : layout_colour(j->l, "track");
-		break;
-	case PAINT_SLOT:
-		c = f->slot != NULL ? colour_for(j->l, "slot", f->slot->id) :
-		    layout_colour(j->l, "slot");
-		break;
-	case PAINT_CATEGORY:
-		/* A sign has no person: the category's general colour. */
-		c = layout_colour(j->l, "category");
-		break;
-	default:
-		break;
-	}
-	if (c == NULL)
-		return 0;
-	return pdf_rect(j->pdf, bx, btop - b->h, b->w, b->h, c, NULL, 0);
-}
-
 static int
 host_box(struct job *j, const struct layout_box *b, double bx, double btop,
     const struct forum *f)
 {
 	struct text_run runs[2];
 	struct text_src src = { &f->pos, "forum.host" };
-	char *label;
+	char *by;
 	int rc;
 
 	if (f->host == NULL)
 		return 0;
-	label = xasprintf("%s ", layout_label(j->l, "hosted-by", j->lang));
-	runs[0] = (struct text_run){ label, TEXT_REGULAR, 0 };
+	by = xasprintf("%s ", label(j, "hosted-by"));
+	runs[0] = (struct text_run){ by, TEXT_REGULAR, 0 };
 	runs[1] = (struct text_run){ f->host, TEXT_BOLD, 1 };
-	rc = fit_runs(j, b, bx, btop, runs, 2, &src);
-	free(label);
+	rc = box_runs(&j->box, b, bx, btop, runs, 2, &src);
+	free(by);
 	return rc;
 }
 
@@ -690,92 +519,84 @@ description(const struct forum *f)
 	return buf_take(&b);
 }
 
-/* Only the event's address means something on a door: no person here. */
-static int
-qr_box(struct job *j, const struct layout_box *b, double bx, double btop)
-{
-	double size = b->w < b->h ? b->w : b->h;
-
-	if (b->qr != QR_EVENT_URL || j->p->event.url == NULL)
-		return 0;
-	return pdf_qr(j->pdf, j->p->event.url, bx + (b->w - size) / 2,
-	    btop - b->h + (b->h - size) / 2, size, &b->colour);
-}
-
 /* Box b of forum f's sign, the item's top-left corner at ix, itop. */
 static int
 draw_box(struct job *j, const struct layout_box *b, double ix, double itop,
     const struct forum *f)
 {
 	const struct programme *p = j->p;
+	struct box_ctx *c = &j->box;
 	struct layout_box tb;
 	double bx = ix + b->x, btop = itop - b->y;
+	const char *date;
 	char *t;
 	int rc;
 
 	switch (b->field) {
 	case FIELD_FORUM_NUMBER:
-		t = xasprintf("%s %d", layout_label(j->l, "forum", j->lang),
-		    f->number);
-		rc = fit_text(j, b, bx, btop, t, 1, &f->pos, "forum.number");
+		t = xasprintf("%s %d", label(j, "forum"), f->number);
+		rc = box_text(c, b, bx, btop, t, 1, &f->pos, "forum.number");
 		free(t);
 		return rc;
 	case FIELD_FORUM_TITLE:
 		tb = title_box(j, b, f);
-		return fit_text(j, &tb, bx, btop, f->title, 0, &f->pos,
+		return box_text(c, &tb, bx, btop, f->title, 0, &f->pos,
 		    "forum.title");
 	case FIELD_FORUM_SUBTITLE:
-		return fit_text(j, b, bx, btop, f->subtitle, 0, &f->pos,
+		return box_text(c, b, bx, btop, f->subtitle, 0, &f->pos,
 		    "forum.subtitle");
 	case FIELD_FORUM_HOST:
 		return host_box(j, b, bx, btop, f);
 	case FIELD_FORUM_HOST_LOGO:
-		return image_box(j, b, bx, btop, &f->pos, f->host_logo);
+		return box_image(c, b, bx, btop, &f->pos, f->host_logo);
 	case FIELD_FORUM_SPEAKERS:
-		return speakers_box(j, b, bx, btop, f);
 	case FIELD_FORUM_MODERATORS:
-		return moderators_box(j, b, bx, btop, f);
+		return people_box(j, b, bx, btop, f);
 	case FIELD_FORUM_DESCRIPTION:
 		t = description(f);
-		rc = fit_text(j, b, bx, btop, t, 0, &f->pos,
+		rc = box_text(c, b, bx, btop, t, 0, &f->pos,
 		    "forum.description");
 		free(t);
 		return rc;
 	case FIELD_ROOM_NAME:
-		return f->room == NULL ? 0 : fit_text(j, b, bx, btop,
+		return f->room == NULL ? 0 : box_text(c, b, bx, btop,
 		    f->room->name, 1, &f->room->pos, "room.name");
 	case FIELD_ROOM_SCHEDULE:
 		return schedule_box(j, b, bx, btop, f);
 	case FIELD_SLOT_TIME:
 		if (f->slot == NULL)
 			return 0;
-		t = slot_time(f->slot);
-		rc = fit_text(j, b, bx, btop, t, 1, &f->slot->pos,
+		t = when_time(f->slot);
+		rc = box_text(c, b, bx, btop, t, 1, &f->slot->pos,
 		    "slot.time");
 		free(t);
 		return rc;
 	case FIELD_EVENT_TITLE:
-		return fit_text(j, b, bx, btop, p->event.title, 0, NULL,
+		return box_text(c, b, bx, btop, p->event.title, 0, NULL,
 		    "event.title");
 	case FIELD_EVENT_DATE:
 		if (f->slot != NULL)
-			t = date_text(f->slot->date, j->lang);
+			date = f->slot->date;
 		else if (p->event.ndates == 1)
-			t = date_text(p->event.dates[0], j->lang);
+			date = p->event.dates[0];
 		else
 			return 0;
-		rc = fit_text(j, b, bx, btop, t, 1, NULL, "event.date");
+		t = when_date(date, strcmp(c->lang, "en") == 0, 1);
+		rc = box_text(c, b, bx, btop, t, 1, NULL, "event.date");
 		free(t);
 		return rc;
 	case FIELD_TEXT:
-		return fit_text(j, b, bx, btop, b->text != NULL ? b->text :
-		    layout_label(j->l, b->label, j->lang), 0, &b->pos, "text");
+		return box_text(c, b, bx, btop, b->text != NULL ? b->text :
+		    label(j, b->label), 0, &b->pos, "text");
 	case FIELD_IMAGE:
-		return image_box(j, b, bx, btop, &b->pos, b->src);
+		return box_image(c, b, bx, btop, &b->pos, b->src);
 	case FIELD_QR:
-		return qr_box(j, b, bx, btop);
+		/* Only the event's address means something on a door. */
+		return box_qr(c, b, bx, btop, b->qr == QR_EVENT_URL ?
+		    p->event.url : NULL);
 	case FIELD_BAND:
-		return band_box(j, b, bx, btop, f);
+		/* A sign has no person: the category's general colour. */
+		return box_band(c, b, bx, btop, f, NULL);
 	default:
 		/* Fields of one person belong on badges. */
 		return 0;
@@ -790,7 +611,7 @@ draw_sign(struct job *j, const struct layout_side *side,
 	int rc = 0;
 
 	j->side = side;
-	j->lang = forum_lang(j->p, f);
+	j->box.lang = forum_lang(j->p, f);
 	for (i = 0; i < side->nboxes; i++)
 		if (draw_box(j, &side->boxes[i], ix, itop, f) == -1)
 			rc = -1;
@@ -806,7 +627,7 @@ static int
 sheet(struct job *j, size_t first, size_t n,
     const struct layout_side *side, int back)
 {
-	const struct layout *l = j->l;
+	const struct layout *l = j->box.l;
 	const struct layout_grid *g = &l->grid;
 	const struct forum *f;
 	double ox = g->offset_x, oy = g->offset_y, x, y;
@@ -814,7 +635,7 @@ sheet(struct job *j, size_t first, size_t n,
 	size_t i;
 	int col, row, rc = 0;
 
-	if (pdf_page_add(j->pdf, l->page.width, l->page.height) == -1)
+	if (pdf_page_add(j->box.pdf, l->page.width, l->page.height) == -1)
 		return -1;
 	if (back) {
 		ox += g->back_offset_x;
@@ -834,7 +655,7 @@ sheet(struct job *j, size_t first, size_t n,
 			/* "Forum 3: Cloud" in the viewer's outline. */
 			mark = xasprintf("%s %d: %s", layout_label(l, "forum",
 			    forum_lang(j->p, f)), f->number, f->title);
-			if (pdf_bookmark(j->pdf, -1, mark, l->page.height -
+			if (pdf_bookmark(j->box.pdf, -1, mark, l->page.height -
 			    y - oy) == -1)
 				rc = -1;
 			free(mark);
@@ -860,7 +681,7 @@ signs_render(const struct programme *p, const struct layout *l,
 	(void)o;	/* the options are for the booklet and badges */
 	memset(&j, 0, sizeof(j));
 	j.p = p;
-	j.l = l;
+	j.box.l = l;
 	if (p->nforums == 0) {
 		diag_warning(d, NULL, "no signs to print: the programme has "
 		    "no forums; '%s' not written", path);
@@ -869,7 +690,7 @@ signs_render(const struct programme *p, const struct layout *l,
 	info.title = p->event.title;
 	info.subject = layout_label(l, "signs", p->lang);
 	info.author = p->event.organiser;
-	if ((j.pdf = pdf_new(d, &info)) == NULL)
+	if ((j.box.pdf = pdf_new(d, &info)) == NULL)
 		return -1;
 	per = (size_t)l->grid.columns * (size_t)l->grid.rows;
 	for (first = 0; first < p->nforums; first += n) {
@@ -881,9 +702,9 @@ signs_render(const struct programme *p, const struct layout *l,
 	}
 	/* With --strict a shortened title is an error: write nothing. */
 	if (rc == 0 && d->nerrors == errors)
-		rc = pdf_save(j.pdf, path);
+		rc = pdf_save(j.box.pdf, path);
 	else
 		rc = -1;
-	pdf_free(j.pdf);
+	pdf_free(j.box.pdf);
 	return rc;
 }

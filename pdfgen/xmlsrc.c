@@ -292,10 +292,15 @@ xmlsrc_pos(struct xmlsrc *x, const xmlNode *n, struct srcpos *pos)
 		index_lines(x);
 	if ((size_t)ln > x->nlines || n->type != XML_ELEMENT_NODE)
 		return;
-	for (s = n->prev; s != NULL; s = s->prev)
-		if (s->type == XML_ELEMENT_NODE && xmlGetLineNo(s) == ln &&
-		    xmlStrEqual(s->name, n->name))
+	/* Siblings come in document order: stop at the first on an earlier line. */
+	for (s = n->prev; s != NULL; s = s->prev) {
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlGetLineNo(s) != ln)
+			break;
+		if (xmlStrEqual(s->name, n->name))
 			k++;
+	}
 	if (n->ns != NULL && n->ns->prefix != NULL)
 		snprintf(tag, sizeof(tag), "<%s:%s", n->ns->prefix, n->name);
 	else

@@ -17,6 +17,7 @@ for f in tests/e2e/test_*.sh; do
 		if ( cd "$TOP" && export T && . tests/e2e/lib.sh && . "$f" && "$t" ) >"$T.log" 2>&1; then
 			passed=$((passed + 1))
 			echo "ok   $f $t"
+			grep '^skipped' "$T.log" | sed 's/^/     | /'
 		else
 			failed=$((failed + 1))
 			failures="$failures $t"

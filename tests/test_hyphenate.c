@@ -1,16 +1,21 @@
 /*
  * Tests of hyphenate.h: the exact points libhyphen gives with Debian's
- * German and English patterns, and the rules for compounds, soft hyphens,
- * acronyms and names.
+ * German and English patterns, the rules for compounds, soft hyphens,
+ * acronyms and names, and the on-disk cache of the loaded patterns (in a
+ * fresh $XDG_CACHE_HOME, so the user's cache is left alone).
  */
+#include <sys/stat.h>
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hyphenate.h"
 #include "util.h"
@@ -43,6 +48,183 @@ marked(const char *lang, const char *word, int patterns)
 	assert_string_equal(got_, want);				\
 	free(got_);							\
 } while (0)
+
+static char cache_home[] = "/tmp/test_hyphenate.XXXXXX";
+static char *cache_de, *cache_en;
+
+/* Every word of the example conference, marked, one line each. */
+static char *
+marked_seed(const char *lang)
+{
+	struct buf b = { 0 };
+	char *text, *word, *got, *save;
+	FILE *f;
+	long n;
+
+	assert_non_null(f = fopen("tests/seed.txt", "rb"));
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	assert_true((n = ftell(f)) > 1000);
+	rewind(f);
+	text = xmalloc((size_t)n + 1);
+	assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
+	text[n] = '\0';
+	fclose(f);
+	for (word = strtok_r(text, " \t\n", &save); word != NULL;
+	    word = strtok_r(NULL, " \t\n", &save)) {
+		got = marked(lang, word, 1);
+		buf_adds(&b, got);
+		buf_addc(&b, '\n');
+		free(got);
+	}
+	free(text);
+	return buf_take(&b);
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f;
+	char *data;
+	long n;
+
+	assert_non_null(f = fopen(path, "rb"));
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	assert_true((n = ftell(f)) > 0);
+	rewind(f);
+	data = xmalloc((size_t)n);
+	assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*len = (size_t)n;
+	return data;
+}
+
+static ino_t
+inode(const char *path)
+{
+	struct stat st;
+
+	assert_int_equal(stat(path, &st), 0);
+	return st.st_ino;
+}
+
+/*
+ * Runs first, so that the slow load from the patterns happens once: the
+ * other tests get the dictionaries from the cache it writes.  A cache
+ * file that is read is left alone, so an unchanged inode shows that the
+ * second load came from the cache.
+ */
+static void
+cache_gives_the_same_points(void **state)
+{
+	char *fresh_de, *fresh_en, *got;
+	ino_t de, en;
+
+	(void)state;
+	hyph_reset();
+	unlink(cache_de);
+	unlink(cache_en);
+	fresh_de = marked_seed("de");
+	fresh_en = marked_seed("en");
+	assert_non_null(strstr(fresh_de, "\nDi-gi-ta-li-sie-rung\n"));
+	assert_non_null(strstr(fresh_en, "\nOn-linezu-gangs-ge-setz\n"));
+	de = inode(cache_de);
+	en = inode(cache_en);
+
+	hyph_reset();
+	got = marked_seed("de");
+	assert_string_equal(got, fresh_de);
+	free(got);
+	got = marked_seed("en");
+	assert_string_equal(got, fresh_en);
+	free(got);
+	assert_true(inode(cache_de) == de);
+	assert_true(inode(cache_en) == en);
+	free(fresh_de);
+	free(fresh_en);
+}
+
+/*
+ * A cut or scribbled cache file is refused, the patterns are loaded again
+ * (same points, no crash under ASan) and the file is written anew (a new
+ * inode through rename, the same bytes as before the damage).  English,
+ * because it loads from its patterns in milliseconds; German goes through
+ * the same code.
+ */
+static void
+damaged_cache_is_rebuilt(void **state)
+{
+	static const struct {
+		long	 at;	/* from the start, or the end if negative */
+		long	 cut;	/* truncate to at, else write garbage there */
+	} damage[] = {
+		{ 0, 1 }, { 10, 1 }, { 100, 1 }, { -1, 1 }, { -100000, 1 },
+		{ 0, 0 }, { 40, 0 }, { 90, 0 }, { 300, 0 }, { -100, 0 },
+		{ -100000, 0 }
+	};
+	static const char garbage[] = "\xff\xfe\x00\x7f garbage \x80\x81";
+	char *want, *good, *got, *now;
+	size_t good_len, now_len, i;
+	long at;
+	ino_t before;
+	FILE *f;
+
+	(void)state;
+	hyph_reset();
+	want = marked_seed("en");
+	good = slurp(cache_en, &good_len);
+	assert_true(good_len > 100000);
+	for (i = 0; i < sizeof(damage) / sizeof(damage[0]); i++) {
+		at = damage[i].at >= 0 ? damage[i].at :
+		    (long)good_len + damage[i].at;
+		before = inode(cache_en);
+		if (damage[i].cut)
+			assert_int_equal(truncate(cache_en, at), 0);
+		else {
+			assert_non_null(f = fopen(cache_en, "r+b"));
+			assert_int_equal(fseek(f, at, SEEK_SET), 0);
+			assert_int_equal(fwrite(garbage, 1, sizeof(garbage),
+			    f), sizeof(garbage));
+			assert_int_equal(fclose(f), 0);
+		}
+		hyph_reset();
+		got = marked_seed("en");
+		assert_string_equal(got, want);
+		free(got);
+		assert_true(inode(cache_en) != before);
+		now = slurp(cache_en, &now_len);
+		assert_int_equal(now_len, good_len);
+		assert_memory_equal(now, good, good_len);
+		free(now);
+	}
+	free(good);
+	free(want);
+}
+
+/* A cache that cannot be written costs time, never the hyphenation. */
+static void
+unwritable_cache_is_skipped(void **state)
+{
+	char *file, *want, *got;
+	FILE *f;
+
+	(void)state;
+	hyph_reset();
+	want = marked_seed("en");
+	/* A file where the directory should be: even root cannot write. */
+	file = xasprintf("%s/file", cache_home);
+	assert_non_null(f = fopen(file, "w"));
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(setenv("XDG_CACHE_HOME", file, 1), 0);
+	hyph_reset();
+	assert_true(hyph_available("en"));
+	got = marked_seed("en");
+	assert_string_equal(got, want);
+	free(got);
+	assert_int_equal(setenv("XDG_CACHE_HOME", cache_home, 1), 0);
+	assert_int_equal(unlink(file), 0);
+	free(file);
+	free(want);
+}
 
 static void
 german_points(void **state)
@@ -161,6 +343,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(cache_gives_the_same_points),
+		cmocka_unit_test(damaged_cache_is_rebuilt),
+		cmocka_unit_test(unwritable_cache_is_skipped),
 		cmocka_unit_test(german_points),
 		cmocka_unit_test(umlauts_map_to_utf8_offsets),
 		cmocka_unit_test(compounds_break_after_hyphen_or_slash),
@@ -173,5 +358,25 @@ main(void)
 		cmocka_unit_test(cyrillic_is_left_whole),
 	};
 
-	return cmocka_run_group_tests_name("hyphenate", tests, NULL, NULL);
+	char *dir;
+	int failed;
+
+	/* Before the first load: the dictionaries stay for the process. */
+	if (mkdtemp(cache_home) == NULL ||
+	    setenv("XDG_CACHE_HOME", cache_home, 1) == -1) {
+		perror(cache_home);
+		return 1;
+	}
+	dir = xasprintf("%s/pdfgen", cache_home);
+	cache_de = xasprintf("%s/hyph_de_DE.cache", dir);
+	cache_en = xasprintf("%s/hyph_en_US.cache", dir);
+	failed = cmocka_run_group_tests_name("hyphenate", tests, NULL, NULL);
+	unlink(cache_de);
+	unlink(cache_en);
+	rmdir(dir);
+	rmdir(cache_home);
+	free(dir);
+	free(cache_de);
+	free(cache_en);
+	return failed;
 }

@@ -4,17 +4,19 @@
 set -u
 bin=$1
 out=$(mktemp -d)
-status=0
+status=0 passed=0 failed=0
 for cmd in check booklet signs badges; do
 	if [ "$cmd" = check ]; then args="check input/programme.xml"; else args="$cmd -o $out input/programme.xml"; fi
 	if ! valgrind -q --suppressions=tests/libhyphen.supp --leak-check=full --show-leak-kinds=definite,indirect,possible \
 	    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
 	    "$bin" $args >"$out/log" 2>&1; then
 		echo "FAIL valgrind $args"; cat "$out/log"; status=1
+		failed=$((failed + 1))
 	else
 		echo "ok   valgrind $args"
+		passed=$((passed + 1))
 	fi
 done
 rm -rf "$out"
-[ $status -eq 0 ] && echo "valgrind: 4 passed, 0 failed" || echo "valgrind: some failed"
+echo "valgrind: $passed passed, $failed failed"
 exit $status

@@ -32,14 +32,16 @@ t_atomic_bad_input() {
 t_atomic_folder_is_a_file() {
 	echo keep > "$T/file"
 	run 3 "$PDFGEN" all -o "$T/file" input/programme.xml || return 1
-	contains "$T/err" "pdfgen: error: cannot write '$T/file/badges.pdf': Not a directory" &&
+	contains "$T/err" "pdfgen: error: cannot write '$T/file/badges.pdf': Not a directory" ||
+		return 1
 	[ "$(cat "$T/file")" = keep ] || fail "$T/file changed"
 }
 
 t_atomic_output_is_a_directory() {
 	mkdir -p "$T/o/badges.pdf/inside"
 	run 3 "$PDFGEN" badges -o "$T/o" input/programme.xml || return 1
-	expect_file "$T/err" "pdfgen: error: cannot write '$T/o/badges.pdf': Is a directory" &&
+	expect_file "$T/err" "pdfgen: error: cannot write '$T/o/badges.pdf': Is a directory" ||
+		return 1
 	[ "$(ls -A "$T/o" "$T/o/badges.pdf" | tr '\n' ' ')" = \
 	    "$T/o: badges.pdf  $T/o/badges.pdf: inside " ] ||
 		fail "left behind: $(ls -A "$T/o" "$T/o/badges.pdf")"
@@ -164,8 +166,8 @@ t_five_thousand_forums() {
 t_only_whitespace() {
 	programme Anna "   " Titel Text > "$T/in.xml"
 	run 1 "$PDFGEN" all -o "$T/o" "$T/in.xml" || return 1
-	expect_file "$T/err" "$T/in.xml:7:32: error: <family>: [facet 'pattern'] The value '   ' is not accepted by the pattern '\s*\S[\s\S]*'
-pdfgen: 1 error in '$T/in.xml'; nothing written" &&
+	expect_file "$T/err" "$T/in.xml:7:40: error: <family>: [facet 'pattern'] The value '   ' is not accepted by the pattern '\s*\S[\s\S]*'
+pdfgen: 1 error in '$T/in.xml'; nothing written" || return 1
 	[ -z "$(ls -A "$T/o" 2>/dev/null)" ] || fail "files written"
 }
 
@@ -214,7 +216,9 @@ PY
 t_exit_codes() {
 	run 0 "$PDFGEN" --help || return 1
 	contains "$T/out" "Exit status: 0 ok, 1 problems in the input, 2 usage, 3 output or system" || return 1
-	contains README.md "3" || return 1
+	contains README.md "Exit status: **0** ok, **1** problems in the input, **2** usage error," ||
+		return 1
+	contains README.md "**3** output or system failure" || return 1
 	run 0 "$PDFGEN" check input/programme.xml || return 1
 	run 1 "$PDFGEN" check tests/bad/truncated.xml || return 1
 	run 2 "$PDFGEN" frobnicate || return 1

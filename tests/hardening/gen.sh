@@ -30,7 +30,8 @@ repeat() {
 	awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s }'
 }
 
-# many_forums N: N forums in one slot, each in its own room, one speaker.
+# many_forums N: N forums in one slot, each in its own room; forum 1 has
+# a speaker.
 many_forums() {
 	awk -v n="$1" 'BEGIN {
 		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
@@ -44,7 +45,7 @@ many_forums() {
 		print "<people><person id=\"p1\"><given>Anna</given><family>Weiß</family></person></people>"
 		print "<forums>"
 		for (i = 1; i <= n; i++)
-			printf "<forum id=\"f%d\" number=\"%d\" room=\"r%d\" slot=\"s1\"><title>Forum über Thema %d</title><speakers><speaker ref=\"p1\"/></speakers></forum>\n", i, i, i, i
+			printf "<forum id=\"f%d\" number=\"%d\" room=\"r%d\" slot=\"s1\"><title>Forum über Thema %d</title>%s</forum>\n", i, i, i, i, i == 1 ? "<speakers><speaker ref=\"p1\"/></speakers>" : ""
 		print "</forums></programme>"
 	}'
 }

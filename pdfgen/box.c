@@ -1,0 +1,147 @@
+/*
+ * One layout box of a sign or badge (box.h).  Sizes come from fit-to-box,
+ * so a short text is big and a long one wraps and shrinks, never below
+ * the style's smallest size.
+ */
+#include <stdlib.h>
+
+#include "box.h"
+#include "util.h"
+
+const struct layout_box *
+box_find(const struct layout_side *side, enum layout_field f)
+{
+	size_t i;
+
+	for (i = 0; i < side->nboxes; i++)
+		if (side->boxes[i].field == f)
+			return &side->boxes[i];
+	return NULL;
+}
+
+double
+box_text_top(const struct layout_box *b, double btop, double th)
+{
+	switch (b->valign) {
+	case VALIGN_MIDDLE:
+		return btop - (b->h - th) / 2;
+	case VALIGN_BOTTOM:
+		return btop - (b->h - th);
+	default:
+		return btop;
+	}
+}
+
+int
+box_runs(struct box_ctx *c, const struct layout_box *b, double bx,
+    double btop, const struct text_run *runs, size_t nruns,
+    const struct text_src *src)
+{
+	struct text_block *tb;
+	double top;
+	int rc;
+
+	tb = text_fit(c->pdf, b->style, c->lang, runs, nruns, b->w, b->h, 0,
+	    src);
+	if (tb == NULL)
+		return -1;
+	top = box_text_top(b, btop, text_height(tb));
+	if (c->place != NULL)
+		return c->place(c->arg, tb, bx, top);
+	rc = text_draw(c->pdf, tb, bx, top, 0, text_lines(tb), NULL);
+	text_block_free(tb);
+	return rc;
+}
+
+int
+box_text(struct box_ctx *c, const struct layout_box *b, double bx,
+    double btop, const char *s, int nohyphen, const struct srcpos *pos,
+    const char *field)
+{
+	struct text_run run = { s, TEXT_REGULAR, nohyphen };
+	struct text_src src = { pos, field };
+
+	if (s == NULL)
+		return 0;
+	return box_runs(c, b, bx, btop, &run, 1, &src);
+}
+
+int
+box_image(struct box_ctx *c, const struct layout_box *b, double bx,
+    double btop, const struct srcpos *pos, const char *path)
+{
+	double w = b->w, h = b->h;
+	int pw, ph;
+
+	if (path == NULL)
+		return 0;
+	if (pdf_image_size(c->pdf, pos, path, &pw, &ph) == -1)
+		return -1;
+	if (pw <= 0 || ph <= 0)
+		return 0;
+	if (w / h > (double)pw / ph)
+		w = h * pw / ph;
+	else
+		h = w * ph / pw;
+	return pdf_image(c->pdf, pos, path, bx + (b->w - w) / 2,
+	    btop - b->h + (b->h - h) / 2, w, h);
+}
+
+int
+box_qr(struct box_ctx *c, const struct layout_box *b, double bx,
+    double btop, const char *text)
+{
+	double size = b->w < b->h ? b->w : b->h;
+
+	if (text == NULL)
+		return 0;
+	return pdf_qr(c->pdf, text, bx + (b->w - size) / 2,
+	    btop - b->h + (b->h - size) / 2, size, &b->colour);
+}
+
+/* "name.<key>" if the layout has it, else "name" (always for key NULL). */
+static const struct colour *
+colour_for(const struct layout *l, const char *name, const char *key)
+{
+	const struct colour *c = NULL;
+	char *full;
+
+	if (key != NULL) {
+		full = xasprintf("%s.%s", name, key);
+		c = layout_colour(l, full);
+		free(full);
+	}
+	return c != NULL ? c : layout_colour(l, name);
+}
+
+int
+box_band(struct box_ctx *c, const struct layout_box *b, double bx,
+    double btop, const struct forum *f, const char *category)
+{
+	const struct colour *fill = &b->colour;
+	struct colour own;
+
+	switch (b->paint) {
+	case PAINT_TRACK:
+		/* The programme's own track colour wins over the layout's. */
+		if (f->track != NULL && f->track->colour != NULL &&
+		    layout_parse_colour(f->track->colour, &own) == 0)
+			fill = &own;
+		else
+			fill = colour_for(c->l, "track", f->track != NULL ?
+			    f->track->id : NULL);
+		break;
+	case PAINT_SLOT:
+		fill = colour_for(c->l, "slot", f->slot != NULL ?
+		    f->slot->id : NULL);
+		break;
+	case PAINT_CATEGORY:
+		fill = colour_for(c->l, "category", category);
+		break;
+	default:
+		break;
+	}
+	if (fill == NULL)
+		return 0;
+	return pdf_rect(c->pdf, bx, btop - b->h, b->w, b->h, fill, NULL, 0);
+}
