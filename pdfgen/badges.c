@@ -694,8 +694,8 @@ draw_badge(struct job *j, const struct layout_side *side,
 				r = b == org ? role_for_organisation(j, org,
 				    role, s) : 0;
 			else
-					r = box_text(c, b, bx, btop, s->organisation,
-				    1, &s->pos, "person.organisation");
+				r = box_text(c, b, bx, btop, s->organisation, 1,
+				    &s->pos, "person.organisation");
 			break;
 		case FIELD_PERSON_ROLE:
 			r = org != NULL && role != NULL ? 0 : box_text(c, b,
@@ -759,12 +759,13 @@ draw_badge(struct job *j, const struct layout_side *side,
  * columns and rows, so that none falls on a badge.
  */
 static int
-cut_marks(struct job *j, double ox, double oy)
+cut_marks(struct job *j)
 {
 	const struct layout *l = j->box.l;
+	struct pdf *pdf = j->box.pdf;
 	const struct layout_grid *g = &l->grid;
 	double pw = l->page.width, ph = l->page.height;
-	double left = g->x + ox, top = g->y + oy;
+	double left = g->x + g->offset_x, top = g->y + g->offset_y;
 	double right = left + g->columns * l->item.width +
 	    (g->columns - 1) * g->gap_x;
 	double bottom = top + g->rows * l->item.height +
@@ -781,13 +782,13 @@ cut_marks(struct job *j, double ox, double oy)
 			    k * l->item.width;
 			len = top - MARK_OFFSET - l->page.margin_top;
 			len = len > MARK_LEN ? MARK_LEN : len;
-			if (len >= MARK_MIN && pdf_line(j->box.pdf, e, ph - top +
+			if (len >= MARK_MIN && pdf_line(pdf, e, ph - top +
 			    MARK_OFFSET, e, ph - top + MARK_OFFSET + len,
 			    &registration, MARK_WIDTH) == -1)
 				rc = -1;
 			len = ph - bottom - MARK_OFFSET - l->page.margin_bottom;
 			len = len > MARK_LEN ? MARK_LEN : len;
-			if (len >= MARK_MIN && pdf_line(j->box.pdf, e, ph - bottom -
+			if (len >= MARK_MIN && pdf_line(pdf, e, ph - bottom -
 			    MARK_OFFSET, e, ph - bottom - MARK_OFFSET - len,
 			    &registration, MARK_WIDTH) == -1)
 				rc = -1;
@@ -800,13 +801,13 @@ cut_marks(struct job *j, double ox, double oy)
 			    k * l->item.height);
 			len = left - MARK_OFFSET - l->page.margin_left;
 			len = len > MARK_LEN ? MARK_LEN : len;
-			if (len >= MARK_MIN && pdf_line(j->box.pdf, left -
+			if (len >= MARK_MIN && pdf_line(pdf, left -
 			    MARK_OFFSET, e, left - MARK_OFFSET - len, e,
 			    &registration, MARK_WIDTH) == -1)
 				rc = -1;
 			len = pw - right - MARK_OFFSET - l->page.margin_right;
 			len = len > MARK_LEN ? MARK_LEN : len;
-			if (len >= MARK_MIN && pdf_line(j->box.pdf, right +
+			if (len >= MARK_MIN && pdf_line(pdf, right +
 			    MARK_OFFSET, e, right + MARK_OFFSET + len, e,
 			    &registration, MARK_WIDTH) == -1)
 				rc = -1;
@@ -816,39 +817,24 @@ cut_marks(struct job *j, double ox, double oy)
 
 /*
  * One sheet: badges first..first+n-1 in slots from slot0 on, the front or
- * (back set) the back side.  On a back sheet the slots are mirrored as the
- * duplex binding turns the sheet, so each back lies behind its front.
+ * (back set) the back side (box_item() mirrors the slots of a back).
  */
 static int
 sheet(struct job *j, size_t first, size_t n, int slot0,
     const struct layout_side *side, int back)
 {
 	const struct layout *l = j->box.l;
-	const struct layout_grid *g = &l->grid;
-	double ox = g->offset_x, oy = g->offset_y, x, y;
+	double ix, itop;
 	size_t i;
-	int col, row, rc = 0;
+	int rc = 0;
 
 	if (pdf_page_add(j->box.pdf, l->page.width, l->page.height) == -1)
 		return -1;
-	if (back) {
-		ox += g->back_offset_x;
-		oy += g->back_offset_y;
-	}
-	if (!back && g->cut_marks && cut_marks(j, ox, oy) == -1)
+	if (!back && l->grid.cut_marks && cut_marks(j) == -1)
 		rc = -1;
 	for (i = 0; i < n; i++) {
-		col = (slot0 + (int)i) % g->columns;
-		row = (slot0 + (int)i) / g->columns;
-		/* Distances from the sheet's top left, before any mirroring. */
-		x = g->x + col * (l->item.width + g->gap_x);
-		y = g->y + row * (l->item.height + g->gap_y);
-		if (back && g->duplex == DUPLEX_LONG_EDGE)
-			x = l->page.width - x - l->item.width;
-		else if (back && g->duplex == DUPLEX_SHORT_EDGE)
-			y = l->page.height - y - l->item.height;
-		if (draw_badge(j, side, &j->badges[first + i], x + ox,
-		    l->page.height - y - oy) == -1)
+		box_item(l, slot0 + (int)i, back, &ix, &itop);
+		if (draw_badge(j, side, &j->badges[first + i], ix, itop) == -1)
 			rc = -1;
 	}
 	return rc;

@@ -348,32 +348,33 @@ op_text(struct page *pg, int ta, const struct text_block *tb, size_t first,
 	o->y = y;
 }
 
-static void
-op_line(struct page *pg, int ta, double x, double y, double w, double h,
-    const struct colour *c, double lw)
+/* A line from (x, y) to (x + w, y + h), or a rectangle w x h at (x, y). */
+static struct op *
+op_shape(struct page *pg, enum op_kind kind, int ta, double x, double y,
+    double w, double h, const struct colour *c)
 {
-	struct op *o = op_add(pg, OP_LINE, ta);
+	struct op *o = op_add(pg, kind, ta);
 
 	o->x = x;
 	o->y = y;
 	o->w = w;
 	o->h = h;
 	o->colour = *c;
-	o->lw = lw;
+	return o;
+}
+
+static void
+op_line(struct page *pg, int ta, double x, double y, double w, double h,
+    const struct colour *c, double lw)
+{
+	op_shape(pg, OP_LINE, ta, x, y, w, h, c)->lw = lw;
 }
 
 static void
 op_rect(struct page *pg, int ta, double x, double y, double w, double h,
     const struct colour *c, int bleed)
 {
-	struct op *o = op_add(pg, OP_RECT, ta);
-
-	o->x = x;
-	o->y = y;
-	o->w = w;
-	o->h = h;
-	o->colour = *c;
-	o->bleed = bleed;
+	op_shape(pg, OP_RECT, ta, x, y, w, h, c)->bleed = bleed;
 }
 
 static void

@@ -8,6 +8,30 @@
 #include "box.h"
 #include "util.h"
 
+void
+box_item(const struct layout *l, int slot, int back, double *ix,
+    double *itop)
+{
+	const struct layout_grid *g = &l->grid;
+	double ox = g->offset_x, oy = g->offset_y, x, y;
+	int col = slot % g->columns, row = slot / g->columns;
+
+	if (back) {
+		ox += g->back_offset_x;
+		oy += g->back_offset_y;
+	}
+	/* Distances from the sheet's top left, before any mirroring. */
+	x = g->x + col * (l->item.width + g->gap_x);
+	y = g->y + row * (l->item.height + g->gap_y);
+	/* Duplex printing turns the sheet: each back lies behind its front. */
+	if (back && g->duplex == DUPLEX_LONG_EDGE)
+		x = l->page.width - x - l->item.width;
+	else if (back && g->duplex == DUPLEX_SHORT_EDGE)
+		y = l->page.height - y - l->item.height;
+	*ix = x + ox;
+	*itop = l->page.height - y - oy;
+}
+
 const struct layout_box *
 box_find(const struct layout_side *side, enum layout_field f)
 {

@@ -2,7 +2,8 @@
  * Drawing one layout box of a fixed-layout product (signs, badges): text
  * placed as the box's valign says and set as large as it fits, images
  * keeping their aspect ratio, QR codes, bands whose colour falls back
- * from the specific to the general, and finding a side's box by field.
+ * from the specific to the general, finding a side's box by field, and
+ * where each item sits on its sheet.
  *
  * Boxes are placed by their left edge bx and top btop in PDF points (the
  * item's corner plus the box's offsets, layout.h).  Every function draws
@@ -34,6 +35,14 @@ struct box_ctx {
 			    double top);
 	void		*arg;		/* for place */
 };
+
+/*
+ * The top-left corner (ix, itop) in PDF points of the item in place slot
+ * (0: top left, row by row) of a front or (back set) back sheet, printer
+ * offsets applied.
+ */
+void	box_item(const struct layout *, int slot, int back, double *ix,
+	    double *itop);
 
 /* The side's first box showing field f, or NULL. */
 const struct layout_box *box_find(const struct layout_side *,

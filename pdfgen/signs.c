@@ -620,48 +620,33 @@ draw_sign(struct job *j, const struct layout_side *side,
 
 /*
  * One sheet with the signs of forums first..first+n-1, front or (back
- * set) back side; a back sheet mirrors the places as duplex printing
- * turns the sheet, so each back lies behind its front.
+ * set) back side (box_item() mirrors the places of a back).
  */
 static int
 sheet(struct job *j, size_t first, size_t n,
     const struct layout_side *side, int back)
 {
 	const struct layout *l = j->box.l;
-	const struct layout_grid *g = &l->grid;
 	const struct forum *f;
-	double ox = g->offset_x, oy = g->offset_y, x, y;
+	double ix, itop;
 	char *mark;
 	size_t i;
-	int col, row, rc = 0;
+	int rc = 0;
 
 	if (pdf_page_add(j->box.pdf, l->page.width, l->page.height) == -1)
 		return -1;
-	if (back) {
-		ox += g->back_offset_x;
-		oy += g->back_offset_y;
-	}
 	for (i = 0; i < n; i++) {
 		f = &j->p->forums[first + i];
-		col = (int)i % g->columns;
-		row = (int)i / g->columns;
-		x = g->x + col * (l->item.width + g->gap_x);
-		y = g->y + row * (l->item.height + g->gap_y);
-		if (back && g->duplex == DUPLEX_LONG_EDGE)
-			x = l->page.width - x - l->item.width;
-		else if (back && g->duplex == DUPLEX_SHORT_EDGE)
-			y = l->page.height - y - l->item.height;
+		box_item(l, (int)i, back, &ix, &itop);
 		if (!back) {
 			/* "Forum 3: Cloud" in the viewer's outline. */
 			mark = xasprintf("%s %d: %s", layout_label(l, "forum",
 			    forum_lang(j->p, f)), f->number, f->title);
-			if (pdf_bookmark(j->box.pdf, -1, mark, l->page.height -
-			    y - oy) == -1)
+			if (pdf_bookmark(j->box.pdf, -1, mark, itop) == -1)
 				rc = -1;
 			free(mark);
 		}
-		if (draw_sign(j, side, f, x + ox, l->page.height - y - oy) ==
-		    -1)
+		if (draw_sign(j, side, f, ix, itop) == -1)
 			rc = -1;
 	}
 	return rc;

@@ -21,5 +21,7 @@ cd "$(dirname "$0")/../.."
 		    abstract description persons person track url version
 		    subtitle logo links link attachments recording optout id
 		    index"
-	} | tr " \t" "\n\n" | grep -v "^$" | grep -v "[][\\{}()|^*+?]" | sort -u | sed "s/.*/\"&\"/"
+	} | tr ' \t' '\n\n' | grep -v '^$' |
+	    grep -v '[][\\{}()|^*+?]' |	# regular expressions of the schemas
+	    sort -u | sed 's/.*/"&"/'
 } > tests/fuzz/xml.dict
