@@ -16,7 +16,6 @@
  * before it knows its own length.
  */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -173,7 +172,7 @@ keep_str(struct booklet *b, char *s)
 static int
 is_en(const struct booklet *b)
 {
-	return strncmp(b->lang, "en", 2) == 0;
+	return lang_is(b->lang, "en");
 }
 
 static char *

@@ -1097,9 +1097,18 @@ const char *
 layout_label(const struct layout *l, const char *key, const char *lang)
 {
 	const char *s = NULL;
+	char primary[8];
+	size_t n;
 
 	if (lang != NULL)
 		s = label_in(l, key, lang);
+	/* "en-GB" falls back to "en" before German. */
+	if (s == NULL && lang != NULL && (n = strcspn(lang, "-_")) > 0 &&
+	    lang[n] != '\0' && n < sizeof(primary)) {
+		memcpy(primary, lang, n);
+		primary[n] = '\0';
+		s = label_in(l, key, primary);
+	}
 	if (s == NULL)
 		s = label_in(l, key, "de");
 	return s != NULL ? s : key;

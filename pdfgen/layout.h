@@ -296,8 +296,9 @@ const struct text_style *layout_style(const struct layout *, const char *name);
 const struct colour *layout_colour(const struct layout *, const char *name);
 
 /*
- * The fixed words for key in lang: the label in lang, else in "de", else
- * key itself.  lang NULL means "de".  Never NULL.
+ * The fixed words for key in lang: the label in lang, else in lang's
+ * primary language ("en" for "en-GB"), else in "de", else key itself.
+ * lang NULL means "de".  Never NULL.
  */
 const char *layout_label(const struct layout *, const char *key,
 	    const char *lang);

@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "programme.h"
 #include "util.h"
@@ -155,6 +156,15 @@ const char *
 forum_lang(const struct programme *p, const struct forum *f)
 {
 	return f->lang != NULL ? f->lang : p->lang;
+}
+
+int
+lang_is(const char *lang, const char *primary)
+{
+	size_t n = strlen(primary);
+
+	return lang != NULL && strncasecmp(lang, primary, n) == 0 &&
+	    (lang[n] == '\0' || lang[n] == '-' || lang[n] == '_');
 }
 
 /* Absolute start and end of a slot in minutes, for comparing slots. */

@@ -143,4 +143,10 @@ char	*person_full_name(const struct person *);
 /* The programme's language for a forum: forum->lang or the programme's. */
 const char *forum_lang(const struct programme *, const struct forum *);
 
+/*
+ * Nonzero if the language tag lang ("en", "en-GB", "de_DE") is of the
+ * language primary ("en"), whatever its region.
+ */
+int	lang_is(const char *lang, const char *primary);
+
 #endif

@@ -581,7 +581,7 @@ draw_box(struct job *j, const struct layout_box *b, double ix, double itop,
 			date = p->event.dates[0];
 		else
 			return 0;
-		t = when_date(date, strcmp(c->lang, "en") == 0, 1);
+		t = when_date(date, lang_is(c->lang, "en"), 1);
 		rc = box_text(c, b, bx, btop, t, 1, NULL, "event.date");
 		free(t);
 		return rc;

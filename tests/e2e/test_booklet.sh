@@ -296,3 +296,13 @@ t_booklet_crop_marks() {
 	grep -q 'TrimBox: *25.51.* 25.51.* 445.04.* 620.79' "$T/box" ||
 		{ cat "$T/box"; fail "trim box"; }
 }
+
+# A regional tag ("en-GB") gets the English labels and dates everywhere.
+t_booklet_regional_language_tag() {
+	sed 's/xml:lang="de"/xml:lang="en-GB"/' input/programme.xml > "$T/en.xml"
+	run 0 "$PDFGEN" all -o "$T/pdf" "$T/en.xml" || return 1
+	pdftotext -f 1 -l 1 "$T/pdf/signs.pdf" "$T/sign.txt"
+	contains "$T/sign.txt" "Thursday, 12 June 2025" || return 1
+	pdftotext "$T/pdf/booklet.pdf" "$T/booklet.txt"
+	contains "$T/booklet.txt" "Schedule" && lacks "$T/booklet.txt" "Übersicht"
+}
