@@ -94,7 +94,7 @@ struct cache_head {
 	char		magic[8];
 	uint32_t	version;
 	uint32_t	byte_order;	/* 0x01020304 as the writer stored it */
-	uint32_t	sizes[4];	/* HyphenDict, HyphenState, HyphenTrans, int */
+	uint32_t	sizes[4];	/* of HyphenDict, State, Trans and int */
 	int64_t		src_size;
 	int64_t		src_sec;	/* modification time of the source */
 	int64_t		src_nsec;
@@ -219,7 +219,7 @@ get(struct rd *r, void *out, size_t n)
 	return 0;
 }
 
-/* A number below max (all are ints or counts of bytes left). */
+/* A number below max; lengths are checked by the caller once read. */
 static int
 get_num(struct rd *r, int *v, long max)
 {
@@ -246,7 +246,7 @@ get_str(struct rd *r, char **s)
 {
 	int n;
 
-	if (get_num(r, &n, r->end - r->p + 2) == -1)
+	if (get_num(r, &n, INT_MAX) == -1 || n - 1 > r->end - r->p)
 		return -1;
 	if (n-- == 0)
 		return 0;
@@ -271,7 +271,7 @@ get_level(struct rd *r, HyphenDict *d)
 
 	if (get(r, mins, sizeof(mins)) == -1 ||
 	    get_num(r, &d->nohyphenl, INT_MAX) == -1 ||
-	    get_num(r, &n, r->end - r->p + 1) == -1)
+	    get_num(r, &n, INT_MAX) == -1 || n > r->end - r->p)
 		return -1;
 	d->lhmin = mins[0];
 	d->rhmin = mins[1];
@@ -287,7 +287,8 @@ get_level(struct rd *r, HyphenDict *d)
 		memcpy(d->nohyphen, r->p, (size_t)n);
 		r->p += n;
 	}
-	if (get_num(r, &n, (r->end - r->p) / STATE_MIN + 1) == -1 || n < 1)
+	if (get_num(r, &n, INT_MAX) == -1 || n < 1 ||
+	    n > (r->end - r->p) / STATE_MIN)
 		return -1;
 	d->states = xcalloc((size_t)n, sizeof(*d->states));
 	d->num_states = n;
@@ -312,8 +313,8 @@ get_level(struct rd *r, HyphenDict *d)
 		s->trans = xmalloc((size_t)k * sizeof(*s->trans));
 		s->num_trans = k;
 		for (k = 0; k < s->num_trans; k++) {
-			s->trans[k].ch = *r->p++;
-			if (get_num(r, &s->trans[k].new_state, n) == -1)
+			if (get(r, &s->trans[k].ch, 1) == -1 ||
+			    get_num(r, &s->trans[k].new_state, n) == -1)
 				return -1;
 		}
 	}
