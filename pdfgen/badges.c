@@ -62,6 +62,11 @@ struct job {
 	struct badge	*cur;		/* the badge being drawn */
 	double		 ix, itop;	/* its top-left corner */
 	const struct layout_box *key;	/* the layout box being drawn */
+	/*
+	 * The side's organisation and role boxes when the role fills both
+	 * (role_for_organisation()); NULL when each shows its own field.
+	 */
+	const struct layout_box *org, *role;
 };
 
 /* Registration black: cut marks must show on every separation. */
@@ -653,102 +658,111 @@ qr_box(struct job *j, const struct layout_box *b, double bx, double btop,
 	return rc;
 }
 
+/* Box b, showing anything but the person, of badge bg. */
+static int
+other_box(struct job *j, const struct layout_box *b, double bx,
+    double btop, struct badge *bg)
+{
+	struct box_ctx *c = &j->box;
+	char *t;
+	int r;
+
+	switch (b->field) {
+	case FIELD_FORUM_NUMBER:
+		t = forum_numbers(j, bg);
+		r = box_text(c, b, bx, btop, t, 1, &bg->forums[0]->pos,
+		    "forum.number");
+		free(t);
+		return r;
+	case FIELD_FORUM_TITLE:
+		t = forum_titles(bg);
+		r = box_text(c, b, bx, btop, t, 0, &bg->forums[0]->pos,
+		    "forum.title");
+		free(t);
+		return r;
+	case FIELD_EVENT_TITLE:
+		return box_text(c, b, bx, btop, j->p->event.title, 0, NULL,
+		    "event.title");
+	case FIELD_TEXT:
+		return box_text(c, b, bx, btop, b->text != NULL ? b->text :
+		    label(j, b->label), 0, &b->pos, "text");
+	case FIELD_IMAGE:
+		return box_image(c, b, bx, btop, &b->pos, b->src);
+	case FIELD_QR:
+		return qr_box(j, b, bx, btop, bg->who);
+	case FIELD_BAND:
+		return box_band(c, b, bx, btop, bg->forums[0],
+		    category_names[bg->cat]);
+	default:
+		/* Fields of forums and rooms belong on signs. */
+		return 0;
+	}
+}
+
+/* Box b, showing a field of the person (FIELD_PERSON_*), of badge bg. */
+static int
+person_box(struct job *j, const struct layout_side *side,
+    const struct layout_box *b, double bx, double btop, struct badge *bg)
+{
+	const struct person *s = bg->who;
+	struct box_ctx *c = &j->box;
+	char *t;
+	int r;
+
+	switch (b->field) {
+	case FIELD_PERSON_NAME:
+		return name_box(j, side, b, bx, btop, s);
+	case FIELD_PERSON_TITLE:
+		return box_text(c, b, bx, btop, s->placeholder ? NULL :
+		    s->title, 1, &s->pos, "person.title");
+	case FIELD_PERSON_ORGANISATION:
+		if (j->org != NULL)
+			return b == j->org ? role_for_organisation(j, j->org,
+			    j->role, s) : 0;
+		return box_text(c, b, bx, btop, s->organisation, 1, &s->pos,
+		    "person.organisation");
+	case FIELD_PERSON_ROLE:
+		return j->org != NULL ? 0 : box_text(c, b, bx, btop, s->role,
+		    0, &s->pos, "person.role");
+	case FIELD_PERSON_FORUMS:
+		return forums_box(j, b, bx, btop, bg);
+	case FIELD_PERSON_CATEGORY:
+		t = xasprintf("category.%s", category_names[bg->cat]);
+		r = box_text(c, b, bx, btop, label(j, t), 0, &b->pos,
+		    "category label");
+		free(t);
+		return r;
+	case FIELD_PERSON_PHOTO:
+		return box_image(c, b, bx, btop, &s->pos, s->photo);
+	default:
+		return other_box(j, b, bx, btop, bg);
+	}
+}
+
 /* Draws one side of badge bg with the item's top-left corner at ix, itop. */
 static int
 draw_badge(struct job *j, const struct layout_side *side,
     struct badge *bg, double ix, double itop)
 {
 	const struct person *s = bg->who;
-	struct box_ctx *c = &j->box;
-	const struct layout_box *b, *org, *role;
-	char *t;
+	const struct layout_box *b;
 	size_t i;
-	int rc = 0, r;
+	int rc = 0;
 
 	j->cur = bg;
 	j->ix = ix;
 	j->itop = itop;
-	org = box_find(side, FIELD_PERSON_ORGANISATION);
-	role = box_find(side, FIELD_PERSON_ROLE);
-	if (s->organisation != NULL || s->role == NULL)
-		org = role = NULL;	/* each in its own box */
+	j->org = box_find(side, FIELD_PERSON_ORGANISATION);
+	j->role = box_find(side, FIELD_PERSON_ROLE);
+	if (s->organisation != NULL || s->role == NULL || j->org == NULL ||
+	    j->role == NULL)
+		j->org = j->role = NULL;	/* each in its own box */
 	for (i = 0; i < side->nboxes; i++) {
-		double bx, btop;
-
 		b = &side->boxes[i];
-		bx = ix + b->x;
-		btop = itop - b->y;
 		j->key = b;
 		if (replay(j, b, &rc) > 0)
 			continue;
-		switch (b->field) {
-		case FIELD_PERSON_NAME:
-			r = name_box(j, side, b, bx, btop, s);
-			break;
-		case FIELD_PERSON_TITLE:
-			r = box_text(c, b, bx, btop, s->placeholder ? NULL :
-			    s->title, 1, &s->pos, "person.title");
-			break;
-		case FIELD_PERSON_ORGANISATION:
-			if (org != NULL && role != NULL)
-				r = b == org ? role_for_organisation(j, org,
-				    role, s) : 0;
-			else
-				r = box_text(c, b, bx, btop, s->organisation, 1,
-				    &s->pos, "person.organisation");
-			break;
-		case FIELD_PERSON_ROLE:
-			r = org != NULL && role != NULL ? 0 : box_text(c, b,
-			    bx, btop, s->role, 0, &s->pos, "person.role");
-			break;
-		case FIELD_PERSON_FORUMS:
-			r = forums_box(j, b, bx, btop, bg);
-			break;
-		case FIELD_PERSON_CATEGORY:
-			t = xasprintf("category.%s", category_names[bg->cat]);
-			r = box_text(c, b, bx, btop, label(j, t), 0, &b->pos,
-			    "category label");
-			free(t);
-			break;
-		case FIELD_PERSON_PHOTO:
-			r = box_image(c, b, bx, btop, &s->pos, s->photo);
-			break;
-		case FIELD_FORUM_NUMBER:
-			t = forum_numbers(j, bg);
-			r = box_text(c, b, bx, btop, t, 1, &bg->forums[0]->pos,
-			    "forum.number");
-			free(t);
-			break;
-		case FIELD_FORUM_TITLE:
-			t = forum_titles(bg);
-			r = box_text(c, b, bx, btop, t, 0, &bg->forums[0]->pos,
-			    "forum.title");
-			free(t);
-			break;
-		case FIELD_EVENT_TITLE:
-			r = box_text(c, b, bx, btop, j->p->event.title, 0,
-			    NULL, "event.title");
-			break;
-		case FIELD_TEXT:
-			r = box_text(c, b, bx, btop, b->text != NULL ? b->text :
-			    label(j, b->label), 0, &b->pos, "text");
-			break;
-		case FIELD_IMAGE:
-			r = box_image(c, b, bx, btop, &b->pos, b->src);
-			break;
-		case FIELD_QR:
-			r = qr_box(j, b, bx, btop, s);
-			break;
-		case FIELD_BAND:
-			r = box_band(c, b, bx, btop, bg->forums[0],
-			    category_names[bg->cat]);
-			break;
-		default:
-			/* Fields of forums and rooms belong on signs. */
-			r = 0;
-			break;
-		}
-		if (r == -1)
+		if (person_box(j, side, b, ix + b->x, itop - b->y, bg) == -1)
 			rc = -1;
 	}
 	return rc;

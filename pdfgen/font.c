@@ -24,18 +24,48 @@ enum glyph_state {
 	GLYPH_MISSING
 };
 
+/* font_advance() of a code point not yet asked for. */
+#define ADV_UNKNOWN	0xFFFF
+
 struct font {
 	char		*path;
 	int		 index;
 	char		*family;
 	FT_Face		 face;
 	unsigned char	*state;		/* enum glyph_state per BMP code point */
+	uint16_t	*adv;		/* font_advance per BMP code point */
+	int		 ascender;	/* 1/1000 em, as font_ascender() */
+	int		 descender;
 };
 
+/*
+ * The fallbacks are looked up and opened only when a character needs
+ * them (most text never does): fontconfig's matching costs more than
+ * setting a whole badge.  next is the first of FONT_FALLBACKS not tried.
+ */
 struct font_chain {
 	struct font	*faces[1 + FONT_NFALLBACKS];
 	int		 n;
+	int		 next;
+	enum font_weight weight;
+	enum font_slant	 slant;
 };
+
+/*
+ * What fontconfig answered for a family, weight and slant, kept for the
+ * process: every document (pdfgen all makes three) asks the same.
+ */
+struct lookup {
+	char		*family;
+	enum font_weight weight;
+	enum font_slant	 slant;
+	char		*path;		/* NULL: why says why not */
+	int		 index;
+	char		*why;
+};
+
+static struct lookup *lookups;
+static size_t nlookups;
 
 /* One FreeType library for the process; faces are opened per document. */
 static FT_Library ft;
@@ -48,6 +78,16 @@ static int cleanup_registered;
 static void
 cleanup(void)
 {
+	size_t i;
+
+	for (i = 0; i < nlookups; i++) {
+		free(lookups[i].family);
+		free(lookups[i].path);
+		free(lookups[i].why);
+	}
+	free(lookups);
+	lookups = NULL;
+	nlookups = 0;
 	FcFini();
 	if (ft != NULL)
 		FT_Done_FreeType(ft);
@@ -96,8 +136,9 @@ has_family(FcPattern *match, const char *family)
 	return 0;
 }
 
-char *
-font_lookup_why(const char *family, enum font_weight weight,
+/* font_lookup_why() without the cache. */
+static char *
+fc_lookup(const char *family, enum font_weight weight,
     enum font_slant slant, int *index, char **why)
 {
 	FcPattern *pat, *match;
@@ -158,6 +199,37 @@ font_lookup_why(const char *family, enum font_weight weight,
 out:
 	FcPatternDestroy(match);
 	return path;
+}
+
+char *
+font_lookup_why(const char *family, enum font_weight weight,
+    enum font_slant slant, int *index, char **why)
+{
+	struct lookup *l;
+	size_t i;
+
+	for (i = 0; i < nlookups; i++)
+		if (lookups[i].weight == weight && lookups[i].slant == slant &&
+		    strcmp(lookups[i].family, family) == 0)
+			break;
+	if (i == nlookups) {
+		lookups = xreallocarray(lookups, nlookups + 1,
+		    sizeof(*lookups));
+		l = &lookups[nlookups++];
+		l->family = xstrdup(family);
+		l->weight = weight;
+		l->slant = slant;
+		l->index = 0;
+		l->path = fc_lookup(family, weight, slant, &l->index, &l->why);
+	}
+	l = &lookups[i];
+	if (why != NULL)
+		*why = l->why != NULL ? xstrdup(l->why) : NULL;
+	if (l->path == NULL)
+		return NULL;
+	if (index != NULL)
+		*index = l->index;
+	return xstrdup(l->path);
 }
 
 char *
@@ -225,6 +297,10 @@ font_open(const char *path, int index, char **why)
 	    "?");
 	f->face = face;
 	f->state = xcalloc(0x10000, 1);
+	/* Rounded outwards: a box computed from them holds the glyphs. */
+	f->ascender = (int)ceil(face->ascender * 1000.0 / face->units_per_EM);
+	f->descender = (int)floor(face->descender * 1000.0 /
+	    face->units_per_EM);
 	return f;
 }
 
@@ -235,6 +311,7 @@ font_free(struct font *f)
 		return;
 	FT_Done_Face(f->face);
 	free(f->state);
+	free(f->adv);
 	free(f->family);
 	free(f->path);
 	free(f);
@@ -315,8 +392,9 @@ font_has(struct font *f, uint32_t cp)
 	return f->state[cp] == GLYPH_OK;
 }
 
-int
-font_advance(struct font *f, uint32_t cp)
+/* The advance of cp asked from FreeType. */
+static int
+ft_advance(struct font *f, uint32_t cp)
 {
 	FT_UInt gid;
 	FT_Fixed adv;
@@ -328,18 +406,40 @@ font_advance(struct font *f, uint32_t cp)
 	return (int)((unsigned long)adv * 1000 / f->face->units_per_EM);
 }
 
-/* Rounded outwards, so that a box computed from them holds the glyphs. */
+/*
+ * Text is measured once per size tried, so every character is asked for
+ * many times: FreeType answers once per face and code point.
+ */
+int
+font_advance(struct font *f, uint32_t cp)
+{
+	int a;
+
+	if (cp > 0xFFFF)
+		return ft_advance(f, cp);
+	if (f->adv == NULL) {
+		f->adv = xreallocarray(NULL, 0x10000, sizeof(*f->adv));
+		memset(f->adv, 0xFF, 0x10000 * sizeof(*f->adv));
+	}
+	if (f->adv[cp] == ADV_UNKNOWN) {
+		a = ft_advance(f, cp);
+		if (a < 0 || a >= ADV_UNKNOWN)
+			return a;	/* no glyph is that wide: not kept */
+		f->adv[cp] = (uint16_t)a;
+	}
+	return f->adv[cp];
+}
+
 int
 font_ascender(const struct font *f)
 {
-	return (int)ceil(f->face->ascender * 1000.0 / f->face->units_per_EM);
+	return f->ascender;
 }
 
 int
 font_descender(const struct font *f)
 {
-	return (int)floor(f->face->descender * 1000.0 /
-	    f->face->units_per_EM);
+	return f->descender;
 }
 
 /* Opens family or returns NULL with *why set. */
@@ -375,11 +475,9 @@ struct font_chain *
 font_chain_new(struct diag *d, const struct srcpos *pos, const char *family,
     enum font_weight weight, enum font_slant slant)
 {
-	static const char *const fallbacks[] = FONT_FALLBACKS;
 	struct font_chain *c;
 	struct font *f;
 	char *why;
-	int i;
 
 	if (family == NULL || *family == '\0')
 		family = FONT_DEFAULT_FAMILY;
@@ -397,22 +495,36 @@ font_chain_new(struct diag *d, const struct srcpos *pos, const char *family,
 	}
 	c = xcalloc(1, sizeof(*c));
 	c->faces[c->n++] = f;
-	/*
-	 * A missing fallback family is not reported here: each character
-	 * no face has is reported where it is drawn.
-	 */
-	for (i = 0; i < FONT_NFALLBACKS; i++) {
-		if ((f = open_family(fallbacks[i], weight, slant, &why)) ==
-		    NULL) {
+	c->weight = weight;
+	c->slant = slant;
+	return c;
+}
+
+/*
+ * Adds the next fallback that opens and is not in the chain yet; 0 when
+ * none is left.  A missing fallback family is not reported: each
+ * character no face has is reported where it is drawn.
+ */
+static int
+chain_grow(struct font_chain *c)
+{
+	static const char *const fallbacks[] = FONT_FALLBACKS;
+	struct font *f;
+	char *why;
+
+	while (c->next < FONT_NFALLBACKS) {
+		if ((f = open_family(fallbacks[c->next++], c->weight, c->slant,
+		    &why)) == NULL) {
 			free(why);
 			continue;
 		}
-		if (chain_holds(c, f))
-			font_free(f);
-		else
+		if (!chain_holds(c, f)) {
 			c->faces[c->n++] = f;
+			return 1;
+		}
+		font_free(f);
 	}
-	return c;
+	return 0;
 }
 
 void
@@ -428,8 +540,10 @@ font_chain_free(struct font_chain *c)
 }
 
 int
-font_chain_len(const struct font_chain *c)
+font_chain_len(struct font_chain *c)
 {
+	while (chain_grow(c))
+		;
 	return c->n;
 }
 
@@ -440,11 +554,11 @@ font_chain_face(const struct font_chain *c, int i)
 }
 
 int
-font_chain_pick(const struct font_chain *c, uint32_t cp)
+font_chain_pick(struct font_chain *c, uint32_t cp)
 {
 	int i;
 
-	for (i = 0; i < c->n; i++)
+	for (i = 0; i < c->n || chain_grow(c); i++)
 		if (font_has(c->faces[i], cp))
 			return i;
 	return -1;

@@ -87,6 +87,8 @@ int	font_descender(const struct font *);
  * (FONT_DEFAULT_FAMILY when NULL or ""); when it cannot be used it warns
  * through d at pos and uses the default family instead.  Returns NULL only
  * when not even the default family can be opened (an error was reported).
+ * The fallbacks are opened when first needed, in order, so a face's index
+ * does not depend on when it was opened.
  */
 struct font_chain;
 
@@ -94,11 +96,14 @@ struct font_chain *font_chain_new(struct diag *d, const struct srcpos *pos,
 	    const char *family, enum font_weight, enum font_slant);
 void	font_chain_free(struct font_chain *);
 
-/* The number of faces and face i (0 is the primary). */
-int	font_chain_len(const struct font_chain *);
+/*
+ * The number of faces (opening every fallback) and face i (0 is the
+ * primary; others as font_chain_pick returned them).
+ */
+int	font_chain_len(struct font_chain *);
 struct font *font_chain_face(const struct font_chain *, int i);
 
 /* The first face that has cp (font_has), or -1 when none does. */
-int	font_chain_pick(const struct font_chain *, uint32_t cp);
+int	font_chain_pick(struct font_chain *, uint32_t cp);
 
 #endif

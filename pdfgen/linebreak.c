@@ -42,9 +42,10 @@ sums_init(struct sums *s, const struct lb_item *it, size_t n)
 {
 	size_t i;
 
-	s->w = xcalloc(n + 1, sizeof(double));
-	s->y = xcalloc(n + 1, sizeof(double));
-	s->z = xcalloc(n + 1, sizeof(double));
+	s->w = xreallocarray(NULL, 3 * (n + 1), sizeof(double));
+	s->y = s->w + n + 1;
+	s->z = s->y + n + 1;
+	s->w[0] = s->y[0] = s->z[0] = 0;
 	for (i = 0; i < n; i++) {
 		s->w[i + 1] = s->w[i];
 		s->y[i + 1] = s->y[i];
@@ -62,9 +63,7 @@ sums_init(struct sums *s, const struct lb_item *it, size_t n)
 static void
 sums_release(struct sums *s)
 {
-	free(s->w);
-	free(s->y);
-	free(s->z);
+	free(s->w);	/* y and z live in the same block */
 }
 
 size_t
@@ -201,7 +200,7 @@ pass(const struct lb_item *it, size_t n, const struct sums *s,
     size_t *nnodes)
 {
 	struct node *nodes;
-	size_t *active, nactive, cap = 64, i, k, keep;
+	size_t *active, nactive, cap = 64, acap = 64, i, k, keep;
 	size_t best_node[4];
 	double best[4], best_r[4];
 	int best_over[4], c;
@@ -209,7 +208,7 @@ pass(const struct lb_item *it, size_t n, const struct sums *s,
 	nodes = xreallocarray(NULL, cap, sizeof(*nodes));
 	nodes[0] = (struct node){ (size_t)-1, (size_t)-1, 0, 0, 1, 0, 0 };
 	*nnodes = 1;
-	active = xreallocarray(NULL, 1, sizeof(*active));
+	active = xreallocarray(NULL, acap, sizeof(*active));
 	active[0] = 0;
 	nactive = 1;
 	for (i = 0; i < n && nactive > 0; i++) {
@@ -267,8 +266,11 @@ next:
 			nodes[*nnodes] = (struct node){ i, best_node[c],
 			    best[c], best_r[c], c, it[i].kind == LB_PENALTY &&
 			    it[i].flagged, best_over[c] };
-			active = xreallocarray(active, nactive + 1,
-			    sizeof(*active));
+			if (nactive == acap) {
+				acap *= 2;
+				active = xreallocarray(active, acap,
+				    sizeof(*active));
+			}
 			active[nactive++] = (*nnodes)++;
 		}
 	}
@@ -290,6 +292,36 @@ well_formed(const struct lb_item *it, size_t n)
 	    it[n - 1].penalty <= -LB_INF;
 }
 
+/*
+ * Whether the whole paragraph on one line is what total fit would choose,
+ * without running it (most texts on badges and signs are one line): when
+ * the line's badness 100 r^3 is below 1, its demerits are below
+ * (line_penalty + 1)^2, and with no negative penalty and line_penalty >= 3
+ * any two lines cost more, at least 2 line_penalty^2.  Total fit must
+ * also reach the end from the start: no break before it may be overfull
+ * (with its hyphen).  Sets *ratio to the line's adjustment ratio.
+ */
+static int
+one_line(const struct lb_item *it, size_t n, const struct sums *s,
+    const struct lb_params *p, double *ratio)
+{
+	size_t i, from = lb_line_start(it, n, (size_t)-1);
+
+	if (p->line_penalty < 3)
+		return 0;
+	for (i = 0; i + 1 < n; i++) {
+		if (it[i].kind == LB_PENALTY && it[i].penalty < 0)
+			return 0;
+		/* Total fit drops the start when a break before is overfull. */
+		if (i >= from && legal(it, i) &&
+		    ratio_of(it, s, from, i, p) < -1)
+			return 0;
+	}
+	*ratio = ratio_of(it, s, from, n - 1, p);
+	return *ratio >= 0 && *ratio <= p->tolerance &&
+	    100 * *ratio * *ratio * *ratio < 1;
+}
+
 int
 lb_total_fit(const struct lb_item *it, size_t n, const struct lb_params *p,
     struct lb_result *res)
@@ -297,11 +329,25 @@ lb_total_fit(const struct lb_item *it, size_t n, const struct lb_params *p,
 	struct node *nodes = NULL;
 	struct sums s;
 	size_t nnodes, last = (size_t)-1;
+	double r;
 	int passno;
 
 	if (!well_formed(it, n))
 		return -1;
 	sums_init(&s, it, n);
+	if (one_line(it, n, &s, p, &r)) {
+		/* As pass 1 would fill it, from the start node (fitness 1). */
+		res->nlines = 1;
+		res->breaks = xreallocarray(NULL, 1, sizeof(size_t));
+		res->ratios = xreallocarray(NULL, 1, sizeof(double));
+		res->breaks[0] = n - 1;
+		res->ratios[0] = r;
+		res->demerits = 0 + demerits(it, n - 1, p, r, 0, 1, 0);
+		res->overfull = 0;
+		res->pass = 1;
+		sums_release(&s);
+		return 0;
+	}
 	for (passno = 1; passno <= 3 && last == (size_t)-1; passno++) {
 		free(nodes);
 		last = pass(it, n, &s, p, passno, &nodes, &nnodes);

@@ -12,7 +12,10 @@
 #include <unistd.h>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_error.h>
 #include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <qrencode.h>
 
 #include "pdf.h"
@@ -63,6 +66,17 @@ struct pdf {
 	size_t		 noutlines;
 	struct link	*links;
 	size_t		 nlinks;
+	/*
+	 * The current page's fill colour and text font as last set: every
+	 * piece of text sets both, and libharu writes each operator (slowly)
+	 * even when it changes nothing.  Both are graphics state, kept across
+	 * BT/ET; nothing here saves and restores that state but DrawImage,
+	 * which changes neither.
+	 */
+	struct colour	 fill;
+	int		 fill_set;
+	HPDF_Font	 tf_font;	/* NULL: none set on this page */
+	double		 tf_size;
 };
 
 static void
@@ -235,6 +249,8 @@ pdf_page_add(struct pdf *p, double w, double h)
 	p->pages = xreallocarray(p->pages, p->npages + 1, sizeof(*p->pages));
 	p->pages[p->npages++] = pg;
 	p->page = pg;
+	p->fill_set = 0;
+	p->tf_font = NULL;
 	return 0;
 }
 
@@ -278,10 +294,22 @@ pdf_page_height(const struct pdf *p)
 }
 
 static int
+same_colour(const struct colour *a, const struct colour *b)
+{
+	return a->space == b->space && a->v[0] == b->v[0] &&
+	    a->v[1] == b->v[1] && a->v[2] == b->v[2] &&
+	    (a->space != COLOUR_CMYK || a->v[3] == b->v[3]);
+}
+
+static int
 set_fill(struct pdf *p, const struct colour *c)
 {
 	HPDF_STATUS st;
 
+	if (p->fill_set && same_colour(&p->fill, c))
+		return 0;
+	p->fill = *c;
+	p->fill_set = 1;
 	if (c->space == COLOUR_CMYK)
 		st = HPDF_Page_SetCMYKFill(p->page, (HPDF_REAL)c->v[0],
 		    (HPDF_REAL)c->v[1], (HPDF_REAL)c->v[2],
@@ -642,6 +670,76 @@ is_ttc(const char *path)
 	return n > 4 && strcasecmp(path + n - 4, ".ttc") == 0;
 }
 
+/*
+ * Whether a font loaded so far has a cmap whose segments do not end in
+ * ascending order (the format requires it): then the glyph lookup below
+ * must search the segments one by one, as libharu does.
+ */
+static int unsorted_cmaps;
+
+/*
+ * Replaces libharu 2.3.0's own function of this name (the executable's
+ * definition takes precedence, and libharu calls it through its PLT).
+ * HPDF_GetFont() asks it for every one of the 65 536 code points, and the
+ * original searches the cmap's segments linearly: 5 ms of the 8 ms that
+ * loading a face costs.  This one does the same by bisection when the
+ * segment ends ascend, and gives the same answer for every code point:
+ * the first segment that ends at or after it.
+ */
+HPDF_UINT16
+HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
+{
+	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)fontdef->attr;
+	const HPDF_TTF_CmapRange *cm = &attr->cmap;
+	HPDF_UINT n = cm->seg_count_x2 / 2, lo = 0, hi = n, mid, i, idx;
+
+	if (cm->format == 0)
+		return cm->glyph_id_array[unicode & 0xFF];
+	if (cm->seg_count_x2 == 0) {
+		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
+		return 0;
+	}
+	if (unsorted_cmaps) {
+		for (i = 0; i < n && unicode > cm->end_count[i]; i++)
+			;
+	} else {
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (unicode <= cm->end_count[mid])
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		i = lo;
+	}
+	/* As the original: no segment holds unicode when i == n. */
+	if (i == n || cm->start_count[i] > unicode)
+		return 0;
+	if (cm->id_range_offset[i] == 0)
+		return (HPDF_UINT16)(unicode + cm->id_delta[i]);
+	idx = cm->id_range_offset[i] / 2 + (unicode - cm->start_count[i]) -
+	    (n - i);
+	if (idx > cm->glyph_id_array_count)
+		return 0;
+	return (HPDF_UINT16)(cm->glyph_id_array[idx] + cm->id_delta[i]);
+}
+
+/* Notes a font whose cmap the bisection above cannot search. */
+static void
+check_cmap(struct pdf *p, const char *name)
+{
+	HPDF_FontDef def = HPDF_GetFontDef(p->doc, name);
+	const HPDF_TTF_CmapRange *cm;
+	HPDF_UINT i;
+
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+		return;
+	cm = &((HPDF_TTFontDefAttr)def->attr)->cmap;
+	for (i = 1; i < (HPDF_UINT)cm->seg_count_x2 / 2; i++)
+		if (cm->end_count[i - 1] > cm->end_count[i])
+			unsorted_cmaps = 1;
+}
+
 /* The libharu font of a face, loaded and embedded on first use. */
 static HPDF_Font
 face_get(struct pdf *p, struct font *f)
@@ -660,6 +758,8 @@ face_get(struct pdf *p, struct font *f)
 	else
 		name = HPDF_LoadTTFontFromFile(p->doc, font_path(f),
 		    HPDF_TRUE);
+	if (name != NULL)
+		check_cmap(p, name);
 	if (name == NULL || (hf = HPDF_GetFont(p->doc, name, "UTF-8")) ==
 	    NULL) {
 		diag_error(p->d, NULL, "cannot embed font '%s'",
@@ -692,9 +792,12 @@ pdf_text(struct pdf *p, struct font *f, double size, const struct colour *c,
 		return -1;
 	str = xstrndup(s, len);
 	rc = check(p, HPDF_Page_BeginText(p->page), "draw text");
-	if (rc == 0)
+	if (rc == 0 && (hf != p->tf_font || size != p->tf_size)) {
 		rc = check(p, HPDF_Page_SetFontAndSize(p->page, hf,
 		    (HPDF_REAL)size), "draw text");
+		p->tf_font = hf;
+		p->tf_size = size;
+	}
 	if (rc == 0)
 		rc = check(p, HPDF_Page_TextOut(p->page, (HPDF_REAL)x,
 		    (HPDF_REAL)y, str), "draw text");

@@ -20,6 +20,16 @@ struct ids {
 	size_t	  n;
 };
 
+/* The kinds of entity with ids, indexing an array of struct ids. */
+enum id_kind {
+	ID_ROOM,
+	ID_SLOT,
+	ID_TRACK,
+	ID_PERSON,
+	ID_FORUM,
+	ID__MAX
+};
+
 static int
 id_char(char c, int first)
 {
@@ -202,11 +212,12 @@ write_forum(FILE *out, const struct programme *p, const struct forum *f,
 	put_attr(out, "id", id);
 	fprintf(out, " number=\"%d\"", f->number);
 	if (f->room != NULL)
-		put_attr(out, "room", ids[0].v[f->room - p->rooms]);
+		put_attr(out, "room", ids[ID_ROOM].v[f->room - p->rooms]);
 	if (f->slot != NULL)
-		put_attr(out, "slot", ids[1].v[f->slot - p->slots]);
+		put_attr(out, "slot", ids[ID_SLOT].v[f->slot - p->slots]);
 	if (f->track != NULL)
-		put_attr(out, "track", ids[2].v[f->track - p->tracks]);
+		put_attr(out, "track",
+		    ids[ID_TRACK].v[f->track - p->tracks]);
 	put_attr(out, "xml:lang", f->lang);
 	fputs(">\n", out);
 	put_element(out, 6, "title", f->title);
@@ -227,98 +238,129 @@ write_forum(FILE *out, const struct programme *p, const struct forum *f,
 	if (f->nmoderators > 0) {
 		fputs("      <moderation>\n", out);
 		write_refs(out, p, f->moderators, f->nmoderators, "moderator",
-		    &ids[3]);
+		    &ids[ID_PERSON]);
 		fputs("      </moderation>\n", out);
 	}
 	if (f->nspeakers > 0) {
 		fprintf(out, "      <speakers%s>\n", f->speakers_complete ? "" :
 		    " complete=\"false\"");
 		write_refs(out, p, f->speakers, f->nspeakers, "speaker",
-		    &ids[3]);
+		    &ids[ID_PERSON]);
 		fputs("      </speakers>\n", out);
 	}
 	fputs("    </forum>\n", out);
 }
 
+/* Unique ids for every entity of p, made up where p has none. */
+static void
+make_ids(const struct programme *p, struct ids ids[ID__MAX])
+{
+	size_t i;
+
+	memset(ids, 0, ID__MAX * sizeof(ids[0]));
+	for (i = 0; i < p->nrooms; i++)
+		add_id(&ids[ID_ROOM], p->rooms[i].id, "room", i);
+	for (i = 0; i < p->nslots; i++)
+		add_id(&ids[ID_SLOT], p->slots[i].id, "slot", i);
+	for (i = 0; i < p->ntracks; i++)
+		add_id(&ids[ID_TRACK], p->tracks[i].id, "track", i);
+	for (i = 0; i < p->npeople; i++)
+		add_id(&ids[ID_PERSON], p->people[i].id, "person", i);
+	for (i = 0; i < p->nforums; i++)
+		add_id(&ids[ID_FORUM], p->forums[i].id, "forum", i);
+}
+
+static void
+write_rooms(FILE *out, const struct programme *p, const struct ids *ids)
+{
+	size_t i;
+
+	if (p->nrooms == 0)
+		return;
+	fputs("  <rooms>\n", out);
+	for (i = 0; i < p->nrooms; i++) {
+		fputs("    <room", out);
+		put_attr(out, "id", ids->v[i]);
+		fputs(">\n", out);
+		put_element(out, 6, "name", p->rooms[i].name);
+		put_element(out, 6, "directions", p->rooms[i].directions);
+		fputs("    </room>\n", out);
+	}
+	fputs("  </rooms>\n", out);
+}
+
+static void
+write_slots(FILE *out, const struct programme *p, const struct ids *ids)
+{
+	size_t i;
+
+	if (p->nslots == 0)
+		return;
+	fputs("  <slots>\n", out);
+	for (i = 0; i < p->nslots; i++) {
+		const struct slot *s = &p->slots[i];
+
+		fputs("    <slot", out);
+		put_attr(out, "id", ids->v[i]);
+		put_attr(out, "date", s->date);
+		put_time(out, "start", s->start);
+		put_time(out, "end", s->end);
+		if (s->label == NULL)
+			fputs("/>\n", out);
+		else {
+			fputs(">\n", out);
+			put_element(out, 6, "label", s->label);
+			fputs("    </slot>\n", out);
+		}
+	}
+	fputs("  </slots>\n", out);
+}
+
+static void
+write_tracks(FILE *out, const struct programme *p, const struct ids *ids)
+{
+	size_t i;
+
+	if (p->ntracks == 0)
+		return;
+	fputs("  <tracks>\n", out);
+	for (i = 0; i < p->ntracks; i++) {
+		fputs("    <track", out);
+		put_attr(out, "id", ids->v[i]);
+		put_attr(out, "colour", p->tracks[i].colour);
+		fputc('>', out);
+		put_escaped(out, p->tracks[i].name);
+		fputs("</track>\n", out);
+	}
+	fputs("  </tracks>\n", out);
+}
+
 int
 programme_write_xml(const struct programme *p, FILE *out)
 {
-	struct ids ids[5];	/* rooms, slots, tracks, people, forums */
+	struct ids ids[ID__MAX];
 	size_t i;
 
-	memset(ids, 0, sizeof(ids));
-	for (i = 0; i < p->nrooms; i++)
-		add_id(&ids[0], p->rooms[i].id, "room", i);
-	for (i = 0; i < p->nslots; i++)
-		add_id(&ids[1], p->slots[i].id, "slot", i);
-	for (i = 0; i < p->ntracks; i++)
-		add_id(&ids[2], p->tracks[i].id, "track", i);
-	for (i = 0; i < p->npeople; i++)
-		add_id(&ids[3], p->people[i].id, "person", i);
-	for (i = 0; i < p->nforums; i++)
-		add_id(&ids[4], p->forums[i].id, "forum", i);
-
+	make_ids(p, ids);
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
 	fprintf(out, "<programme xmlns=\"%s\" version=\"1\"", PROGRAMME_NS);
 	put_attr(out, "xml:lang", p->lang);
 	fputs(">\n", out);
 	write_event(out, &p->event);
-	if (p->nrooms > 0) {
-		fputs("  <rooms>\n", out);
-		for (i = 0; i < p->nrooms; i++) {
-			fputs("    <room", out);
-			put_attr(out, "id", ids[0].v[i]);
-			fputs(">\n", out);
-			put_element(out, 6, "name", p->rooms[i].name);
-			put_element(out, 6, "directions",
-			    p->rooms[i].directions);
-			fputs("    </room>\n", out);
-		}
-		fputs("  </rooms>\n", out);
-	}
-	if (p->nslots > 0) {
-		fputs("  <slots>\n", out);
-		for (i = 0; i < p->nslots; i++) {
-			const struct slot *s = &p->slots[i];
-
-			fputs("    <slot", out);
-			put_attr(out, "id", ids[1].v[i]);
-			put_attr(out, "date", s->date);
-			put_time(out, "start", s->start);
-			put_time(out, "end", s->end);
-			if (s->label == NULL)
-				fputs("/>\n", out);
-			else {
-				fputs(">\n", out);
-				put_element(out, 6, "label", s->label);
-				fputs("    </slot>\n", out);
-			}
-		}
-		fputs("  </slots>\n", out);
-	}
-	if (p->ntracks > 0) {
-		fputs("  <tracks>\n", out);
-		for (i = 0; i < p->ntracks; i++) {
-			fputs("    <track", out);
-			put_attr(out, "id", ids[2].v[i]);
-			put_attr(out, "colour", p->tracks[i].colour);
-			fputc('>', out);
-			put_escaped(out, p->tracks[i].name);
-			fputs("</track>\n", out);
-		}
-		fputs("  </tracks>\n", out);
-	}
+	write_rooms(out, p, &ids[ID_ROOM]);
+	write_slots(out, p, &ids[ID_SLOT]);
+	write_tracks(out, p, &ids[ID_TRACK]);
 	if (p->npeople > 0) {
 		fputs("  <people>\n", out);
 		for (i = 0; i < p->npeople; i++)
-			write_person(out, &p->people[i], ids[3].v[i]);
+			write_person(out, &p->people[i], ids[ID_PERSON].v[i]);
 		fputs("  </people>\n", out);
 	}
 	fputs("  <forums>\n", out);
 	for (i = 0; i < p->nforums; i++)
-		write_forum(out, p, &p->forums[i], ids[4].v[i], ids);
+		write_forum(out, p, &p->forums[i], ids[ID_FORUM].v[i], ids);
 	fputs("  </forums>\n</programme>\n", out);
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < ID__MAX; i++)
 		free_ids(&ids[i]);
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }

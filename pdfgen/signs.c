@@ -519,16 +519,68 @@ description(const struct forum *f)
 	return buf_take(&b);
 }
 
+/* The day of forum f, or of the event when it has one day; 0: none. */
+static int
+date_box(struct job *j, const struct layout_box *b, double bx, double btop,
+    const struct forum *f)
+{
+	const struct event *ev = &j->p->event;
+	const char *date;
+	char *t;
+	int rc;
+
+	if (f->slot != NULL)
+		date = f->slot->date;
+	else if (ev->ndates == 1)
+		date = ev->dates[0];
+	else
+		return 0;
+	t = when_date(date, lang_is(j->box.lang, "en"), 1);
+	rc = box_text(&j->box, b, bx, btop, t, 1, NULL, "event.date");
+	free(t);
+	return rc;
+}
+
+/* Box b of forum f's sign when it shows no field of the forum. */
+static int
+other_box(struct job *j, const struct layout_box *b, double bx,
+    double btop, const struct forum *f)
+{
+	const struct programme *p = j->p;
+	struct box_ctx *c = &j->box;
+
+	switch (b->field) {
+	case FIELD_EVENT_TITLE:
+		return box_text(c, b, bx, btop, p->event.title, 0, NULL,
+		    "event.title");
+	case FIELD_EVENT_DATE:
+		return date_box(j, b, bx, btop, f);
+	case FIELD_TEXT:
+		return box_text(c, b, bx, btop, b->text != NULL ? b->text :
+		    label(j, b->label), 0, &b->pos, "text");
+	case FIELD_IMAGE:
+		return box_image(c, b, bx, btop, &b->pos, b->src);
+	case FIELD_QR:
+		/* Only the event's address means something on a door. */
+		return box_qr(c, b, bx, btop, b->qr == QR_EVENT_URL ?
+		    p->event.url : NULL);
+	case FIELD_BAND:
+		/* A sign has no person: the category's general colour. */
+		return box_band(c, b, bx, btop, f, NULL);
+	default:
+		/* Fields of one person belong on badges. */
+		return 0;
+	}
+}
+
 /* Box b of forum f's sign, the item's top-left corner at ix, itop. */
 static int
 draw_box(struct job *j, const struct layout_box *b, double ix, double itop,
     const struct forum *f)
 {
-	const struct programme *p = j->p;
 	struct box_ctx *c = &j->box;
 	struct layout_box tb;
 	double bx = ix + b->x, btop = itop - b->y;
-	const char *date;
 	char *t;
 	int rc;
 
@@ -571,35 +623,8 @@ draw_box(struct job *j, const struct layout_box *b, double ix, double itop,
 		    "slot.time");
 		free(t);
 		return rc;
-	case FIELD_EVENT_TITLE:
-		return box_text(c, b, bx, btop, p->event.title, 0, NULL,
-		    "event.title");
-	case FIELD_EVENT_DATE:
-		if (f->slot != NULL)
-			date = f->slot->date;
-		else if (p->event.ndates == 1)
-			date = p->event.dates[0];
-		else
-			return 0;
-		t = when_date(date, lang_is(c->lang, "en"), 1);
-		rc = box_text(c, b, bx, btop, t, 1, NULL, "event.date");
-		free(t);
-		return rc;
-	case FIELD_TEXT:
-		return box_text(c, b, bx, btop, b->text != NULL ? b->text :
-		    label(j, b->label), 0, &b->pos, "text");
-	case FIELD_IMAGE:
-		return box_image(c, b, bx, btop, &b->pos, b->src);
-	case FIELD_QR:
-		/* Only the event's address means something on a door. */
-		return box_qr(c, b, bx, btop, b->qr == QR_EVENT_URL ?
-		    p->event.url : NULL);
-	case FIELD_BAND:
-		/* A sign has no person: the category's general colour. */
-		return box_band(c, b, bx, btop, f, NULL);
 	default:
-		/* Fields of one person belong on badges. */
-		return 0;
+		return other_box(j, b, bx, btop, f);
 	}
 }
 

@@ -298,26 +298,26 @@ word_breaks(const struct tchar *c, size_t n, const char *lang,
 	struct buf b = { 0 };
 	unsigned char *hb;
 	size_t *end, i;
-	int nohyphen = 0;
 
+	memset(brk, BRK_NONE, n);
+	/* Names and organisations (most of a badge) need no dictionary. */
+	for (i = 0; i < n; i++)
+		if (c[i].nohyphen)
+			return;
 	end = xreallocarray(NULL, n, sizeof(*end));
 	for (i = 0; i < n; i++) {
 		buf_addcp(&b, c[i].cp);
 		end[i] = b.len - 1;
-		nohyphen |= c[i].nohyphen;
 	}
-	memset(brk, BRK_NONE, n);
-	if (!nohyphen) {
-		hb = xmalloc(b.len);
-		hyph_word(lang, b.data, b.len, patterns, hb);
-		for (i = 0; i < n; i++) {
-			if (hb[end[i]] == HYPH_AUTO || hb[end[i]] == HYPH_SOFT)
-				brk[i] = BRK_HYPHEN;
-			else if (hb[end[i]] == HYPH_EXPLICIT)
-				brk[i] = BRK_EXPLICIT;
-		}
-		free(hb);
+	hb = xmalloc(b.len);
+	hyph_word(lang, b.data, b.len, patterns, hb);
+	for (i = 0; i < n; i++) {
+		if (hb[end[i]] == HYPH_AUTO || hb[end[i]] == HYPH_SOFT)
+			brk[i] = BRK_HYPHEN;
+		else if (hb[end[i]] == HYPH_EXPLICIT)
+			brk[i] = BRK_EXPLICIT;
 	}
+	free(hb);
 	free(end);
 	buf_release(&b);
 }
@@ -408,32 +408,32 @@ build(const struct prep *pr, const struct text_style *st, const char *lang,
 	    last, NULL);
 }
 
-static void
-seg_add(struct line *ln, struct font *face, double x, const char *s)
-{
-	ln->segs = xreallocarray(ln->segs, ln->nsegs + 1, sizeof(*ln->segs));
-	ln->segs[ln->nsegs].face = face;
-	ln->segs[ln->nsegs].x = x;
-	ln->segs[ln->nsegs++].text = xstrdup(s);
-}
-
 /*
  * Appends s to the line's last segment when it continues it (same face,
- * drawn right after), else starts a segment at x.
+ * drawn right after), else starts a segment at x.  The open segment's
+ * text grows in cur and is handed over by seg_close().
  */
 static void
-place(struct line *ln, struct font *face, double x, const char *s,
-    int joins)
+place(struct line *ln, struct buf *cur, struct font *face, double x,
+    const char *s, int joins)
 {
-	char *old;
-
-	if (joins && ln->nsegs > 0 && ln->segs[ln->nsegs - 1].face == face) {
-		old = ln->segs[ln->nsegs - 1].text;
-		ln->segs[ln->nsegs - 1].text = xasprintf("%s%s", old, s);
-		free(old);
-		return;
+	if (!joins || ln->nsegs == 0 || ln->segs[ln->nsegs - 1].face != face) {
+		if (ln->nsegs > 0)
+			ln->segs[ln->nsegs - 1].text = buf_take(cur);
+		ln->segs = xreallocarray(ln->segs, ln->nsegs + 1,
+		    sizeof(*ln->segs));
+		ln->segs[ln->nsegs].face = face;
+		ln->segs[ln->nsegs].x = x;
+		ln->segs[ln->nsegs++].text = NULL;
 	}
-	seg_add(ln, face, x, s);
+	buf_adds(cur, s);
+}
+
+static void
+seg_close(struct line *ln, struct buf *cur)
+{
+	if (ln->nsegs > 0)
+		ln->segs[ln->nsegs - 1].text = buf_take(cur);
 }
 
 /* Places the pieces of every line that res chose. */
@@ -443,6 +443,7 @@ lines(struct text_block *tb, const struct para *pa,
 {
 	int justify = tb->style.align == ALIGN_JUSTIFY;
 	size_t k, i, from, prev = (size_t)-1, to;
+	struct buf cur = { 0 };
 	double x, r, gw;
 	int joins;
 
@@ -463,7 +464,7 @@ lines(struct text_block *tb, const struct para *pa,
 			const struct lb_item *it = &pa->items[i];
 
 			if (it->kind == LB_BOX) {
-				place(ln, pa->pieces[i].face, x,
+				place(ln, &cur, pa->pieces[i].face, x,
 				    pa->pieces[i].text, joins);
 				x += it->width;
 				joins = 1;
@@ -475,8 +476,8 @@ lines(struct text_block *tb, const struct para *pa,
 				/* Natural spaces are drawn; justified ones placed. */
 				if (gw == it->width && pa->pieces[i].face !=
 				    NULL && it->stretch < LB_FILL) {
-					place(ln, pa->pieces[i].face, x, " ",
-					    joins);
+					place(ln, &cur, pa->pieces[i].face, x,
+					    " ", joins);
 					joins = 1;
 				} else
 					joins = 0;
@@ -485,9 +486,10 @@ lines(struct text_block *tb, const struct para *pa,
 		}
 		if (pa->items[to].kind == LB_PENALTY &&
 		    pa->items[to].width > 0) {
-			place(ln, pa->pieces[to].face, x, "-", joins);
+			place(ln, &cur, pa->pieces[to].face, x, "-", joins);
 			x += pa->items[to].width;
 		}
+		seg_close(ln, &cur);
 		ln->width = x;
 		prev = to;
 	}
@@ -498,12 +500,15 @@ metrics(struct text_block *tb, const struct prep *pr)
 {
 	size_t i;
 	double a = 0, d = 0;
+	struct font *last = NULL;
 
 	for (i = 0; i < pr->n; i++) {
-		if (pr->c[i].face == NULL)
+		/* Runs of one face are the rule: look at each run once. */
+		if (pr->c[i].face == NULL || pr->c[i].face == last)
 			continue;
-		a = fmax(a, font_ascender(pr->c[i].face));
-		d = fmax(d, -font_descender(pr->c[i].face));
+		last = pr->c[i].face;
+		a = fmax(a, font_ascender(last));
+		d = fmax(d, -font_descender(last));
 	}
 	if (a == 0 && pr->chains[0] != NULL) {
 		a = font_ascender(font_chain_face(pr->chains[0], 0));

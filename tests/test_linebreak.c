@@ -329,6 +329,48 @@ malformed_items(void **state)
 	assert_int_equal(lb_total_fit(it, 0, &p, &r), -1);
 }
 
+/*
+ * A paragraph that fits on one line is set on one line without running
+ * the passes (the shortcut in lb_total_fit), with the values pass 1 gives
+ * it: ratio of the fill glue, demerits (line_penalty + badness)^2.
+ */
+static void
+one_line_paragraph(void **state)
+{
+	struct lb_item it[] = {
+		{ LB_BOX, 40, 0, 0, 0, 0 },
+		{ LB_GLUE, 5, 0, 0, 0, 0 },
+		{ LB_BOX, 30, 0, 0, 0, 0 },
+		{ LB_PENALTY, 6, 0, 0, 50, 1 },
+		{ LB_BOX, 20, 0, 0, 0, 0 },
+		{ LB_GLUE, 0, LB_FILL, 0, 0, 0 },
+		{ LB_PENALTY, 0, 0, 0, -LB_INF, 0 },
+	};
+	size_t n = sizeof(it) / sizeof(it[0]);
+	struct lb_params p;
+	struct lb_result res;
+	double r = 5 / (LB_FILL + 20);
+
+	(void)state;
+	lb_params_init(&p, 100, 20);
+	assert_int_equal(lb_total_fit(it, n, &p, &res), 0);
+	assert_int_equal(res.nlines, 1);
+	assert_int_equal(res.breaks[0], n - 1);
+	assert_int_equal(res.pass, 1);
+	assert_int_equal(res.overfull, 0);
+	assert_true(fabs(res.ratios[0] - r) < 1e-15);
+	assert_true(fabs(res.demerits - (10 + 100 * r * r * r) *
+	    (10 + 100 * r * r * r)) < 1e-9);
+	lb_result_release(&res);
+	/* 1 pt more and the text takes two lines, broken at the hyphen. */
+	it[4].width = 26;
+	assert_int_equal(lb_total_fit(it, n, &p, &res), 0);
+	assert_int_equal(res.nlines, 2);
+	assert_int_equal(res.breaks[0], 3);
+	assert_int_equal(res.breaks[1], n - 1);
+	lb_result_release(&res);
+}
+
 int
 main(void)
 {
@@ -338,6 +380,7 @@ main(void)
 		cmocka_unit_test(overlong_box_is_the_last_resort),
 		cmocka_unit_test(malformed_items),
 		cmocka_unit_test(seed_total_fit_beats_first_fit),
+		cmocka_unit_test(one_line_paragraph),
 	};
 
 	return cmocka_run_group_tests_name("linebreak", tests, NULL, NULL);
