@@ -311,13 +311,18 @@ render_one(const struct renderer *r, const struct programme *p,
 	if (lpath == NULL)
 		return diag_system_error(d, NULL, "cannot find the default "
 		    "layout '%s'", r->layout);
-	if ((l = layout_load(lpath, d)) != NULL) {
+	if ((l = layout_load(lpath, d)) != NULL && l->product != r->product) {
+		struct srcpos pos = { l->file, 0, 0 };
+
+		diag_error(d, &pos, "this is a layout for %s, not for %s",
+		    layout_product_names[l->product], r->name);
+	} else if (l != NULL) {
 		out = xasprintf("%s/%s.pdf", a->out ? a->out : DEFAULT_OUTDIR,
 		    r->name);
 		rc = r->render(p, l, &a->opts, d, out);
 		free(out);
-		layout_free(l);
 	}
+	layout_free(l);
 	free(lpath);
 	return rc;
 }

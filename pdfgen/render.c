@@ -10,10 +10,10 @@
 #include "signs.h"
 
 const struct renderer renderers[] = {
-	{ "booklet", "booklet-a5.xml", booklet_render },
-	{ "signs", "signs-a4-landscape.xml", signs_render },
-	{ "badges", "badges-90x55.xml", badges_render },
-	{ NULL, NULL, NULL }
+	{ "booklet", "booklet-a5.xml", booklet_render, LAYOUT_BOOKLET },
+	{ "signs", "signs-a4-landscape.xml", signs_render, LAYOUT_SIGNS },
+	{ "badges", "badges-90x55.xml", badges_render, LAYOUT_BADGES },
+	{ NULL, NULL, NULL, LAYOUT_PRODUCT__MAX }
 };
 
 const struct renderer *

@@ -33,6 +33,7 @@ struct renderer {
 	const char	*name;		/* "booklet": writes DIR/booklet.pdf */
 	const char	*layout;	/* default layout file name in layouts/ */
 	render_fn	 render;
+	enum layout_product product;	/* the layouts it can use */
 };
 
 /* The products in the order "all" renders them; ends with a NULL name. */

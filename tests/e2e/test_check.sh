@@ -87,3 +87,13 @@ t_usage_errors() {
 t_example_keeps_every_seed_word() {
 	run 0 python3 tests/seed_words.py tests/seed.txt input/programme.xml
 }
+
+# A layout of another product is refused (it used to crash or hang).
+t_layout_of_other_product() {
+	mkdir -p "$T/o"
+	run 1 "$PDFGEN" booklet --layout layouts/badges-90x55.xml -o "$T/o" input/programme.xml || return 1
+	expect_file "$T/err" "layouts/badges-90x55.xml: error: this is a layout for badges, not for booklet" || return 1
+	run 1 "$PDFGEN" signs --layout layouts/booklet-a4.xml -o "$T/o" input/programme.xml || return 1
+	contains "$T/err" "this is a layout for booklet, not for signs" || return 1
+	[ -z "$(ls -A "$T/o")" ] || fail "files written"
+}
