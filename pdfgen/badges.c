@@ -414,10 +414,14 @@ draw_name(struct job *j, const struct layout_box *b, double bx, double btop,
 		return box_runs(&j->box, b, bx, btop, &run, 1, &src);
 	}
 	size = st.size;
-	if (size < low)
+	if (size < low) {
+		char *q = utf8_abbrev(name);
+
 		diag_warning(pdf_diag(j->box.pdf), &s->pos, "'%s' in "
 		    "person.name does not fit its box at %g pt; set at %g pt",
-		    name, low, size);
+		    q, low, size);
+		free(q);
+	}
 	th = blk[1] != NULL ? text_ascent(blk[0]) + text_leading(blk[0]) +
 	    text_descent(blk[0]) : text_height(blk[0]);
 	btop = box_text_top(b, btop, th);

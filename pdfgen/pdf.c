@@ -97,8 +97,9 @@ on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 static int
 fail(struct pdf *p, const char *what)
 {
+	/* The input was valid by now: libharu failing is a system failure. */
 	if (!p->failed)
-		diag_error(p->d, NULL, "cannot %s: libharu error 0x%04X "
+		diag_system_error(p->d, NULL, "cannot %s: libharu error 0x%04X "
 		    "(detail %u)", what, (unsigned)p->err,
 		    (unsigned)p->detail);
 	p->failed = 1;

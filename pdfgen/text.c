@@ -21,6 +21,31 @@
 #define PEN_EMERGENCY	5000	/* a break inside a word too long for a line */
 #define FIT_STEP	0.5	/* points between the sizes text_fit tries */
 
+/* Long texts are quoted abbreviated: a 10,000-letter name stays readable. */
+static void
+warn_missing(struct diag *d, const struct text_src *src, uint32_t cp,
+    const char *text)
+{
+	char *q = utf8_abbrev(text);
+
+	diag_warning(d, src->pos, "no font has U+%04X in %s '%s'",
+	    (unsigned)cp, src->field, q);
+	free(q);
+}
+
+static void
+warn_shortened(struct pdf *pdf, const struct text_src *src,
+    const char *orig, const char *shortened)
+{
+	char *a = utf8_abbrev(orig), *b = utf8_abbrev(shortened);
+
+	diag_warning(pdf_diag(pdf), src != NULL ? src->pos : NULL, "'%s' in %s "
+	    "does not fit its box; shortened to '%s'", a, src != NULL &&
+	    src->field != NULL ? src->field : "text", b);
+	free(a);
+	free(b);
+}
+
 enum brk {
 	BRK_NONE,
 	BRK_HYPHEN,		/* draw a hyphen when broken */
@@ -235,8 +260,7 @@ prepare(struct pdf *pdf, const struct text_style *st,
 		orig = runs_text(runs, nruns);
 		clean = prep_text(pr, pr->n);
 		for (j = 0; j < nmissing; j++)
-			diag_warning(d, src->pos, "no font has U+%04X in %s "
-			    "'%s'", (unsigned)missing[j], src->field,
+			warn_missing(d, src, missing[j],
 			    utf8_valid(orig, strlen(orig)) ? orig : clean);
 		if (invalid > 0)
 			diag_warning(d, src->pos, "skipped %d bytes of invalid "
@@ -685,10 +709,7 @@ text_fit(struct pdf *pdf, const struct text_style *st, const char *lang,
 			tb->shortened = 1;
 			orig = prep_text(&pr, pr.n);
 			shortened = prep_text(&sh, sh.n);
-			diag_warning(pdf_diag(pdf), src != NULL ? src->pos :
-			    NULL, "'%s' in %s does not fit its box; shortened "
-			    "to '%s'", orig, src != NULL && src->field !=
-			    NULL ? src->field : "text", shortened);
+			warn_shortened(pdf, src, orig, shortened);
 			free(orig);
 			free(shortened);
 			free(sh.c);

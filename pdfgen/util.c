@@ -214,3 +214,30 @@ utf8_valid(const char *s, size_t len)
 	}
 	return 1;
 }
+
+/* Byte offset of code point i in s (its length when s is shorter). */
+static size_t
+cp_offset(const char *s, size_t len, size_t i)
+{
+	size_t off = 0, n;
+	uint32_t cp;
+
+	while (i-- > 0 && off < len) {
+		n = utf8_decode(s + off, len - off, &cp);
+		off += n ? n : 1;
+	}
+	return off;
+}
+
+char *
+utf8_abbrev(const char *s)
+{
+	size_t len = strlen(s), ncp = 0, i;
+
+	for (i = 0; i < len; i++)
+		ncp += ((unsigned char)s[i] & 0xC0) != 0x80;
+	if (ncp <= 240)
+		return xstrdup(s);
+	return xasprintf("%.*s … %s", (int)cp_offset(s, len, 120), s,
+	    s + cp_offset(s, len, ncp - 60));
+}

@@ -45,6 +45,12 @@ char	*buf_take(struct buf *);
  */
 size_t	utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/*
+ * s for quoting in a message: as it is up to 240 code points, else its
+ * first 120 and last 60 code points around " … ".  The caller frees it.
+ */
+char	*utf8_abbrev(const char *s);
+
 /* Nonzero if s is valid UTF-8 throughout. */
 int	utf8_valid(const char *s, size_t len);
 

@@ -246,6 +246,28 @@ text_helpers(void **state)
 	assert_false(utf8_valid("K\xF6ln", 4));
 }
 
+static void
+abbreviation(void **state)
+{
+	struct buf b = { NULL, 0, 0 };
+	char *q;
+	int i;
+
+	(void)state;
+	q = utf8_abbrev("Köln");
+	assert_string_equal(q, "Köln");
+	free(q);
+	for (i = 0; i < 300; i++)
+		buf_adds(&b, i < 200 ? "ä" : "z");
+	q = utf8_abbrev(b.data);
+	/* 120 + " … " + 60 code points; the cut never splits a letter. */
+	assert_true(utf8_valid(q, strlen(q)));
+	assert_int_equal(strlen(q), 120 * 2 + strlen(" … ") + 60);
+	assert_non_null(strstr(q, "ää … zz"));
+	free(q);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -259,6 +281,7 @@ main(void)
 		cmocka_unit_test(every_problem_reported),
 		cmocka_unit_test(diag_format),
 		cmocka_unit_test(text_helpers),
+		cmocka_unit_test(abbreviation),
 	};
 
 	return cmocka_run_group_tests_name("programme (example)",

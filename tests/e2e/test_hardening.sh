@@ -139,6 +139,9 @@ t_long_name_and_words() {
 	bounded 60 1024 "$PDFGEN" all -o "$T/o" "$T/in.xml" || return 1
 	all_ok "$T/o" || return 1
 	contains "$T/err" "$T/in.xml:7:5: warning: " || return 1
+	# Messages quote such texts abbreviated, not 10,000 letters long.
+	awk 'length($0) > 1000 { bad = 1 } END { exit bad }' "$T/err" ||
+		fail "a message line is over 1000 characters" || return 1
 	text_of "$T/o"
 	contains "$T/text" "Ende" && contains "$T/text" "aaaaaaaaaaaaaaaaaaaa"
 }
