@@ -122,6 +122,14 @@ is_invisible(uint32_t cp)
 	    (cp >= 0xFFF9 && cp <= 0xFFFB);
 }
 
+/* Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms. */
+static int
+is_rtl(uint32_t cp)
+{
+	return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+	    (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
 static enum font_weight
 variant_weight(const struct text_style *st, int v)
 {
@@ -196,7 +204,7 @@ prepare(struct pdf *pdf, const struct text_style *st,
 	struct font_chain *ch;
 	size_t r, i, len, clen, cap = 0;
 	uint32_t cp, repl;
-	int k, v, invalid = 0;
+	int k, v, invalid = 0, rtl = 0;
 	uint32_t *missing = NULL;
 	size_t nmissing = 0, j;
 	char *orig, *clean;
@@ -231,6 +239,7 @@ prepare(struct pdf *pdf, const struct text_style *st,
 				    NULL);
 				continue;
 			}
+			rtl |= is_rtl(cp);
 			if ((k = font_chain_pick(ch, cp)) < 0) {
 				for (j = 0; j < nmissing && missing[j] != cp;
 				    j++)
@@ -269,6 +278,18 @@ prepare(struct pdf *pdf, const struct text_style *st,
 		free(clean);
 	}
 	free(missing);
+	/*
+	 * Without a bidi algorithm, such text prints in logical order: say
+	 * so rather than let a reversed name go to print unnoticed.
+	 */
+	if (src != NULL && rtl) {
+		orig = runs_text(runs, nruns);
+		clean = utf8_abbrev(orig);
+		diag_warning(d, src->pos, "right-to-left text in %s '%s' is "
+		    "printed left to right", src->field, clean);
+		free(orig);
+		free(clean);
+	}
 	/* Leading spaces were never added; a run may start with one. */
 	if (pr->n > 0 && pr->c[0].cp == ' ') {
 		memmove(pr->c, pr->c + 1, (pr->n - 1) * sizeof(*pr->c));
