@@ -4,6 +4,7 @@
  * it.  Geometry and looks come from the layout; this file decides only
  * what goes where.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 
 #define NAME_STEP	0.5	/* points between the name sizes tried */
 #define NAME_FLOOR	8.0	/* points: names shrink no further */
+#define NAME_SLACK	1e-3	/* points: rounding room for name_need */
 /* Cut marks start MARK_OFFSET from the grid, at most MARK_LEN long. */
 #define MARK_OFFSET	PDF_MM(2)
 #define MARK_LEN	PDF_MM(5)
@@ -382,6 +384,177 @@ name_at(struct job *j, const struct text_style *st,
 }
 
 /*
+ * What each form of name_at needs at least, at 1 pt (widths and heights
+ * grow linearly with the size).  Widths: the name on one line, the wider
+ * of given and family name, the widest piece a line may end after, all
+ * words without their spaces.  A size at which no form can fit
+ * (name_may_fit) is skipped without setting the name, which is what makes
+ * fitting cheap; name_at still decides at the sizes that remain, so the
+ * size chosen is the one trying every size would choose.
+ */
+struct name_need {
+	double		 line, parts, word, words;	/* widths */
+	double		 line_h;	/* the name on one line */
+	double		 parts_h;	/* given names above family name */
+	double		 lines_h;	/* the name on two lines */
+};
+
+/*
+ * Splits s into words where text.c breaks lines (its is_space(): ASCII
+ * white space, U+2028, U+2029) and hands each to f; returns how many.
+ */
+static size_t
+name_words(const char *s, void (*f)(void *, const char *), void *arg)
+{
+	struct buf word = { NULL, 0, 0 };
+	size_t n = 0, k;
+
+	for (;;) {
+		k = 0;
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			k = 1;
+		else if (strncmp(s, "\xe2\x80\xa8", 3) == 0 ||
+		    strncmp(s, "\xe2\x80\xa9", 3) == 0)
+			k = 3;
+		if (k > 0 || *s == '\0') {
+			if (word.len > 0) {
+				f(arg, word.data);
+				n++;
+				word.len = 0;
+				word.data[0] = '\0';
+			}
+			if (*s == '\0')
+				break;
+			s += k;
+			continue;
+		}
+		buf_addc(&word, *s++);
+	}
+	buf_release(&word);
+	return n;
+}
+
+struct name_measure {
+	struct job	*j;
+	const struct text_style *st;
+	struct buf	 line;		/* the words, one space between them */
+	double		 widest, sum;
+};
+
+/*
+ * A word may end a line after '-' or '/' (word_lines accepts text_set's
+ * emergency break there): the pieces up to them are what must fit.
+ */
+static void
+name_measure_word(void *arg, const char *word)
+{
+	struct name_measure *m = arg;
+	char *piece = xstrdup(word);
+	size_t at, len;
+	double w;
+
+	if (m->line.len > 0)
+		buf_addc(&m->line, ' ');
+	buf_adds(&m->line, word);
+	for (at = 0; word[at] != '\0'; at += len) {
+		len = strcspn(word + at, "-/");
+		len += word[at + len] != '\0';
+		memcpy(piece, word + at, len);
+		piece[len] = '\0';
+		w = text_width(m->j->box.pdf, m->st, TEXT_REGULAR, 1, piece);
+		m->widest = fmax(m->widest, w);
+		m->sum += w;
+	}
+	free(piece);
+}
+
+/*
+ * s's width at 1 pt as one line (text_set joins words with one space);
+ * with words set, also its widest word and the sum of its words.
+ */
+static double
+name_width(struct job *j, const struct text_style *st, const char *s,
+    double *widest, double *sum)
+{
+	struct name_measure m = { j, st, { NULL, 0, 0 }, 0, 0 };
+	double w = 0;
+
+	if (name_words(s, name_measure_word, &m) > 0)
+		w = text_width(j->box.pdf, st, TEXT_REGULAR, 1, m.line.data);
+	buf_release(&m.line);
+	if (widest != NULL)
+		*widest = m.widest;
+	if (sum != NULL)
+		*sum = m.sum;
+	return w;
+}
+
+/*
+ * The height of s at 1 pt on two lines; *one: on one line.  The fonts s
+ * uses decide ascent and descent, so this takes one text_set().
+ */
+static double
+name_height(struct job *j, const struct text_style *st, const char *s,
+    double *one)
+{
+	struct text_style st1 = *st;
+	struct text_run run = { s, TEXT_REGULAR, 1 };
+	struct text_block *tb;
+	double h;
+
+	st1.size = st1.min_size = 1;
+	tb = text_set(j->box.pdf, &st1, j->box.lang, &run, 1, 1e6, NULL);
+	if (tb == NULL) {
+		if (one != NULL)
+			*one = 0;
+		return 0;
+	}
+	if (one != NULL)
+		*one = text_ascent(tb) + text_descent(tb);
+	h = text_ascent(tb) + text_leading(tb) + text_descent(tb);
+	text_block_free(tb);
+	return h;
+}
+
+static void
+name_need(struct job *j, const struct text_style *st, const struct person *s,
+    const char *name, struct name_need *need)
+{
+	int two = st->max_lines != 1;
+
+	need->parts = need->word = need->words = HUGE_VAL;
+	need->parts_h = HUGE_VAL;
+	need->line = name_width(j, st, name, two ? &need->word : NULL,
+	    two ? &need->words : NULL);
+	need->lines_h = name_height(j, st, name, &need->line_h);
+	if (!two)
+		need->lines_h = HUGE_VAL;
+	if (two && s->given != NULL && s->family != NULL &&
+	    strcmp(name, s->given) != 0) {
+		need->parts = fmax(name_width(j, st, s->given, NULL, NULL),
+		    name_width(j, st, s->family, NULL, NULL));
+		need->parts_h = name_height(j, st, s->given, NULL);
+	}
+}
+
+/* Whether some form of name_at may fit at size in box b (see name_need). */
+static int
+name_may_fit(const struct name_need *need, const struct text_style *st,
+    double size, const struct layout_box *b)
+{
+	double w = b->w + NAME_SLACK, h = b->h + NAME_SLACK;
+	int line = size * need->line <= w;
+
+	if ((line && size * need->line_h <= h) || (size * need->parts <= w &&
+	    size * need->parts_h <= h))
+		return 1;
+	/* Broken between words: on one line as above, else on two or more. */
+	return size * need->word <= w && (st->max_lines <= 0 ||
+	    size * need->words <= st->max_lines * b->w + NAME_SLACK) &&
+	    (line || size * need->lines_h <= h);
+}
+
+/*
  * The name, as large as it fits (name_at).  A name is never cut short
  * while a smaller size can show it whole: below the style's smallest size
  * it goes on shrinking to NAME_FLOOR, with a warning.  Only then does
@@ -393,8 +566,9 @@ draw_name(struct job *j, const struct layout_box *b, double bx, double btop,
 {
 	struct text_style st = *b->style;
 	struct text_block *blk[2] = { NULL, NULL };
+	struct name_need need;
 	double size, low, floor, th;
-	int rc = 0, found = 0;
+	int rc = 0, found = 0, measured = 0;
 	size_t i;
 
 	low = st.min_size > 0 && st.min_size < st.size ? st.min_size : st.size;
@@ -404,8 +578,15 @@ draw_name(struct job *j, const struct layout_box *b, double bx, double btop,
 			size = low;	/* the style's own smallest size */
 		if (size < floor)
 			break;
+		/* Most names fit at once: measure only those that do not. */
+		if (measured && !name_may_fit(&need, b->style, size, b))
+			continue;
 		st.size = st.min_size = size;
 		found = name_at(j, &st, b, s, name, blk);
+		if (!found && !measured) {
+			name_need(j, b->style, s, name, &need);
+			measured = 1;
+		}
 	}
 	if (!found) {
 		struct text_run run = { name, TEXT_REGULAR, 1 };
