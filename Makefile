@@ -15,7 +15,8 @@ BINDIR		= $(PREFIX)/bin
 DATADIR		= $(PREFIX)/share/pdfgen
 CC		?= cc
 CFLAGS		?= -O2 -g
-PKGS		= libxml-2.0 fontconfig freetype2 libqrencode libpng
+PKGS		= libxml-2.0 fontconfig freetype2 libqrencode libpng icu-uc icu-i18n \
+		  libcmark
 PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN		= -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \

@@ -346,8 +346,8 @@ word_lines(struct job *j, const struct text_style *st,
 
 /*
  * The name at st's size in box b: on one line, else the given names above
- * the family name, else broken between any two words, never inside a
- * word.  Sets blk[0] (and blk[1] for the two-part form) and returns 1, or
+ * the family name (not with a remark, which belongs after the whole
+ * name), else broken between any two words, never inside a word.  Sets blk[0] (and blk[1] for the two-part form) and returns 1, or
  * returns 0 when none of these fits.
  */
 static int
@@ -365,7 +365,7 @@ name_at(struct job *j, const struct text_style *st,
 	text_block_free(blk[0]);
 	blk[0] = NULL;
 	if (two && s->given != NULL && s->family != NULL &&
-	    strcmp(name, s->given) != 0 &&
+	    s->remark == NULL && strcmp(name, s->given) != 0 &&
 	    (blk[0] = one_line(j, st, s->given, b->w)) != NULL &&
 	    (blk[1] = one_line(j, st, s->family, b->w)) != NULL &&
 	    text_ascent(blk[0]) + text_leading(blk[0]) +
@@ -530,7 +530,7 @@ name_need(struct job *j, const struct text_style *st, const struct person *s,
 	if (!two)
 		need->lines_h = HUGE_VAL;
 	if (two && s->given != NULL && s->family != NULL &&
-	    strcmp(name, s->given) != 0) {
+	    s->remark == NULL && strcmp(name, s->given) != 0) {
 		need->parts = fmax(name_width(j, st, s->given, NULL, NULL),
 		    name_width(j, st, s->family, NULL, NULL));
 		need->parts_h = name_height(j, st, s->given, NULL);

@@ -417,19 +417,31 @@ in_forum(const struct forum *f, const struct person *s)
 }
 
 /*
- * ", Prof. Dr. Martin" after "Hoffmann": people are filed under the
- * family name.  NULL when there is neither title nor given name; the
- * caller frees it.
+ * ", Prof. Dr. Martin" after "Hoffmann", and a remark after all of it
+ * (", Leo (he/him)"): people are filed under the family name.  NULL when
+ * there is neither title nor given name nor remark; the caller frees it.
  */
 static char *
 index_given(const struct person *s)
 {
-	if (s->title != NULL && s->given != NULL)
-		return xasprintf(", %s %s", s->title, s->given);
+	struct buf b = { NULL, 0, 0 };
+
 	if (s->title != NULL || s->given != NULL)
-		return xasprintf(", %s", s->title != NULL ? s->title :
-		    s->given);
-	return NULL;
+		buf_adds(&b, ",");
+	if (s->title != NULL) {
+		buf_adds(&b, " ");
+		buf_adds(&b, s->title);
+	}
+	if (s->given != NULL) {
+		buf_adds(&b, " ");
+		buf_adds(&b, s->given);
+	}
+	if (s->remark != NULL) {
+		buf_adds(&b, " (");
+		buf_adds(&b, s->remark);
+		buf_adds(&b, ")");
+	}
+	return b.len > 0 ? buf_take(&b) : NULL;
 }
 
 /*

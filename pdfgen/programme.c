@@ -54,6 +54,7 @@ programme_free(struct programme *p)
 		free(s->title);
 		free(s->given);
 		free(s->family);
+		free(s->remark);
 		free(s->role);
 		free(s->organisation);
 		free(s->email);
@@ -135,9 +136,9 @@ person_name(const struct person *s)
 {
 	if (s->placeholder || s->family == NULL)
 		return xstrdup("N.N.");
-	if (s->given == NULL)
-		return xstrdup(s->family);
-	return xasprintf("%s %s", s->given, s->family);
+	return xasprintf("%s%s%s%s%s%s", s->given ? s->given : "",
+	    s->given ? " " : "", s->family, s->remark ? " (" : "",
+	    s->remark ? s->remark : "", s->remark ? ")" : "");
 }
 
 char *

@@ -31,6 +31,8 @@ struct person {
 	char		*title;		/* academic title: "Dr.", "Prof. Dr." */
 	char		*given;		/* given name(s); NULL for placeholders */
 	char		*family;	/* family name; NULL for placeholders */
+	char		*remark;	/* pronouns or a nickname, printed in
+					   round brackets after the name */
 	char		*role;		/* job or function */
 	char		*organisation;
 	char		*email;
@@ -132,8 +134,9 @@ int	programme_check(const struct programme *, int overlap_is_error,
 void	programme_sort_forums(struct programme *);
 
 /*
- * The person's display name without title: "Tanja Krins", or "N.N." for a
- * placeholder.  Returns a string the caller frees.
+ * The person's display name without title: "Tanja Krins", "Leo Beck
+ * (he/him)" with a remark, or "N.N." for a placeholder.  Returns a string
+ * the caller frees.
  */
 char	*person_name(const struct person *);
 

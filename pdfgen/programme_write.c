@@ -180,6 +180,7 @@ write_person(FILE *out, const struct person *s, const char *id)
 		put_element(out, 6, "title", s->title);
 		put_element(out, 6, "given", s->given);
 		put_element(out, 6, "family", s->family);
+		put_element(out, 6, "remark", s->remark);
 		put_element(out, 6, "role", s->role);
 		put_element(out, 6, "organisation", s->organisation);
 		put_element(out, 6, "email", s->email);

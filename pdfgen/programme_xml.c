@@ -204,6 +204,7 @@ parse_people(struct parser *ps, xmlNode *list)
 		s->title = child_text(c, "title");
 		s->given = child_text(c, "given");
 		s->family = child_text(c, "family");
+		s->remark = child_text(c, "remark");
 		s->role = child_text(c, "role");
 		s->organisation = child_text(c, "organisation");
 		s->email = child_text(c, "email");

@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
+#include <unicode/uchar.h>
+
 #include "parse.h"
 #include "util.h"
 
@@ -46,7 +49,8 @@ struct sched {
 	struct talk	*talks;
 	size_t		 ntalks;
 	char		**roomkeys;	/* parallel to prog->rooms */
-	char		**personkeys;	/* parallel to prog->people */
+	/* Index + 1 into prog->people by key, by name, by id (no guid). */
+	xmlHashTablePtr	 person_keys, person_names, person_ids;
 };
 
 /* --- small helpers ---------------------------------------------------- */
@@ -792,13 +796,33 @@ is_title_word(const char *w, size_t len)
 }
 
 /*
- * Fills title, given, family and organisation of p from a display name.
- * Brackets at the end hold pronouns (dropped) or an affiliation (the
- * organisation): "Jane Doe (she/her)", "Max Muster [ACME GmbH]".  The last
+ * Fills title, given, family, remark and organisation of p from a display
+ * name.  Round brackets at the end hold a remark the speaker added to the
+ * name, pronouns or a nickname ("Leo (he/his)", "Alexios Zavras (zvr)"):
+ * it stays with the name, never on the organisation line.  Square
+ * brackets hold an affiliation ("Max Muster [ACME GmbH]"), or pronouns
+ * ("[she/her]"), which are a remark too.  The last
  * word is the family name, with the particles and suffixes around it
  * ("Ludwig van Beethoven", "Martin Luther King Jr."); a single word or a
  * group's name is the family name alone.
  */
+/* Puts r in front of p's remark (brackets are taken from the end). */
+static void
+add_remark(struct person *p, const char *r)
+{
+	char *t = tidy(r), *both;
+
+	if (t == NULL)
+		return;
+	if (p->remark != NULL) {
+		both = xasprintf("%s, %s", t, p->remark);
+		free(t);
+		free(p->remark);
+		t = both;
+	}
+	p->remark = t;
+}
+
 static void
 split_name(struct person *p, const char *name)
 {
@@ -827,9 +851,11 @@ split_name(struct person *p, const char *name)
 			break;
 		open = s + i;
 		s[len - 1] = '\0';
-		if (!is_pronouns(open + 1, strlen(open + 1)) &&
+		if (close == ']' && !is_pronouns(open + 1, strlen(open + 1)) &&
 		    p->organisation == NULL)
 			p->organisation = tidy(open + 1);
+		else
+			add_remark(p, open + 1);
 		*open = '\0';
 	}
 	collapse_space(s);
@@ -1156,66 +1182,136 @@ track_of(struct sched *s, xmlNode *n, char *name, char *colour,
 	return (long)p->ntracks++;
 }
 
+/* Nonzero if s has a letter of any script: "-", "?" and "…" have none. */
+static int
+has_letter(const char *s)
+{
+	size_t len = strlen(s), n;
+	uint32_t cp;
+
+	for (; len > 0; s += n, len -= n) {
+		if ((n = utf8_decode(s, len, &cp)) == 0)
+			return 0;
+		if (u_isalpha((UChar32)cp))
+			return 1;
+	}
+	return 0;
+}
+
+static long
+hash_get(xmlHashTablePtr h, const char *key)
+{
+	return (long)(intptr_t)xmlHashLookup(h, (const xmlChar *)key) - 1;
+}
+
+static void
+hash_put(xmlHashTablePtr h, const char *key, long i)
+{
+	xmlHashAddEntry(h, (const xmlChar *)key, (void *)(intptr_t)(i + 1));
+}
+
+/* The name without title and remark, in lower case: what "same name" means. */
+static char *
+name_key(const struct person *p)
+{
+	char *k = p->given ? xasprintf("%s %s", p->given, p->family) :
+	    xstrdup(p->family), *c;
+
+	for (c = k; *c != '\0'; c++)
+		*c = lower(*c);
+	return k;
+}
+
+static void
+free_name_parts(struct person *p)
+{
+	free(p->title);
+	free(p->given);
+	free(p->family);
+	free(p->remark);
+	free(p->organisation);
+}
+
 /*
- * The person a <person> element names, added when new.  One person across
- * several talks is matched by guid, else by id, else by name.  Returns -1
- * (after a warning) for a person without a name.
+ * The person a <person> element names, added when new.  A person is who
+ * the guid says; without a guid, an id together with the name (merged
+ * exports reuse numeric ids for different people); without either, the
+ * name.  The same name under another guid or id is taken as the same
+ * person registered twice (one badge), with a warning; one id with two
+ * names stays two people, with a warning.  A name without a letter is no
+ * person: -1 after a warning.
  */
 static long
 person_of(struct sched *s, xmlNode *n, const char *talk, struct idset *ids)
 {
 	struct programme *p = s->prog;
 	struct person *ps, tmp;
-	char *name = text_of(n), *guid, *id, *key, *norm;
+	char *name = text_of(n), *guid, *id, *key, *norm, *other;
 	struct srcpos pos;
 	long i;
 
-	if (name == NULL) {
-		xmlsrc_pos(s->x, n, &pos);
-		diag_warning(s->d, &pos, "speaker without a name in '%s'; "
-		    "skipped", talk);
+	xmlsrc_pos(s->x, n, &pos);
+	if (name == NULL || !has_letter(name)) {
+		if (name == NULL)
+			diag_warning(s->d, &pos, "speaker without a name in "
+			    "'%s'; skipped", talk);
+		else
+			diag_warning(s->d, &pos, "speaker '%s' in '%s' has no "
+			    "letter in the name; skipped, no badge", name,
+			    talk);
+		free(name);
 		return -1;
 	}
 	memset(&tmp, 0, sizeof(tmp));
 	split_name(&tmp, name);
 	guid = attr_of(n, "guid");
 	id = attr_of(n, "id");
-	if (guid != NULL)
-		key = xasprintf("g:%s", guid);
-	else if (id != NULL)
-		key = xasprintf("i:%s", id);
-	else {
-		norm = tmp.given ? xasprintf("n:%s %s", tmp.given, tmp.family) :
-		    xasprintf("n:%s", tmp.family);
-		for (key = norm; *key != '\0'; key++)
-			*key = lower(*key);
-		key = norm;
+	norm = name_key(&tmp);
+	key = guid ? xasprintf("g:%s", guid) : id ? xasprintf("i:%s\n%s",
+	    id, norm) : xasprintf("n:%s", norm);
+	if ((i = hash_get(s->person_keys, key)) < 0 &&
+	    (i = hash_get(s->person_names, norm)) >= 0 &&
+	    (guid != NULL || id != NULL)) {
+		diag_warning(s->d, &pos, "speaker '%s' in '%s' has another "
+		    "%s than before; taken as the same person, one badge",
+		    name, talk, guid ? "guid" : "id");
+		diag_note(s->d, &p->people[i].pos, "'%s' is first listed "
+		    "here", name);
 	}
+	if (i >= 0) {
+		hash_put(s->person_keys, key, i);
+		free_name_parts(&tmp);
+		goto done;
+	}
+	if (guid == NULL && id != NULL &&
+	    (i = hash_get(s->person_ids, id)) >= 0) {
+		other = person_name(&p->people[i]);
+		diag_warning(s->d, &pos, "speaker id '%s' is '%s' here but "
+		    "'%s' before; taken as two people", id, name, other);
+		diag_note(s->d, &p->people[i].pos, "'%s' is here", other);
+		free(other);
+	}
+	i = (long)p->npeople++;
+	p->people = xreallocarray(p->people, p->npeople, sizeof(*p->people));
+	ps = &p->people[i];
+	*ps = tmp;
+	ps->pos = pos;
+	ps->status = PERSON_CONFIRMED;
+	other = ps->given ? xasprintf("%s %s", ps->given, ps->family) :
+	    xstrdup(ps->family);
+	ps->id = make_id(ids, other, "person");
+	free(other);
+	hash_put(s->person_keys, key, i);
+	hash_put(s->person_names, norm, i);
+	if (guid == NULL && id != NULL)
+		hash_put(s->person_ids, id, i);
+done:
+	free(key);
+	free(norm);
 	free(guid);
 	free(id);
-	if ((i = find_key(s->personkeys, p->npeople, key)) >= 0) {
-		free(key);
-		free(name);
-		free(tmp.title);
-		free(tmp.given);
-		free(tmp.family);
-		free(tmp.organisation);
-		return i;
-	}
-	p->people = xreallocarray(p->people, p->npeople + 1,
-	    sizeof(*p->people));
-	s->personkeys = xreallocarray(s->personkeys, p->npeople + 1,
-	    sizeof(*s->personkeys));
-	s->personkeys[p->npeople] = key;
-	ps = &p->people[p->npeople];
-	*ps = tmp;
-	xmlsrc_pos(s->x, n, &ps->pos);
-	ps->status = PERSON_CONFIRMED;
-	norm = person_name(ps);
-	ps->id = make_id(ids, norm, "person");
-	free(norm);
 	free(name);
-	return (long)p->npeople++;
+	return i;
 }
 
 /* "en", "de-DE", "de_DE" → a language tag; NULL after a warning if not. */
@@ -1438,7 +1534,7 @@ choose_lang(struct programme *p)
 int
 schedule_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
 {
-	struct sched s = { prog, x, d, NULL, 0, NULL, NULL };
+	struct sched s = { prog, x, d, NULL, 0, NULL, NULL, NULL, NULL };
 	/* Ids of rooms, slots, tracks, forums and people. */
 	struct idset ids[5] = { { NULL, 0 } };
 	xmlNode *root = xmlDocGetRootElement(x->doc);
@@ -1450,6 +1546,9 @@ schedule_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
 	if (!xml_is(root, NULL, "schedule"))
 		return diag_error(d, &pos, "root element is <%s>, not "
 		    "<schedule>", root ? (const char *)root->name : "");
+	s.person_keys = xmlHashCreate(256);
+	s.person_names = xmlHashCreate(256);
+	s.person_ids = xmlHashCreate(256);
 	read_conference(&s, root, &ids[2]);
 	read_days(&s, root, &ids[0]);
 	read_dates(&s, root);
@@ -1485,9 +1584,9 @@ schedule_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
 	for (i = 0; i < prog->nrooms; i++)
 		free(s.roomkeys[i]);
 	free(s.roomkeys);
-	for (i = 0; i < prog->npeople; i++)
-		free(s.personkeys[i]);
-	free(s.personkeys);
+	xmlHashFree(s.person_keys, NULL);
+	xmlHashFree(s.person_names, NULL);
+	xmlHashFree(s.person_ids, NULL);
 	for (k = 0; k < 5; k++) {
 		for (i = 0; i < ids[k].n; i++)
 			free(ids[k].v[i]);

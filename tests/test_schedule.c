@@ -387,13 +387,17 @@ names(void **state)
 	    "title; using its acronym 'names2025'\n"
 	    "tests/schedule/names.xml:34:11: warning: speaker without a "
 	    "name in 'Same people again'; skipped\n"
-	    "tests/schedule/names.xml:36:11: warning: speaker 'Max Muster' "
-	    "is listed twice in 'Same people again'\n");
+	    "tests/schedule/names.xml:36:11: warning: speaker 'Max Muster "
+	    "(ACME GmbH)' is listed twice in 'Same people again'\n");
 	assert_string_equal(p->event.title, "names2025");
 	assert_int_equal(p->npeople, 12);
 	assert_person(person_id(p, "jane-doe"), NULL, "Jane", "Doe", NULL);
+	/* Round brackets are a remark, square ones an organisation. */
 	assert_person(person_id(p, "max-muster"), NULL, "Max", "Muster",
-	    "ACME GmbH");
+	    NULL);
+	assert_string_equal(person_id(p, "max-muster")->remark, "ACME GmbH");
+	assert_string_equal(person_id(p, "jane-doe")->remark, "she/her");
+	assert_string_equal(person_id(p, "team-xy")->remark, "they/them");
 	assert_person(person_id(p, "ludwig-van-beethoven"), NULL, "Ludwig",
 	    "van Beethoven", NULL);
 	assert_person(person_id(p, "ursula-von-der-leyen"), NULL, "Ursula",
@@ -423,6 +427,78 @@ names(void **state)
 	f = forum_titled(p, "Matched by guid and name");
 	assert_ptr_equal(f->speakers[0], person_id(p, "anna-schmidt"));
 	assert_ptr_equal(f->speakers[1], person_id(p, "bob-jones"));
+	unload(&l);
+}
+
+/*
+ * A merged export reuses numeric ids: a person is who the guid says, else
+ * id and name together; the same name twice is one badge; nothing is
+ * dropped or merged without a message.
+ */
+static void
+persons(void **state)
+{
+	struct loaded l;
+	const struct programme *p;
+	const struct forum *f;
+	size_t i;
+
+	(void)state;
+	load(&l, "tests/schedule/persons.xml");
+	p = l.prog;
+	assert_string_equal(l.msgs,
+	    "tests/schedule/persons.xml:28:11: warning: speaker '-' in "
+	    "'Instance one, talk one' has no letter in the name; skipped, "
+	    "no badge\n"
+	    "tests/schedule/persons.xml:50:11: warning: speaker id '12' is "
+	    "'hanser' here but 'Sean' before; taken as two people\n"
+	    "tests/schedule/persons.xml:23:11: note: 'Sean' is here\n"
+	    "tests/schedule/persons.xml:52:11: warning: speaker 'Kim Lee' in "
+	    "'Instance two, talk one' has another guid than before; taken "
+	    "as the same person, one badge\n"
+	    "tests/schedule/persons.xml:24:11: note: 'Kim Lee' is first "
+	    "listed here\n"
+	    "tests/schedule/persons.xml:53:11: warning: speaker '?' in "
+	    "'Instance two, talk one' has no letter in the name; skipped, "
+	    "no badge\n"
+	    "tests/schedule/persons.xml:63:11: warning: speaker 'Sean' in "
+	    "'Instance two, talk two' has another id than before; taken as "
+	    "the same person, one badge\n"
+	    "tests/schedule/persons.xml:23:11: note: 'Sean' is first listed "
+	    "here\n"
+	    "tests/schedule/persons.xml:64:11: warning: speaker '\xE2\x80\xA6' "
+	    "in 'Instance two, talk two' has no letter in the name; skipped, "
+	    "no badge\n");
+	/* 14 distinct by guid, else id and name: 9 people, 5 warnings. */
+	assert_int_equal(p->npeople, 9);
+	/* A remark in round brackets is never an organisation. */
+	for (i = 0; i < p->npeople; i++)
+		if (strcmp(p->people[i].id, "jo-doe") != 0)
+			assert_null(p->people[i].organisation);
+	assert_person(person_id(p, "sean"), NULL, NULL, "Sean", NULL);
+	assert_person(person_id(p, "hanser"), NULL, NULL, "hanser", NULL);
+	assert_person(person_id(p, "qbit"), NULL, NULL, "qbit", NULL);
+	assert_person(person_id(p, "neokay"), NULL, NULL, "neokay", NULL);
+	assert_person(person_id(p, "kim-lee"), NULL, "Kim", "Lee", NULL);
+	assert_person(person_id(p, "jendrik"), NULL, NULL, "jendrik", NULL);
+	assert_string_equal(person_id(p, "jendrik")->remark, "any");
+	assert_string_equal(person_id(p, "cisz")->remark, "er, he");
+	assert_string_equal(person_id(p, "leo")->remark, "he/his");
+	assert_person(person_id(p, "jo-doe"), NULL, "Jo", "Doe",
+	    "Example e.V.");
+	assert_string_equal(person_id(p, "jo-doe")->remark, "she/her");
+	assert_null(person_id(p, "sean")->remark);
+
+	f = forum_titled(p, "Instance one, talk one");
+	assert_int_equal(f->nspeakers, 5);
+	f = forum_titled(p, "Instance two, talk one");
+	assert_int_equal(f->nspeakers, 3);
+	assert_ptr_equal(f->speakers[0], person_id(p, "hanser"));
+	assert_ptr_equal(f->speakers[1], person_id(p, "neokay"));
+	assert_ptr_equal(f->speakers[2], person_id(p, "kim-lee"));
+	f = forum_titled(p, "Instance two, talk two");
+	assert_int_equal(f->nspeakers, 3);
+	assert_ptr_equal(f->speakers[1], person_id(p, "sean"));
 	unload(&l);
 }
 
@@ -758,6 +834,7 @@ main(void)
 		cmocka_unit_test(text_markdown),
 		cmocka_unit_test(text_control_characters),
 		cmocka_unit_test(names),
+		cmocka_unit_test(persons),
 		cmocka_unit_test(times),
 		cmocka_unit_test(not_a_schedule),
 		cmocka_unit_test(big_conference),

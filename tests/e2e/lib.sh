@@ -21,6 +21,7 @@ expect_file() {
 # contains FILE STRING: FILE contains STRING (fixed string).
 contains() { grep -qF -- "$2" "$1" || fail "'$2' not found in $1"; }
 lacks() { ! grep -qF -- "$2" "$1" || fail "'$2' unexpectedly found in $1"; }
+lacks_line() { ! grep -qxF -- "$2" "$1" || fail "line '$2' unexpectedly found in $1"; }
 
 # pdf_ok PDF: qpdf --check passes; pdfinfo, pdffonts and pdftotext say nothing on stderr.
 pdf_ok() {

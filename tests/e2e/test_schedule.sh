@@ -102,3 +102,35 @@ t_schedule_big_conference() {
 	# The sanitizer build is slow; the plain one must take well under this.
 	[ "$secs" -le 30 ] || fail "took $secs s"
 }
+
+# A merged export (tests/schedule/persons.xml): every person once, by guid
+# else id and name; a name without a letter gets no badge; a remark in
+# round brackets stays with the name on every product, never on the
+# organisation line.
+t_schedule_every_person_once() {
+	F=tests/schedule/persons.xml
+	run 0 "$PDFGEN" all -o "$T/pdf" "$F" || return 1
+	[ "$(grep -c 'warning: speaker .* has no letter in the name; skipped, no badge' "$T/err")" -eq 3 ] ||
+	    fail "not 3 names without a letter" || return 1
+	contains "$T/err" "$F:50:11: warning: speaker id '12' is 'hanser' here but 'Sean' before; taken as two people" || return 1
+	contains "$T/err" "$F:52:11: warning: speaker 'Kim Lee' in 'Instance two, talk one' has another guid than before; taken as the same person, one badge" || return 1
+	contains "$T/err" "$F:24:11: note: 'Kim Lee' is first listed here" || return 1
+	# 14 people by guid, else id and name = 9 badges + 5 warnings.
+	pdftotext -f 1 -l 1 "$T/pdf/badges.pdf" "$T/front.txt"
+	[ "$(grep -c '^Speaker$' "$T/front.txt")" -eq 9 ] || fail "not 9 badges" || return 1
+	for name in Sean hanser 'Kim Lee' qbit neokay 'jendrik (any)' \
+	    'Cisz (er, he)' 'Leo (he/his)' 'Jo Doe (she/her)'; do
+		[ "$(grep -cxF "$name" "$T/front.txt")" -eq 1 ] ||
+		    fail "'$name' is not on exactly one badge" || return 1
+	done
+	for bad in '-' '?' '…' 'any' 'er, he' 'he/his'; do
+		lacks_line "$T/front.txt" "$bad" || return 1
+	done
+	contains "$T/front.txt" "Example e.V." || return 1
+	for p in booklet signs; do
+		pdftotext "$T/pdf/$p.pdf" - | tr '\n' ' ' >"$T/$p.txt"
+		for name in 'jendrik (any)' 'Cisz (er, he)' 'Leo (he/his)' 'Jo Doe (she/her)'; do
+			contains "$T/$p.txt" "$name" || return 1
+		done
+	done
+}
