@@ -1,13 +1,15 @@
 #!/bin/sh
 # End-to-end tests: runs every function named t_* in tests/e2e/*.sh, each in
 # its own subshell with a fresh empty directory $T, against the binary
-# $PDFGEN.  A test fails by returning non-zero (use the helpers in
+# $PDFGEN (tests of large inputs use the release binary $PDFGEN_RELEASE,
+# default build/pdfgen).  A test fails by returning non-zero (use the helpers in
 # tests/e2e/lib.sh, which say why).  Prints "N passed, N failed".
 set -u
-: "${PDFGEN:=build/pdfgen}"
+: "${PDFGEN:=build/pdfgen}" "${PDFGEN_RELEASE:=build/pdfgen}"
 PDFGEN=$(cd "$(dirname "$PDFGEN")" && pwd)/$(basename "$PDFGEN")
+PDFGEN_RELEASE=$(cd "$(dirname "$PDFGEN_RELEASE")" && pwd)/$(basename "$PDFGEN_RELEASE")
 TOP=$(pwd)
-export PDFGEN TOP
+export PDFGEN PDFGEN_RELEASE TOP
 only=${1:-}
 passed=0 failed=0 failures=""
 for f in tests/e2e/test_*.sh; do

@@ -8,7 +8,9 @@
 #
 # Environment: BENCH_SIZES (default "10 100 1000 10000"), BENCH_RUNS (runs
 # per measurement, default 5, and 3 for 10,000 speakers), BENCH_PDFGEN (a
-# program to measure instead of building and measuring build/pdfgen).
+# program to measure instead of building and measuring build/pdfgen),
+# BENCH_HARD (which pathological inputs to render, names as in hard_input
+# below; default all, "none" for none).
 # Prints a markdown table and writes it to build/bench/results.md.  A product
 # that cannot run (not built, not implemented, failing) gets a row "n/a"
 # with the reason instead of stopping the benchmark.
@@ -165,6 +167,49 @@ else
 		"$PDFGEN" all -o "$out" "$EXAMPLE"
 fi
 
+# --- pathological inputs --------------------------------------------------
+# Valid programmes made from the patterns in tests/hardening/gen.sh, each
+# rendered by "pdfgen all".  Target: each within 10 s and 512 MiB.
+
+. tests/hardening/gen.sh
+HARD_ALL="forums-5000 name-10k description-1mb"
+HARD=${BENCH_HARD:-$HARD_ALL}
+[ "$HARD" = none ] && HARD=""
+
+# hard_input NAME: writes that programme to stdout and its description to
+# $B/hard-NAME.what.
+hard_input() {
+	case $1 in
+	forums-5000)
+		echo "5,000 forums in one slot" >"$B/hard-$1.what"
+		many_forums 5000 ;;
+	name-10k)
+		echo "10,000-letter name, title and word" >"$B/hard-$1.what"
+		w=$(repeat 10000 a)
+		programme Anna "$w" "Titel $w" "Text $w Ende" ;;
+	description-1mb)
+		echo "1 MB description" >"$B/hard-$1.what"
+		programme Anna Weiß Titel "$(repeat 15200 \
+		    'Verwaltung digital gestalten mit Bürgerinnen, Ämtern und Kommunen. ')" ;;
+	*)
+		die "BENCH_HARD: unknown input '$1' (known: $HARD_ALL)" ;;
+	esac
+}
+
+for h in $HARD; do
+	in=$B/hard-$h.xml
+	hard_input "$h" >"$in"
+	out=$B/out/hard-$h
+	rm -rf "$out"
+	if [ -n "$pdfgen_na" ]; then
+		na "hard/$h" "pdfgen all" "$(cat "$B/hard-$h.what")" "$pdfgen_na"
+		continue
+	fi
+	bench "hard/$h" "pdfgen all" "$(cat "$B/hard-$h.what")" 1 \
+		"$out/booklet.pdf $out/signs.pdf $out/badges.pdf" \
+		"$PDFGEN" all -o "$out" "$in"
+done
+
 n=10000
 case " $SIZES " in
 *" $n "*) ;;
@@ -319,6 +364,14 @@ hpdf=$(dpkg-query -W -f='${Version}' libhpdf-dev 2>/dev/null)
 		echo "| badges, $m speakers: PDF under 200 KB + 1 KB per" \
 			"badge ($((200 + m)) KB) |" \
 			"$(show '%.1f KB' "$by" 1000) | $(check 'a <= (200 + b) * 1000' "$by" "$m") |"
+	done
+	for h in $HARD; do
+		hw=$(get "hard/$h" 5)
+		hr=$(get "hard/$h" 7)
+		echo "| $(cat "$B/hard-$h.what"), all three PDFs: under 10 s" \
+			"and 512 MiB |" \
+			"$(show '%.1f s' "$hw"), $(show '%.0f MiB' "$hr" 1024) |" \
+			"$(check 'a < 10 && b < 512 * 1024' "$hw" "$hr") |"
 	done
 	fc=$(fonts_check "$B/out/badges-$n/badges.pdf")
 	echo "| badges: fonts embedded once and subset |" \
