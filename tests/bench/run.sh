@@ -172,7 +172,7 @@ fi
 # rendered by "pdfgen all".  Target: each within 10 s and 512 MiB.
 
 . tests/hardening/gen.sh
-HARD_ALL="forums-5000 name-10k description-1mb"
+HARD_ALL="forums-5000 name-10k description-1mb schedule-900"
 HARD=${BENCH_HARD:-$HARD_ALL}
 [ "$HARD" = none ] && HARD=""
 
@@ -191,6 +191,9 @@ hard_input() {
 		echo "1 MB description" >"$B/hard-$1.what"
 		programme Anna Weiß Titel "$(repeat 15200 \
 		    'Verwaltung digital gestalten mit Bürgerinnen, Ämtern und Kommunen. ')" ;;
+	schedule-900)
+		echo "schedule.xml, 900 talks in 60 rooms" >"$B/hard-$1.what"
+		$PY tests/schedule/make_big.py ;;
 	*)
 		die "BENCH_HARD: unknown input '$1' (known: $HARD_ALL)" ;;
 	esac

@@ -36,16 +36,14 @@ t_external_entity_not_read() {
 	lacks "$T/err" "$host" && lacks "$T/out" "$host"
 }
 
-# Refused at once: well within a second of CPU, little memory.
+# Refused at once, the entities not expanded: little memory (expanded,
+# they take gigabytes).  The time is measured by make bench.
 t_billion_laughs_bounded() {
-	/usr/bin/env time -f '%e %M' -o "$T/time" "$PDFGEN" check \
+	/usr/bin/env time -f '%M' -o "$T/time" "$PDFGEN" check \
 	    tests/bad/billion-laughs.xml >/dev/null 2>&1
 	[ $? -eq 1 ] || fail "exit status" || return 1
-	read secs kb <<EOF
-$(tail -n 1 "$T/time")
-EOF
-	awk -v s="$secs" -v k="$kb" 'BEGIN { exit !(s < 1.0 && k < 65536) }' ||
-		fail "took $secs s and $kb KiB"
+	kb=$(tail -n 1 "$T/time")
+	[ "$kb" -lt 65536 ] || fail "took $kb KiB"
 }
 
 t_over_size_limit() {

@@ -90,17 +90,14 @@ t_schedule_badges_have_every_speaker() {
 	[ ! -s "$T/missing" ] || { cat "$T/missing"; fail "speakers missing from the badges"; }
 }
 
-# ~900 talks, 60 rooms, 900 speakers: all three products in a few seconds.
+# ~900 talks, 60 rooms, 900 speakers: all three products.  How fast is
+# measured by make bench (tests/bench/run.sh), not here.
 t_schedule_big_conference() {
 	python3 tests/schedule/make_big.py >"$T/big.xml" || return 1
-	start=$(date +%s)
 	run 0 "$PDFGEN" all -o "$T/pdf" "$T/big.xml" || return 1
-	secs=$(( $(date +%s) - start ))
 	for f in booklet signs badges; do
 		pdf_ok "$T/pdf/$f.pdf" || return 1
 	done
-	# The sanitizer build is slow; the plain one must take well under this.
-	[ "$secs" -le 30 ] || fail "took $secs s"
 }
 
 # A merged export (tests/schedule/persons.xml): every person once, by guid
