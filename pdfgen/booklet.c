@@ -742,33 +742,14 @@ cover_title(struct booklet *b, struct page *pg, double *y)
 	return 0;
 }
 
-/* "9., 10. und 11. Juni 2025"; the caller frees it. */
-static char *
-event_dates(const struct booklet *b)
-{
-	const struct event *ev = &b->p->event;
-	struct buf dates = { 0 };
-	size_t i;
-
-	for (i = 0; i < ev->ndates; i++) {
-		char *d = when_date(ev->dates[i], is_en(b), ev->ndates == 1);
-
-		if (i > 0)
-			buf_adds(&dates, i + 1 < ev->ndates ? ", " :
-			    is_en(b) ? " and " : " und ");
-		buf_adds(&dates, d);
-		free(d);
-	}
-	return buf_take(&dates);
-}
-
 /* The dates and the venue from y on. */
 static int
 cover_when_where(struct booklet *b, struct page *pg, double y)
 {
 	const struct event *ev = &b->p->event;
 	struct text_style vs = restyle(style(b, "h3"), ALIGN_LEFT);
-	char *dates = event_dates(b);
+	char *dates = when_dates((const char *const *)ev->dates, ev->ndates,
+	    is_en(b));
 	struct text_block *tb = NULL;
 
 	if (*dates != '\0' && (tb = set1(b, style(b, "h3"), dates,

@@ -41,6 +41,114 @@ when_date(const char *iso, int en, int weekday)
 	    y);
 }
 
+/* Day number of a proleptic Gregorian date (days_from_civil, H. Hinnant). */
+static long
+day_number(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe;
+}
+
+struct ymd {
+	int		 y, m, d;
+	long		 day;		/* day_number() */
+};
+
+static int
+parse_ymd(const char *iso, struct ymd *v)
+{
+	if (iso == NULL || sscanf(iso, "%d-%d-%d", &v->y, &v->m, &v->d) != 3 ||
+	    v->m < 1 || v->m > 12 || v->d < 1 || v->d > 31)
+		return -1;
+	v->day = day_number(v->y, v->m, v->d);
+	return 0;
+}
+
+/*
+ * Date a as printed before b: without the month and year a shares with
+ * b ("26." before "31. Dezember 2022"); b NULL: in full.
+ */
+static void
+add_date(struct buf *out, const struct ymd *a, const struct ymd *b, int en)
+{
+	const char *const *month = en ? month_en : month_de;
+	int same_year = b != NULL && b->y == a->y;
+	char *s;
+
+	if (same_year && b->m == a->m)
+		s = xasprintf(en ? "%d" : "%d.", a->d);
+	else if (same_year)
+		s = xasprintf(en ? "%d %s" : "%d. %s", a->d, month[a->m - 1]);
+	else
+		s = xasprintf(en ? "%d %s %d" : "%d. %s %d", a->d,
+		    month[a->m - 1], a->y);
+	buf_adds(out, s);
+	free(s);
+}
+
+/* The dates as they are, joined: what is no date is not shortened. */
+static char *
+listed(const char *const *dates, size_t n, int en)
+{
+	struct buf out = { 0 };
+	size_t i;
+
+	buf_adds(&out, "");
+	for (i = 0; i < n; i++) {
+		char *d = when_date(dates[i], en, n == 1);
+
+		if (i > 0)
+			buf_adds(&out, i + 1 < n ? ", " : en ? " and " :
+			    " und ");
+		buf_adds(&out, d);
+		free(d);
+	}
+	return buf_take(&out);
+}
+
+char *
+when_dates(const char *const *dates, size_t n, int en)
+{
+	struct ymd *v;
+	struct buf out = { 0 };
+	size_t i, j, nruns = 0, run;
+
+	v = xcalloc(n + 1, sizeof(*v));
+	for (i = 0; i < n; i++)
+		if (parse_ymd(dates[i], &v[i]) == -1 ||
+		    (i > 0 && v[i].day <= v[i - 1].day))
+			break;
+	if (n <= 1 || i < n) {
+		free(v);
+		return listed(dates, n, en);
+	}
+	for (i = 0; i < n; i++)
+		nruns += i == 0 || v[i].day != v[i - 1].day + 1;
+	/* Each run of consecutive days from v[i] to v[j]. */
+	for (run = 0, i = 0; i < n; i = j + 1, run++) {
+		for (j = i; j + 1 < n && v[j + 1].day == v[j].day + 1; j++)
+			;
+		if (run > 0)
+			buf_adds(&out, run + 1 < nruns ? ", " : en ? " and " :
+			    " und ");
+		if (j > i) {
+			add_date(&out, &v[i], &v[j], en);
+			/* "26.–31." but "30. Juni – 2. Juli". */
+			buf_adds(&out, v[i].m == v[j].m && v[i].y == v[j].y ?
+			    "\u2013" : " \u2013 ");
+		}
+		add_date(&out, &v[j], j + 1 < n ? &v[j + 1] : NULL, en);
+	}
+	free(v);
+	return buf_take(&out);
+}
+
 char *
 when_time(const struct slot *s)
 {

@@ -19,6 +19,16 @@
  */
 char	*when_date(const char *iso, int en, int weekday);
 
+/*
+ * The dates of an event (YYYY-MM-DD, in order) as one text: a single day
+ * with its weekday, "Donnerstag, 12. Juni 2025"; consecutive days as a
+ * range, "26.–31. Dezember 2022", "17–20 March 2025", "30. Juni – 2. Juli
+ * 2025"; days with gaps between them listed, "9.–10. und 12. Juni 2025".
+ * Month and year are said once where the dates share them.  Dates that
+ * are not YYYY-MM-DD come back listed as they are.  The caller frees it.
+ */
+char	*when_dates(const char *const *dates, size_t n, int en);
+
 /* The slot's time, "14:00–15:30"; the caller frees it. */
 char	*when_time(const struct slot *);
 

@@ -306,3 +306,22 @@ t_booklet_regional_language_tag() {
 	pdftotext "$T/pdf/booklet.pdf" "$T/booklet.txt"
 	contains "$T/booklet.txt" "Schedule" && lacks "$T/booklet.txt" "Übersicht"
 }
+
+# The cover gives the event's days as a range: the pretalx sample's four
+# days in March, six days in December, and days across a year's end.
+t_booklet_cover_date_range() {
+	booklet "" tests/samples/good2025-pretalx.schedule.xml || return 1
+	pdftotext -f 1 -l 1 "$T/o/booklet.pdf" - | tr '\n' ' ' > "$T/cover"
+	contains "$T/cover" "17–20 March 2025" || return 1
+	lacks "$T/cover" "18 March" || return 1
+	sed -e 's#<date>2025-06-12</date>#<date>2022-12-26</date><date>2022-12-27</date><date>2022-12-28</date><date>2022-12-29</date><date>2022-12-30</date><date>2022-12-31</date>#' \
+	    -e 's#date="2025-06-12"#date="2022-12-28"#' input/programme.xml > "$T/dec.xml"
+	booklet "" "$T/dec.xml" || return 1
+	pdftotext -f 1 -l 1 "$T/o/booklet.pdf" - | tr '\n' ' ' > "$T/cover"
+	contains "$T/cover" "26.–31. Dezember 2022" || return 1
+	sed -e 's#<date>2025-06-12</date>#<date>2025-12-31</date><date>2026-01-01</date>#' \
+	    -e 's#date="2025-06-12"#date="2025-12-31"#' input/programme.xml > "$T/year.xml"
+	booklet "" "$T/year.xml" || return 1
+	pdftotext -f 1 -l 1 "$T/o/booklet.pdf" - | tr '\n' ' ' > "$T/cover"
+	contains "$T/cover" "31. Dezember 2025 – 1. Januar 2026"
+}
