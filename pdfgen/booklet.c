@@ -465,9 +465,10 @@ index_refs(const struct booklet *b, const struct person *s, int *first)
 		if (*first < 0)
 			*first = (int)j;
 		a = &b->bk.anchors.v[b->forum_anchor[j]];
-		ref = xasprintf("%s%s %d \u00b7 %s %zu", refs.len ? "; " : "",
-		    label(b, "forum"), f->number, label(b, "page-short"),
-		    a->page + 1);
+		/* No-break spaces: a line breaks between references only. */
+		ref = xasprintf("%s%s\u00a0%d\u00a0\u00b7\u00a0%s\u00a0%zu",
+		    refs.len ? "; " : "", label(b, "forum"), f->number,
+		    label(b, "page-short"), a->page + 1);
 		buf_adds(&refs, ref);
 		free(ref);
 	}

@@ -325,3 +325,19 @@ t_booklet_cover_date_range() {
 	pdftotext -f 1 -l 1 "$T/o/booklet.pdf" - | tr '\n' ' ' > "$T/cover"
 	contains "$T/cover" "31. Dezember 2025 – 1. Januar 2026"
 }
+
+# An index entry with several references breaks between them, never
+# inside one: no line of the pretalx sample's index ends in "Forum",
+# "Forum 7", "·" or "p." (14 did).
+t_booklet_index_references_whole() {
+	booklet "" tests/samples/good2025-pretalx.schedule.xml || return 1
+	pdftotext -raw "$T/o/booklet.pdf" - | tr -d '\f' |
+	    sed -n '/^Index of names$/,$p' > "$T/index"
+	refs=$(grep -o 'p\. [0-9]*' "$T/index" | wc -l)
+	[ "$refs" -ge 60 ] || fail "only $refs references in the index" ||
+		return 1
+	if grep -nE '(Forum|Forum [0-9]+|·|p\.)$|^(·|p\. |[0-9]+;)' \
+	    "$T/index"; then
+		fail "a reference is broken across lines"
+	fi
+}
