@@ -170,7 +170,10 @@ person_item(struct booklet *b, struct items *its, const struct person *s,
 	return it;
 }
 
-/* A heading "Referent*innen" or "U. a. mit:" and one item per person. */
+/*
+ * A heading "Referent*innen" or "U. a. mit:" and one item per person; the
+ * first two names stay with the heading and the last two together.
+ */
 static int
 people_items(struct booklet *b, struct items *its, const char *heading,
     struct person *const *people, size_t n, const char *lang,
@@ -186,10 +189,13 @@ people_items(struct booklet *b, struct items *its, const char *heading,
 	    b->colw, NULL, "label"), gap)) == NULL)
 		return -1;
 	it->keep = 1;
-	for (i = 0; i < n; i++)
-		if (person_item(b, its, people[i], lang, b->colw,
-		    i == 0 ? gap / 3 : gap / 4) == NULL)
+	for (i = 0; i < n; i++) {
+		if ((it = person_item(b, its, people[i], lang, b->colw,
+		    i == 0 ? gap / 3 : gap / 4)) == NULL)
 			return -1;
+		/* A page break leaves at least two names on either side. */
+		it->keep = i + 1 < n && (i == 0 || i + 2 == n);
+	}
 	return 0;
 }
 

@@ -341,3 +341,42 @@ t_booklet_index_references_whole() {
 		fail "a reference is broken across lines"
 	fi
 }
+
+# A list of speakers broken by a page leaves at least two names on either
+# page (a generated conference of 300 talks, some with five to seven
+# speakers: six lists were broken after one name).
+t_booklet_speaker_lists_split_by_two() {
+	python3 tests/bench/gen_schedule.py --sessions 300 --rooms 12 \
+	    -o "$T/g.xml" || return 1
+	booklet "" "$T/g.xml" || return 1
+	python3 - "$T/o/booklet.pdf" "$T/g.xml" <<'PY'
+import re, subprocess, sys, xml.etree.ElementTree as ET
+pdf, src = sys.argv[1], sys.argv[2]
+names = set()
+for p in ET.parse(src).getroot().iter("person"):
+    names.add(" ".join(p.text.split()))
+text = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,
+    text=True).stdout.split("\f")
+n = len(text) - 1
+def body(i):
+    return [l for l in text[i - 1].split("\n") if l.strip()][:-2]
+bad = splits = 0
+prev = body(1)
+for i in range(2, n + 1):
+    cur = body(i)
+    tail = 0
+    while tail < len(prev) and prev[len(prev) - 1 - tail] in names:
+        tail += 1
+    head = 0
+    while head < len(cur) and cur[head] in names:
+        head += 1
+    if tail and head:
+        splits += 1
+        if tail < 2 or head < 2:
+            print("pages %d/%d: %d name(s) before the break, %d after" % (i - 1, i, tail, head))
+            bad += 1
+    prev = cur
+print(splits, "lists split,", bad, "badly")
+sys.exit(1 if bad or splits < 1 else 0)
+PY
+}
