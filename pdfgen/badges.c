@@ -1,5 +1,5 @@
 /*
- * Speaker badges (badges.h): who gets a badge and in which order, where
+ * Speaker badges (render.h): who gets a badge and in which order, where
  * each badge sits on which sheet, and what each box of the layout shows on
  * it.  Geometry and looks come from the layout; this file decides only
  * what goes where.
@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "badges.h"
 #include "box.h"
 #include "collate.h"
+#include "render.h"
 #include "util.h"
 
 #define NAME_STEP	0.5	/* points between the name sizes tried */
@@ -53,6 +53,13 @@ struct badge {
 	enum category	 cat;		/* speaker if they speak anywhere */
 	struct placed	*placed;	/* from drawing the front */
 	size_t		 nplaced;
+};
+
+/* Who gets a badge: the options --confirmed-only, --no-placeholders, --only. */
+struct choice {
+	int		 confirmed_only;
+	int		 no_placeholders;
+	const char	*only;		/* NULL: everybody */
 };
 
 /* One run of the renderer. */
@@ -120,7 +127,7 @@ badge_of(const struct programme *p, const struct person *s)
 
 /* Why s gets no badge with these options; NULL when s gets one. */
 static const char *
-left_out(const struct badge *b, const struct render_opts *o)
+left_out(const struct badge *b, const struct choice *o)
 {
 	if (b->nforums == 0)
 		return "speaks or moderates in no forum";
@@ -155,7 +162,7 @@ names(const char *tok, const struct person *s)
  */
 static int
 pick_only(const struct programme *p, const char *only,
-    const struct badge *all, const struct render_opts *o, char *pick,
+    const struct badge *all, const struct choice *o, char *pick,
     struct diag *d)
 {
 	char *list = xstrdup(only), *tok, *next, *end;
@@ -200,7 +207,7 @@ by_person(const void *a, const void *b)
 
 /* Fills j->badges: who gets one, sorted for the registration desk. */
 static int
-collect(struct job *j, const struct render_opts *o, struct diag *d)
+collect(struct job *j, const struct choice *o, struct diag *d)
 {
 	const struct programme *p = j->p;
 	struct badge *all;
@@ -1043,6 +1050,9 @@ int
 badges_render(const struct programme *p, const struct layout *l,
     const struct render_opts *o, struct diag *d, const char *path)
 {
+	struct choice who = { render_flag(o, "confirmed-only"),
+	    render_flag(o, "no-placeholders"), render_text(o, "only") };
+	int skip = (int)render_number(o, "skip");
 	const struct layout_side *back = layout_back(l);
 	struct pdf_info info = { NULL, NULL, NULL };
 	struct job j;
@@ -1057,10 +1067,10 @@ badges_render(const struct programme *p, const struct layout *l,
 	j.box.place = place;
 	j.box.arg = &j;
 	per = (size_t)l->grid.columns * (size_t)l->grid.rows;
-	if ((size_t)o->skip >= per)
+	if ((size_t)skip >= per)
 		return diag_error(d, NULL, "--skip %d leaves no free place on "
-		    "a sheet of %zu badges", o->skip, per);
-	if (collect(&j, o, d) == -1)
+		    "a sheet of %zu badges", skip, per);
+	if (collect(&j, &who, d) == -1)
 		goto out;
 	if (j.nbadges == 0) {
 		diag_warning(d, NULL, "no badges to print: nobody speaks or "
@@ -1074,7 +1084,7 @@ badges_render(const struct programme *p, const struct layout *l,
 	if ((j.box.pdf = pdf_new(d, &info)) == NULL)
 		goto out;
 	rc = 0;
-	for (first = 0, slot0 = o->skip; first < j.nbadges;
+	for (first = 0, slot0 = skip; first < j.nbadges;
 	    first += n, slot0 = 0) {
 		n = per - (size_t)slot0;
 		if (n > j.nbadges - first)

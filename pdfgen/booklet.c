@@ -1,5 +1,5 @@
 /*
- * The programme booklet (booklet.h): what it says and where; the cover,
+ * The programme booklet (render.h): what it says and where; the cover,
  * the overview, one section per forum, the index, notes pages, running
  * heads and folios.
  *
@@ -18,11 +18,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "booklet.h"
 #include "collate.h"
 #include "flow.h"
 #include "impose.h"
 #include "pdf.h"
+#include "render.h"
 #include "text.h"
 #include "util.h"
 #include "when.h"
@@ -997,7 +997,7 @@ booklet_render(const struct programme *p, const struct layout *l,
 		return -1;
 	if (build(&b) == -1 || impose_pages(&b.bk, l, b.pdf) == -1)
 		goto out;
-	if (opts != NULL && opts->impose) {
+	if (render_flag(opts, "impose")) {
 		ipath = imposed_path(path);
 		if ((imp = pdf_new(d, &info)) == NULL ||
 		    impose_saddle_stitch(&b.bk, l, imp) == -1)

@@ -26,12 +26,6 @@ extern const unsigned long layout_xsd_len;
 /* Rounding slack when comparing geometry, in points (well below 0.01 mm). */
 #define SLACK		0.01
 
-const char *const layout_product_names[LAYOUT_PRODUCT__MAX] = {
-	"booklet",	/* LAYOUT_BOOKLET */
-	"signs",	/* LAYOUT_SIGNS */
-	"badges",	/* LAYOUT_BADGES */
-};
-
 const char *const layout_field_names[FIELD__MAX] = {
 	"person.name",		/* FIELD_PERSON_NAME */
 	"person.title",		/* FIELD_PERSON_TITLE */
@@ -97,6 +91,7 @@ struct fontcheck {
 
 struct loader {
 	struct layout	*l;
+	const struct layout_spec *spec;	/* may be NULL */
 	struct xmlsrc	*x;
 	struct diag	*d;
 	struct fontcheck *fonts;
@@ -840,7 +835,7 @@ parse_item(struct loader *ld, const xmlNode *n)
 	get_length(ld, n, "height", 0, &it->height);
 	get_length(ld, n, "safe", 0, &it->safe);
 	get_bool(n, "room-schedule", &it->room_schedule);
-	if (it->room_schedule && ld->l->product != LAYOUT_SIGNS) {
+	if (it->room_schedule && strcmp(ld->l->product, "signs") != 0) {
 		xmlsrc_attr_pos(ld->x, n, "room-schedule", &pos);
 		diag_error(ld->d, &pos, "room-schedule is for signs");
 	}
@@ -927,65 +922,113 @@ not_for(struct loader *ld, const xmlNode *root, const char *name)
 		return;
 	xmlsrc_pos(ld->x, n, &pos);
 	diag_error(ld->d, &pos, "<%s> is not used by %s layouts", name,
-	    layout_product_names[ld->l->product]);
+	    ld->l->product);
 }
 
+/* The styles the product looks up by name (struct layout_spec). */
 static void
-check_booklet_styles(struct loader *ld, const xmlNode *root)
+check_styles(struct loader *ld, const xmlNode *root)
 {
-	static const char *const need[] = LAYOUT_STYLES_BOOKLET;
+	const char *const *need = ld->spec != NULL ? ld->spec->styles : NULL;
 	struct srcpos pos;
-	size_t i;
 
 	xmlsrc_pos(ld->x, child(root, "styles"), &pos);
-	for (i = 0; need[i] != NULL; i++)
-		if (layout_style(ld->l, need[i]) == NULL)
-			diag_error(ld->d, &pos, "booklet layouts need a style "
-			    "'%s'", need[i]);
+	for (; need != NULL && *need != NULL; need++)
+		if (layout_style(ld->l, *need) == NULL)
+			diag_error(ld->d, &pos, "%s layouts need a style '%s'",
+			    ld->l->product, *need);
 }
 
-static void
-parse_layout(struct loader *ld, const xmlNode *root)
+/* The kind the product wants, or without one what the file has. */
+static enum layout_kind
+kind_of(const struct loader *ld, const xmlNode *root)
 {
-	struct layout *l = ld->l;
-	struct srcpos pos;
-	int v = LAYOUT_BOOKLET;
+	if (ld->spec != NULL)
+		return ld->spec->kind;
+	if (child(root, "type-area") != NULL)
+		return LAYOUT_TYPE_AREA;
+	if (child(root, "item") != NULL)
+		return LAYOUT_ITEMS;
+	return LAYOUT_PAGE;
+}
 
-	get_enum(root, "product", layout_product_names, LAYOUT_PRODUCT__MAX,
-	    &v);
-	l->product = (enum layout_product)v;
-	l->title = xml_text(child(root, "title"));
-	parse_colours(ld, child(root, "colours"));
-	parse_styles(ld, child(root, "styles"));
-	parse_labels(ld, child(root, "labels"));
-	parse_page(ld, child(root, "page"));
-	if (l->product == LAYOUT_BOOKLET) {
-		not_for(ld, root, "item");
-		not_for(ld, root, "grid");
-		if (child(root, "type-area") == NULL) {
-			xmlsrc_pos(ld->x, root, &pos);
-			diag_error(ld->d, &pos, "booklet layouts need a "
-			    "<type-area>");
-		}
-		parse_type_area(ld, child(root, "type-area"),
-		    child(root, "padding"));
-		check_booklet_styles(ld, root);
-		return;
+/* The parts of a layout of kind LAYOUT_TYPE_AREA. */
+static void
+parse_type_area_layout(struct loader *ld, const xmlNode *root)
+{
+	struct srcpos pos;
+
+	not_for(ld, root, "item");
+	not_for(ld, root, "grid");
+	if (child(root, "type-area") == NULL) {
+		xmlsrc_pos(ld->x, root, &pos);
+		diag_error(ld->d, &pos, "%s layouts need a <type-area>",
+		    ld->l->product);
 	}
+	parse_type_area(ld, child(root, "type-area"), child(root, "padding"));
+}
+
+/* The parts of a layout of kind LAYOUT_ITEMS. */
+static void
+parse_items_layout(struct loader *ld, const xmlNode *root)
+{
+	struct srcpos pos;
+
 	not_for(ld, root, "type-area");
 	not_for(ld, root, "padding");
 	if (child(root, "item") == NULL) {
 		xmlsrc_pos(ld->x, root, &pos);
 		diag_error(ld->d, &pos, "%s layouts need an <item>",
-		    layout_product_names[l->product]);
+		    ld->l->product);
 		return;
 	}
 	parse_item(ld, child(root, "item"));
 	parse_grid(ld, child(root, "grid"));
 }
 
+static void
+parse_layout(struct loader *ld, const xmlNode *root)
+{
+	struct layout *l = ld->l;
+
+	l->kind = kind_of(ld, root);
+	l->title = xml_text(child(root, "title"));
+	parse_colours(ld, child(root, "colours"));
+	parse_styles(ld, child(root, "styles"));
+	parse_labels(ld, child(root, "labels"));
+	parse_page(ld, child(root, "page"));
+	switch (l->kind) {
+	case LAYOUT_TYPE_AREA:
+		parse_type_area_layout(ld, root);
+		break;
+	case LAYOUT_ITEMS:
+		parse_items_layout(ld, root);
+		break;
+	default:
+		not_for(ld, root, "type-area");
+		not_for(ld, root, "padding");
+		not_for(ld, root, "item");
+		not_for(ld, root, "grid");
+		break;
+	}
+	check_styles(ld, root);
+}
+
+/* Whether the file is for the product asked for; says so when not. */
+static int
+for_product(struct loader *ld)
+{
+	struct srcpos pos = { ld->l->file, 0, 0 };
+
+	if (ld->spec == NULL || strcmp(ld->l->product, ld->spec->product) == 0)
+		return 1;
+	diag_error(ld->d, &pos, "this is a layout for %s, not for %s",
+	    ld->l->product, ld->spec->product);
+	return 0;
+}
+
 struct layout *
-layout_load(const char *path, struct diag *d)
+layout_load(const char *path, const struct layout_spec *spec, struct diag *d)
 {
 	struct xmlsrc x;
 	struct loader ld;
@@ -996,6 +1039,7 @@ layout_load(const char *path, struct diag *d)
 	memset(&ld, 0, sizeof(ld));
 	ld.l = xcalloc(1, sizeof(*ld.l));
 	ld.l->file = xstrdup(path);
+	ld.spec = spec;
 	ld.x = &x;
 	ld.d = d;
 	if (xmlsrc_load(&x, ld.l->file, LAYOUT_MAX_BYTES, d) == -1)
@@ -1009,7 +1053,9 @@ layout_load(const char *path, struct diag *d)
 	}
 	if (xmlsrc_validate(&x, layout_xsd, layout_xsd_len, d) == -1)
 		goto out;
-	parse_layout(&ld, root);
+	ld.l->product = xml_attr(root, "product");
+	if (for_product(&ld))
+		parse_layout(&ld, root);
 out:
 	xmlsrc_release(&x);
 	free(ld.fonts);
@@ -1055,6 +1101,7 @@ layout_free(struct layout *l)
 	free(l->colours);
 	free(l->labels);
 	free(l->title);
+	free(l->product);
 	free(l->file);
 	free(l);
 }

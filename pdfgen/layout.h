@@ -13,8 +13,8 @@
  * on an item whose top-left corner is at (ix, iy_top) in PDF space has its
  * lower-left corner at (ix + b->x, iy_top - b->y - b->h).
  *
- * A loaded layout has been checked: every style a renderer of its product
- * needs exists (LAYOUT_STYLES_BOOKLET), every style and colour a box names
+ * A loaded layout has been checked: every style its product looks up by
+ * name exists (struct layout_spec), every style and colour a box names
  * exists, every box lies inside its item, the grid fits the sheet, every
  * font family resolves to a file.  Renderers may rely on that.
  *
@@ -35,19 +35,27 @@
 #define LAYOUT_PT_PER_IN	72.0
 #define LAYOUT_PT_PER_MM	(72.0 / 25.4)
 
-enum layout_product {
-	LAYOUT_BOOKLET,
-	LAYOUT_SIGNS,
-	LAYOUT_BADGES,
-	LAYOUT_PRODUCT__MAX
+/*
+ * What a layout holds besides page, styles, colours and labels, and so
+ * what a product draws with it.
+ */
+enum layout_kind {
+	LAYOUT_TYPE_AREA,	/* running text in a type area (<type-area>) */
+	LAYOUT_ITEMS,		/* items of boxes on sheets (<item>, <grid>) */
+	LAYOUT_PAGE,		/* neither: the product draws on the page */
+	LAYOUT_KIND__MAX
 };
 
 /*
- * The styles the booklet renderer looks up by name; NULL-terminated.  Signs
- * and badges use only the styles their boxes name.
+ * What a product asks of its layout files (its row in render.c): the
+ * file's product attribute must name it, the file must be of its kind,
+ * and the styles it looks up by name must exist.
  */
-#define LAYOUT_STYLES_BOOKLET { "title", "h1", "h2", "h3", "body", \
-	"speakers", "running-head", "folio", "index", "notes", NULL }
+struct layout_spec {
+	const char	*product;	/* "booklet" */
+	enum layout_kind kind;
+	const char *const *styles;	/* NULL-terminated; NULL: none */
+};
 
 /* The sheet that goes through the printer (or the booklet's trimmed page). */
 struct layout_page {
@@ -262,14 +270,16 @@ struct layout_label {
 struct layout {
 	/* the path it was read from; srcpos.file points here */
 	char		*file;
-	enum layout_product product;
+	/* the product attribute: "booklet", "signs", "badges", ... */
+	char		*product;
+	enum layout_kind kind;
 	/* a description from the file; NULL when none */
 	char		*title;
 	struct layout_page page;
-	struct layout_item item;	/* signs and badges */
-	/* signs and badges; 1 x 1, centred, when the file has none */
+	struct layout_item item;	/* LAYOUT_ITEMS */
+	/* LAYOUT_ITEMS; 1 x 1, centred, when the file has none */
 	struct layout_grid grid;
-	struct layout_booklet booklet;	/* booklets */
+	struct layout_booklet booklet;	/* LAYOUT_TYPE_AREA */
 	struct layout_style *styles;
 	size_t		 nstyles;
 	struct layout_colour *colours;
@@ -278,15 +288,15 @@ struct layout {
 	size_t		 nlabels;
 };
 
-/* The names as the file writes them: "booklet", "signs", "badges". */
-extern const char *const layout_product_names[LAYOUT_PRODUCT__MAX];
-
 /*
- * Reads, validates and checks the layout file at path.  Returns the layout
- * (free it with layout_free), or NULL after reporting every problem to d as
+ * Reads, validates and checks the layout file at path for the product
+ * spec describes (NULL: for whichever product the file names, its kind
+ * told by the elements it has).  Returns the layout (free it with
+ * layout_free), or NULL after reporting every problem to d as
  * FILE:LINE:COL.  A layout is returned only when no error was reported.
  */
-struct layout *layout_load(const char *path, struct diag *d);
+struct layout *layout_load(const char *path, const struct layout_spec *spec,
+	    struct diag *d);
 
 /* Frees the layout and all it owns; NULL is fine. */
 void	layout_free(struct layout *);

@@ -19,16 +19,14 @@
 #define DEFAULT_INPUT	"input/programme.xml"
 #define DEFAULT_OUTDIR	"output"
 
-static const char usage_text[] =
+static const char usage_head[] =
 "usage: pdfgen COMMAND [OPTIONS] [FILE]\n"
 "\n"
 "Reads a conference programme (FILE, default " DEFAULT_INPUT ") and\n"
 "prints it.  Commands:\n"
-"  check      validate FILE and print a pre-print report\n"
-"  booklet    write DIR/booklet.pdf, the programme booklet\n"
-"  signs      write DIR/signs.pdf, a door sign for each forum\n"
-"  badges     write DIR/badges.pdf, the speaker badges\n"
-"  all        write all three\n"
+"  check      validate FILE and print a pre-print report\n";
+
+static const char usage_options[] =
 "  convert    write FILE in pdfgen's own format (to -o FILE or stdout)\n"
 "\n"
 "Options:\n"
@@ -36,43 +34,38 @@ static const char usage_text[] =
 "  --layout FILE     layout file for the product (see layouts/README.md)\n"
 "  --from FORMAT     input format: programme or schedule-xml\n"
 "                    (default: decided by the root element)\n"
-"  --strict          treat warnings (text shortened to fit) as errors\n"
-"  --impose          booklet: also write booklet-imposed.pdf, two-up\n"
-"                    for saddle stitching\n"
-"  --confirmed-only  badges: leave out speakers not yet confirmed\n"
-"  --no-placeholders badges: leave out N.N. placeholders\n"
-"  --skip N          badges: the first N labels of sheet 1 are used\n"
-"  --only LIST       badges: only these people (ids or names, by comma)\n"
+"  --strict          treat warnings (text shortened to fit) as errors\n";
+
+static const char usage_tail[] =
 "  -h, --help        show this help\n"
 "  --version         show the version\n"
 "\n"
 "Exit status: 0 ok, 1 problems in the input, 2 usage, 3 output or system\n"
 "failure.  Messages read FILE:LINE:COL: error: ...\n";
 
+/* Options of every command; the products' own ones follow (OPT_PRODUCT). */
 enum {
 	OPT_LAYOUT = 256,
 	OPT_FROM,
 	OPT_STRICT,
-	OPT_IMPOSE,
-	OPT_CONFIRMED,
-	OPT_NO_PLACEHOLDERS,
-	OPT_SKIP,
-	OPT_ONLY,
-	OPT_VERSION
+	OPT_VERSION,
+	OPT_PRODUCT
 };
 
-static const struct option longopts[] = {
+static const struct option common_opts[] = {
 	{ "layout",		required_argument, NULL, OPT_LAYOUT },
 	{ "from",		required_argument, NULL, OPT_FROM },
 	{ "strict",		no_argument,	   NULL, OPT_STRICT },
-	{ "impose",		no_argument,	   NULL, OPT_IMPOSE },
-	{ "confirmed-only",	no_argument,	   NULL, OPT_CONFIRMED },
-	{ "no-placeholders",	no_argument,	   NULL, OPT_NO_PLACEHOLDERS },
-	{ "skip",		required_argument, NULL, OPT_SKIP },
-	{ "only",		required_argument, NULL, OPT_ONLY },
 	{ "help",		no_argument,	   NULL, 'h' },
 	{ "version",		no_argument,	   NULL, OPT_VERSION },
-	{ NULL,			0,		   NULL, 0 }
+};
+
+#define NCOMMON	(sizeof(common_opts) / sizeof(common_opts[0]))
+
+/* Every option of the products, each name once, in table order. */
+struct product_opts {
+	const struct render_option *v[RENDER_OPTS_MAX];
+	size_t		 n;
 };
 
 struct args {
@@ -85,6 +78,70 @@ struct args {
 	struct render_opts opts;
 };
 
+static void
+product_opts_init(struct product_opts *po)
+{
+	const struct product *p;
+	const struct render_option *o;
+	size_t i;
+
+	po->n = 0;
+	for (p = products; p->name != NULL; p++)
+		for (o = p->options; o != NULL && o->name != NULL; o++) {
+			for (i = 0; i < po->n; i++)
+				if (strcmp(po->v[i]->name, o->name) == 0)
+					break;
+			if (i == po->n && po->n < RENDER_OPTS_MAX)
+				po->v[po->n++] = o;
+		}
+}
+
+/* "badges" or "badges, signs": the products that take option name. */
+static void
+print_takers(const char *name)
+{
+	const struct product *p;
+	int n = 0;
+
+	for (p = products; p->name != NULL; p++)
+		if (product_option(p, name) != NULL)
+			printf("%s%s", n++ > 0 ? ", " : "", p->name);
+}
+
+static void
+usage(void)
+{
+	struct product_opts po;
+	const struct product *p;
+	const char *h;
+	char *left;
+	size_t i;
+
+	fputs(usage_head, stdout);
+	for (p = products; p->name != NULL; p++)
+		printf("  %-10s write DIR/%s.pdf, %s\n", p->name, p->name,
+		    p->help);
+	puts("  all        write every product above");
+	fputs(usage_options, stdout);
+	product_opts_init(&po);
+	for (i = 0; i < po.n; i++) {
+		left = xasprintf("--%s%s%s", po.v[i]->name, po.v[i]->arg ?
+		    " " : "", po.v[i]->arg ? po.v[i]->arg : "");
+		printf("  %-17s ", left);
+		free(left);
+		print_takers(po.v[i]->name);
+		fputs(": ", stdout);
+		/* Continuation lines under the first line's text. */
+		for (h = po.v[i]->help; *h != '\0'; h++)
+			if (*h == '\n')
+				fputs("\n                    ", stdout);
+			else
+				putchar(*h);
+		putchar('\n');
+	}
+	fputs(usage_tail, stdout);
+}
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
@@ -94,24 +151,71 @@ usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* The long options: the common ones, then po's; the caller frees them. */
+static struct option *
+long_options(const struct product_opts *po)
+{
+	struct option *v = xcalloc(NCOMMON + po->n + 1, sizeof(*v));
+	size_t i;
+
+	memcpy(v, common_opts, sizeof(common_opts));
+	for (i = 0; i < po->n; i++)
+		v[NCOMMON + i] = (struct option){ po->v[i]->name,
+		    po->v[i]->type == RENDER_FLAG ? no_argument :
+		    required_argument, NULL, OPT_PRODUCT + (int)i };
+	return v;
+}
+
+/* Records product option o given with arg; -1 when done, else exit code. */
+static int
+product_arg(const struct render_option *o, const char *arg,
+    struct render_opts *opts)
+{
+	char *end, *msg;
+	long n;
+	int rc;
+
+	if (o->type == RENDER_NUMBER) {
+		errno = 0;
+		n = strtol(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || n < 0 || n > o->max ||
+		    errno != 0) {
+			msg = xasprintf("--%s needs a number from 0 to %ld, "
+			    "not '%%s'", o->name, o->max);
+			rc = usage_error(msg, arg);
+			free(msg);
+			return rc;
+		}
+	}
+	if (render_opts_set(opts, o->name, o->type == RENDER_FLAG ? "" :
+	    arg) == -1)
+		return usage_error("%s", "too many options");
+	return -1;
+}
+
 /* Parses argv into a; returns -1 when done, else the exit code. */
 static int
 parse_args(int argc, char **argv, struct args *a)
 {
-	char *end;
-	long n;
-	int c;
+	struct product_opts po;
+	struct option *longopts;
+	int c, rc = -1;
 
 	memset(a, 0, sizeof(*a));
+	product_opts_init(&po);
+	longopts = long_options(&po);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
+	while (rc == -1 &&
+	    (c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			fputs(usage_text, stdout);
-			return EXIT_OK;
+			usage();
+			rc = EXIT_OK;
+			break;
 		case OPT_VERSION:
 			puts("pdfgen " PDFGEN_VERSION);
-			return EXIT_OK;
+			rc = EXIT_OK;
+			break;
 		case 'o':
 			a->out = optarg;
 			break;
@@ -124,41 +228,30 @@ parse_args(int argc, char **argv, struct args *a)
 			else if (strcmp(optarg, "schedule-xml") == 0)
 				a->from = INPUT_SCHEDULE_XML;
 			else
-				return usage_error("unknown input format '%s' "
+				rc = usage_error("unknown input format '%s' "
 				    "(programme, schedule-xml)", optarg);
 			break;
 		case OPT_STRICT:
 			a->strict = 1;
 			break;
-		case OPT_IMPOSE:
-			a->opts.impose = 1;
-			break;
-		case OPT_CONFIRMED:
-			a->opts.confirmed_only = 1;
-			break;
-		case OPT_NO_PLACEHOLDERS:
-			a->opts.no_placeholders = 1;
-			break;
-		case OPT_SKIP:
-			errno = 0;
-			n = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || n < 0 ||
-			    n > 10000 || errno != 0)
-				return usage_error("--skip needs a number from "
-				    "0 to 10000, not '%s'", optarg);
-			a->opts.skip = (int)n;
-			break;
-		case OPT_ONLY:
-			a->opts.only = optarg;
-			break;
 		case ':':
-			return usage_error("option '%s' needs a value",
+			rc = usage_error("option '%s' needs a value",
 			    argv[optind - 1]);
+			break;
 		default:
-			return usage_error("unknown option '%s'",
-			    argv[optind - 1]);
+			if (c >= OPT_PRODUCT && (size_t)(c - OPT_PRODUCT) <
+			    po.n)
+				rc = product_arg(po.v[c - OPT_PRODUCT], optarg,
+				    &a->opts);
+			else
+				rc = usage_error("unknown option '%s'",
+				    argv[optind - 1]);
+			break;
 		}
 	}
+	free(longopts);
+	if (rc != -1)
+		return rc;
 	if (optind >= argc)
 		return usage_error("%s", "no command given");
 	a->command = argv[optind++];
@@ -299,9 +392,10 @@ convert(const struct programme *p, const char *out, struct diag *d)
 
 /* Renders one product into dir with its layout (a's, or the default). */
 static int
-render_one(const struct renderer *r, const struct programme *p,
+render_one(const struct product *r, const struct programme *p,
     const struct args *a, const char *argv0, struct diag *d)
 {
+	struct layout_spec spec = product_layout_spec(r);
 	struct layout *l;
 	char *lpath, *out;
 	int rc = -1;
@@ -311,12 +405,7 @@ render_one(const struct renderer *r, const struct programme *p,
 	if (lpath == NULL)
 		return diag_system_error(d, NULL, "cannot find the default "
 		    "layout '%s'", r->layout);
-	if ((l = layout_load(lpath, d)) != NULL && l->product != r->product) {
-		struct srcpos pos = { l->file, 0, 0 };
-
-		diag_error(d, &pos, "this is a layout for %s, not for %s",
-		    layout_product_names[l->product], r->name);
-	} else if (l != NULL) {
+	if ((l = layout_load(lpath, &spec, d)) != NULL) {
 		out = xasprintf("%s/%s.pdf", a->out ? a->out : DEFAULT_OUTDIR,
 		    r->name);
 		rc = r->render(p, l, &a->opts, d, out);
@@ -332,7 +421,7 @@ render(const struct programme *p, const struct args *a, const char *argv0,
     struct diag *d)
 {
 	const char *dir = a->out ? a->out : DEFAULT_OUTDIR;
-	const struct renderer *r;
+	const struct product *r;
 	struct stat st;
 	int rc = 0;
 
@@ -341,10 +430,54 @@ render(const struct programme *p, const struct args *a, const char *argv0,
 		return diag_system_error(d, NULL, "cannot create the output "
 		    "folder '%s': %s", dir, strerror(errno));
 	if (strcmp(a->command, "all") != 0)
-		return render_one(renderer_find(a->command), p, a, argv0, d);
-	for (r = renderers; r->name != NULL; r++)
+		return render_one(product_find(a->command), p, a, argv0, d);
+	for (r = products; r->name != NULL; r++)
 		if (render_one(r, p, a, argv0, d) == -1)
 			rc = -1;
+	return rc;
+}
+
+/*
+ * The products' names, ", " between them and last before the last one
+ * ("booklet, signs or badges"); the caller frees it.
+ */
+static char *
+product_names(const char *last)
+{
+	const struct product *p;
+	struct buf names = { NULL, 0, 0 };
+
+	for (p = products; p->name != NULL; p++) {
+		if (p != products)
+			buf_adds(&names, p[1].name != NULL ? ", " : last);
+		buf_adds(&names, p->name);
+	}
+	return buf_take(&names);
+}
+
+/* Checks the command and the options that go with it. */
+static int
+check_command(const struct args *a)
+{
+	char *names = product_names(", "), *msg = NULL;
+	int rc = -1, is_render;
+
+	is_render = strcmp(a->command, "all") == 0 ||
+	    product_find(a->command) != NULL;
+	if (!is_render && strcmp(a->command, "check") != 0 &&
+	    strcmp(a->command, "convert") != 0)
+		msg = xasprintf("unknown command '%s' (check, %s, all, "
+		    "convert)", a->command, names);
+	else if (a->layout != NULL && !(is_render && strcmp(a->command,
+	    "all"))) {
+		free(names);
+		names = product_names(" or ");
+		msg = xasprintf("--layout goes with one product: %s", names);
+	}
+	if (msg != NULL)
+		rc = usage_error("%s", msg);
+	free(msg);
+	free(names);
 	return rc;
 }
 
@@ -354,19 +487,12 @@ main(int argc, char **argv)
 	struct programme *p;
 	struct args a;
 	struct diag d;
-	int rc, is_render;
+	int rc;
 
 	if ((rc = parse_args(argc, argv, &a)) != -1)
 		return rc;
-	is_render = strcmp(a.command, "all") == 0 ||
-	    renderer_find(a.command) != NULL;
-	if (!is_render && strcmp(a.command, "check") != 0 &&
-	    strcmp(a.command, "convert") != 0)
-		return usage_error("unknown command '%s' (check, booklet, "
-		    "signs, badges, all, convert)", a.command);
-	if (a.layout != NULL && !(is_render && strcmp(a.command, "all")))
-		return usage_error("%s", "--layout goes with one product: "
-		    "booklet, signs or badges");
+	if ((rc = check_command(&a)) != -1)
+		return rc;
 	diag_init(&d, stderr, a.strict);
 	if ((p = programme_load(a.input, a.from, &d)) == NULL) {
 		fprintf(stderr, "pdfgen: %u error%s in '%s'; nothing written\n",

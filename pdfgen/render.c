@@ -1,28 +1,119 @@
 /*
- * The table of products: one row per renderer.  A new product is one file
- * and one row here.
+ * The table of products (render.h): one row per product, and the lookups
+ * the command line makes in it.  A new product is one file with its
+ * renderer, one row here and its renderer's prototype in render.h.
  */
+#include <stdlib.h>
 #include <string.h>
 
-#include "badges.h"
-#include "booklet.h"
 #include "render.h"
-#include "signs.h"
 
-const struct renderer renderers[] = {
-	{ "booklet", "booklet-a5.xml", booklet_render, LAYOUT_BOOKLET },
-	{ "signs", "signs-a4-landscape.xml", signs_render, LAYOUT_SIGNS },
-	{ "badges", "badges-90x55.xml", badges_render, LAYOUT_BADGES },
-	{ NULL, NULL, NULL, LAYOUT_PRODUCT__MAX }
+/* The end of a table of options. */
+#define OPTIONS_END	{ NULL, RENDER_FLAG, NULL, NULL, 0 }
+
+const struct product products[] = {
+	{ "booklet", "the programme booklet", LAYOUT_TYPE_AREA,
+	    "booklet-a5.xml",
+	    (const char *const[]){ "title", "h1", "h2", "h3", "body",
+		"speakers", "running-head", "folio", "index", "notes", NULL },
+	    (const struct render_option[]){
+		{ "impose", RENDER_FLAG, NULL, "also write "
+		    "booklet-imposed.pdf, two-up\nfor saddle stitching", 0 },
+		OPTIONS_END },
+	    booklet_render },
+	{ "signs", "a door sign for each forum", LAYOUT_ITEMS,
+	    "signs-a4-landscape.xml", NULL, NULL, signs_render },
+	{ "badges", "the speaker badges", LAYOUT_ITEMS, "badges-90x55.xml",
+	    NULL,
+	    (const struct render_option[]){
+		{ "confirmed-only", RENDER_FLAG, NULL,
+		    "leave out speakers not yet confirmed", 0 },
+		{ "no-placeholders", RENDER_FLAG, NULL,
+		    "leave out N.N. placeholders", 0 },
+		{ "skip", RENDER_NUMBER, "N",
+		    "the first N labels of sheet 1 are used", 10000 },
+		{ "only", RENDER_TEXT, "LIST",
+		    "only these people (ids or names, by comma)", 0 },
+		OPTIONS_END },
+	    badges_render },
+	{ NULL, NULL, LAYOUT_KIND__MAX, NULL, NULL, NULL, NULL }
 };
 
-const struct renderer *
-renderer_find(const char *name)
+const struct product *
+product_find(const char *name)
 {
-	const struct renderer *r;
+	const struct product *p;
 
-	for (r = renderers; r->name != NULL; r++)
-		if (strcmp(r->name, name) == 0)
-			return r;
+	for (p = products; p->name != NULL; p++)
+		if (strcmp(p->name, name) == 0)
+			return p;
 	return NULL;
+}
+
+struct layout_spec
+product_layout_spec(const struct product *p)
+{
+	struct layout_spec s = { p->name, p->kind, p->styles };
+
+	return s;
+}
+
+const struct render_option *
+product_option(const struct product *p, const char *name)
+{
+	const struct render_option *o;
+
+	for (o = p->options; o != NULL && o->name != NULL; o++)
+		if (strcmp(o->name, name) == 0)
+			return o;
+	return NULL;
+}
+
+int
+render_opts_set(struct render_opts *o, const char *name, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < o->n && strcmp(o->name[i], name) != 0; i++)
+		;
+	if (i == RENDER_OPTS_MAX)
+		return -1;
+	o->name[i] = name;
+	o->value[i] = value;
+	if (i == o->n)
+		o->n++;
+	return 0;
+}
+
+/* The value given for name, or NULL. */
+static const char *
+value_of(const struct render_opts *o, const char *name)
+{
+	size_t i;
+
+	for (i = 0; o != NULL && i < o->n; i++)
+		if (strcmp(o->name[i], name) == 0)
+			return o->value[i];
+	return NULL;
+}
+
+int
+render_flag(const struct render_opts *o, const char *name)
+{
+	return value_of(o, name) != NULL;
+}
+
+/* main.c has checked the number against the option's range. */
+long
+render_number(const struct render_opts *o, const char *name)
+{
+	const char *v = value_of(o, name);
+
+	return v != NULL ? strtol(v, NULL, 10) : 0;
+}
+
+const char *
+render_text(const struct render_opts *o, const char *name)
+{
+	return value_of(o, name);
 }

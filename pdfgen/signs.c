@@ -1,5 +1,5 @@
 /*
- * Door signs (signs.h): which forum goes on which sheet, and what each box
+ * Door signs (render.h): which forum goes on which sheet, and what each box
  * of the layout shows on the sign of one forum.  Geometry and looks come
  * from the layout; sizes come from fit-to-box, so a short title is big and
  * a long one wraps and shrinks, never below the style's smallest size.
@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "box.h"
-#include "signs.h"
+#include "render.h"
 #include "util.h"
 #include "when.h"
 

@@ -13,7 +13,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t i;
 
 	fuzz_diag(&d);
-	if ((l = layout_load(fuzz_path(data, size), &d)) == NULL)
+	if ((l = layout_load(fuzz_path(data, size), NULL, &d)) == NULL)
 		return 0;
 	if (d.nerrors != 0)
 		abort();
