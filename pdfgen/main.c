@@ -97,15 +97,19 @@ product_opts_init(struct product_opts *po)
 }
 
 /* "badges" or "badges, signs": the products that take option name. */
-static void
-print_takers(const char *name)
+static char *
+takers(const char *name)
 {
 	const struct product *p;
-	int n = 0;
+	struct buf b = { NULL, 0, 0 };
 
 	for (p = products; p->name != NULL; p++)
-		if (product_option(p, name) != NULL)
-			printf("%s%s", n++ > 0 ? ", " : "", p->name);
+		if (product_option(p, name) != NULL) {
+			if (b.len > 0)
+				buf_adds(&b, ", ");
+			buf_adds(&b, p->name);
+		}
+	return buf_take(&b);
 }
 
 static void
@@ -114,7 +118,7 @@ usage(void)
 	struct product_opts po;
 	const struct product *p;
 	const char *h;
-	char *left;
+	char *left, *who;
 	size_t i;
 
 	fputs(usage_head, stdout);
@@ -127,10 +131,10 @@ usage(void)
 	for (i = 0; i < po.n; i++) {
 		left = xasprintf("--%s%s%s", po.v[i]->name, po.v[i]->arg ?
 		    " " : "", po.v[i]->arg ? po.v[i]->arg : "");
-		printf("  %-17s ", left);
+		who = takers(po.v[i]->name);
+		printf("  %-17s %s: ", left, who);
 		free(left);
-		print_takers(po.v[i]->name);
-		fputs(": ", stdout);
+		free(who);
 		/* Continuation lines under the first line's text. */
 		for (h = po.v[i]->help; *h != '\0'; h++)
 			if (*h == '\n')
@@ -455,6 +459,31 @@ product_names(const char *last)
 	return buf_take(&names);
 }
 
+/*
+ * A message when a product option was given to a command that does not
+ * take it ("all" takes them all); NULL when none was.  The caller frees it.
+ */
+static char *
+foreign_option(const struct args *a)
+{
+	const struct product *p = product_find(a->command);
+	char *msg, *who;
+	size_t i;
+
+	if (strcmp(a->command, "all") == 0)
+		return NULL;
+	for (i = 0; i < a->opts.n; i++)
+		if (p == NULL || product_option(p, a->opts.name[i]) == NULL)
+			break;
+	if (i == a->opts.n)
+		return NULL;
+	who = takers(a->opts.name[i]);
+	msg = xasprintf("option '--%s' is not for %s (it goes with %s)",
+	    a->opts.name[i], a->command, who);
+	free(who);
+	return msg;
+}
+
 /* Checks the command and the options that go with it. */
 static int
 check_command(const struct args *a)
@@ -473,7 +502,8 @@ check_command(const struct args *a)
 		free(names);
 		names = product_names(" or ");
 		msg = xasprintf("--layout goes with one product: %s", names);
-	}
+	} else
+		msg = foreign_option(a);
 	if (msg != NULL)
 		rc = usage_error("%s", msg);
 	free(msg);

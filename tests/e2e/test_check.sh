@@ -75,6 +75,12 @@ t_usage_errors() {
 	run 2 "$PDFGEN" badges --skip x || return 1
 	contains "$T/err" "--skip needs a number from 0 to 10000, not 'x'" || return 1
 	run 2 "$PDFGEN" all --layout layouts/badges-90x55.xml || return 1
+	# A product's option with a command that does not take it.
+	run 2 "$PDFGEN" signs --impose || return 1
+	expect_file "$T/err" "pdfgen: error: option '--impose' is not for signs (it goes with booklet)
+Try 'pdfgen --help'." || return 1
+	run 2 "$PDFGEN" check --skip 2 || return 1
+	contains "$T/err" "option '--skip' is not for check (it goes with badges)" || return 1
 	run 0 "$PDFGEN" --help || return 1
 	contains "$T/out" "Exit status: 0 ok, 1 problems in the input, 2 usage, 3 output" || return 1
 	run 0 "$PDFGEN" --version && contains "$T/out" "pdfgen "
