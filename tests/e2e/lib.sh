@@ -1,13 +1,19 @@
 # Helpers for the end-to-end tests (sourced by tests/run-e2e.sh).
 # Each prints why it failed and returns non-zero.
 
-fail() { echo "FAILED: $*"; return 1; }
+# fail MESSAGE: the test fails, whatever it does next (tests/run-e2e.sh
+# reads $E2E_FAILED).
+fail() {
+	echo "FAILED: $*"
+	echo "$*" >>"${E2E_FAILED:-/dev/null}"
+	return 1
+}
 
 # run CODE CMD...: runs CMD, output in $T/out and $T/err, expects exit CODE.
 run() {
 	want=$1; shift
-	"$@" >"$T/out" 2>"$T/err"
-	got=$?
+	got=0
+	"$@" >"$T/out" 2>"$T/err" || got=$?
 	[ "$got" -eq "$want" ] || { echo "stdout:"; cat "$T/out"; echo "stderr:"; cat "$T/err"; \
 		fail "'$*' exited $got, expected $want"; }
 }

@@ -159,10 +159,10 @@ t_booklet_headings_kept() {
 		pdftotext -raw -f "$i" -l "$i" "$T/o/booklet.pdf" - |
 		    tr -d '\f' | grep -v '^$' | sed '$d' | sed '$d' > "$T/p"
 		[ -s "$T/p" ] || fail "page $i is empty" || return 1
-		tail -n 2 "$T/p" | grep -q '^Forum [0-9]*$' &&
-			fail "page $i ends with a forum heading" && return 1
-		tail -n 1 "$T/p" | grep -qE '^(U. a. mit:|Referent\*innen)$' &&
-			fail "page $i ends with a list heading" && return 1
+		! tail -n 2 "$T/p" | grep -q '^Forum [0-9]*$' ||
+			fail "page $i ends with a forum heading" || return 1
+		! tail -n 1 "$T/p" | grep -qE '^(U. a. mit:|Referent\*innen)$' ||
+			fail "page $i ends with a list heading" || return 1
 		i=$((i + 1))
 	done
 	return 0

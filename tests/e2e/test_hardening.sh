@@ -49,7 +49,7 @@ t_atomic_output_is_a_directory() {
 }
 
 # with_tmpfs SIZE FUNCTION: runs FUNCTION with a fresh tmpfs of SIZE at
-# $T/m, unmounted afterwards.  Without the right to mount it says so and
+# $T/m, unmounted when the test ends.  Without the right to mount it says so and
 # passes: "skipped" lines are shown by tests/run-e2e.sh.
 with_tmpfs() {
 	mkdir "$T/m"
@@ -57,16 +57,16 @@ with_tmpfs() {
 		echo "skipped: $2 (cannot mount a tmpfs here)"
 		return 0
 	fi
+	# At the end of the test, passed or failed (tests/run-e2e.sh runs
+	# each test in its own subshell).
+	trap 'umount "$T/m"' EXIT
 	"$2"
-	rc=$?
-	umount "$T/m"
-	return $rc
 }
 
 # A full disk: the earlier PDF fits, the new one finds no space left.
 full_disk() {
 	good_badges "$T/m" || return 1
-	dd if=/dev/zero of="$T/m/fill" bs=4k 2>/dev/null
+	dd if=/dev/zero of="$T/m/fill" bs=4k 2>/dev/null || true	# until full
 	run 3 "$PDFGEN" badges -o "$T/m" input/programme.xml || return 1
 	expect_file "$T/err" "pdfgen: error: cannot write '$T/m/badges.pdf': No space left on device" &&
 	intact "$T/m" "badges.pdf fill"
