@@ -24,6 +24,7 @@
 #include "pdf.h"
 #include "render.h"
 #include "text.h"
+#include "timetable.h"
 #include "util.h"
 #include "when.h"
 
@@ -55,6 +56,17 @@ keep_str(struct booklet *b, char *s)
 {
 	b->strs = xreallocarray(b->strs, b->nstrs + 1, sizeof(*b->strs));
 	return b->strs[b->nstrs++] = s;
+}
+
+/* Blocks pages point to, freed at the end. */
+static void
+keep_block(void *arg, struct text_block *tb)
+{
+	struct booklet *b = arg;
+
+	b->blocks = xreallocarray(b->blocks, b->nblocks + 1,
+	    sizeof(*b->blocks));
+	b->blocks[b->nblocks++] = tb;
 }
 
 static int
@@ -110,9 +122,7 @@ set(struct booklet *b, const struct text_style *st, const char *lang,
 	if ((tb = text_set(b->pdf, st, lang, runs, nruns, width, &src)) ==
 	    NULL)
 		return NULL;
-	b->blocks = xreallocarray(b->blocks, b->nblocks + 1,
-	    sizeof(*b->blocks));
-	b->blocks[b->nblocks++] = tb;
+	keep_block(b, tb);
 	return tb;
 }
 
@@ -692,7 +702,10 @@ overview_slot(struct booklet *b, struct items *its, const struct table *t,
 	return 0;
 }
 
-/* The overview: per slot, a table of forum, title, room and page. */
+/*
+ * The overview of the forums the timetable cannot show, those without a
+ * time: a table of forum, title, room and page.
+ */
 static int
 overview(struct booklet *b)
 {
@@ -700,23 +713,41 @@ overview(struct booklet *b)
 	struct items its = { 0 };
 	struct table t;
 	struct flow fl;
-	size_t s;
+	size_t i;
 	int rc = 0;
 
+	for (i = 0; i < p->nforums && p->forums[i].slot != NULL; i++)
+		;
+	if (i == p->nforums)
+		return 0;
 	table_init(b, &t);
 	if (section_heading(b, &its, label(b, "overview"), b->area.width) ==
 	    NULL)
 		return -1;
-	/* Slot by slot in the programme's order; forums without a slot last. */
-	for (s = 0; s <= p->nslots && rc == 0; s++)
-		rc = overview_slot(b, &its, &t, s < p->nslots ? &p->slots[s] :
-		    NULL);
+	rc = overview_slot(b, &its, &t, NULL);
 	if (rc == 0) {
 		start(b, &fl, &b->bk.front, label(b, "overview"), 1);
 		flow_items(&fl, &its);
 	}
 	items_release(&its);
 	return rc;
+}
+
+static void
+keep_string(void *arg, char *s)
+{
+	keep_str(arg, s);
+}
+
+/* The day grids, right after the cover: what is on when, and where. */
+static int
+timetable(struct booklet *b)
+{
+	struct timetable t = { b->pdf, b->p, b->l, b->lang, &b->area,
+		&b->bk.front, &b->bk.anchors, b->forum_anchor, keep_block,
+		keep_string, b };
+
+	return timetable_pages(&t);
 }
 
 /* Draws tb on the cover at the type area's left, y below its top. */
@@ -913,7 +944,8 @@ build(struct booklet *b)
 	b->forum_anchor = xcalloc(b->p->nforums + 1, sizeof(int));
 	for (i = 0; i < b->p->nforums; i++)
 		b->forum_anchor[i] = anchor_new(&b->bk.anchors);
-	if (cover(b) == -1 || main_matter(b) == -1 || overview(b) == -1)
+	if (cover(b) == -1 || main_matter(b) == -1 || timetable(b) == -1 ||
+	    overview(b) == -1)
 		return -1;
 	/* The forums begin on a right-hand page. */
 	if (b->bk.front.n % 2 == 1)

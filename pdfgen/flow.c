@@ -80,7 +80,7 @@ op_rect(struct page *pg, int ta, double x, double y, double w, double h,
 	op_shape(pg, OP_RECT, ta, x, y, w, h, c)->bleed = bleed;
 }
 
-static void
+void
 page_mark(struct page *pg, const char *title, double y)
 {
 	pg->marks = xreallocarray(pg->marks, pg->nmarks + 1,
@@ -89,7 +89,7 @@ page_mark(struct page *pg, const char *title, double y)
 	pg->marks[pg->nmarks++].y = y;
 }
 
-static void
+void
 page_link(struct page *pg, double x, double y, double w, double h,
     int anchor)
 {

@@ -158,6 +158,12 @@ void		 op_line(struct page *, int ta, double x, double y,
 void		 op_rect(struct page *, int ta, double x, double y,
 		    double w, double h, const struct colour *, int bleed);
 
+/* A bookmark titled title (not owned) at y of the type area. */
+void		 page_mark(struct page *, const char *title, double y);
+/* A link from the type area's rectangle (x, y, w, h) to anchor. */
+void		 page_link(struct page *, double x, double y, double w,
+		    double h, int anchor);
+
 /* A new anchor, all zero until an item sets it; returns its index. */
 int		 anchor_new(struct anchors *);
 

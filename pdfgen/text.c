@@ -669,10 +669,11 @@ cut(const struct prep *pr, size_t n, int space, struct prep *out)
 		    1, font_chain_face(ch, k) };
 }
 
-struct text_block *
-text_fit(struct pdf *pdf, const struct text_style *st, const char *lang,
+/* text_fit(), warning of a shortened text unless quiet is set. */
+static struct text_block *
+fit(struct pdf *pdf, const struct text_style *st, const char *lang,
     const struct text_run *runs, size_t nruns, double w, double h,
-    int max_lines, const struct text_src *src)
+    int max_lines, const struct text_src *src, int quiet)
 {
 	struct text_block *tb;
 	struct prep pr, sh;
@@ -728,11 +729,13 @@ text_fit(struct pdf *pdf, const struct text_style *st, const char *lang,
 		tb = layout(&sh, st, lang, low, w, 0, 0);
 		if (fits(tb, w, h, max_lines) || n == 1) {
 			tb->shortened = 1;
-			orig = prep_text(&pr, pr.n);
-			shortened = prep_text(&sh, sh.n);
-			warn_shortened(pdf, src, orig, shortened);
-			free(orig);
-			free(shortened);
+			if (!quiet) {
+				orig = prep_text(&pr, pr.n);
+				shortened = prep_text(&sh, sh.n);
+				warn_shortened(pdf, src, orig, shortened);
+				free(orig);
+				free(shortened);
+			}
 			free(sh.c);
 			break;
 		}
@@ -744,6 +747,22 @@ text_fit(struct pdf *pdf, const struct text_style *st, const char *lang,
 		tb = layout(&pr, st, lang, low, w, 0, 0);
 	prep_release(&pr);
 	return tb;
+}
+
+struct text_block *
+text_fit(struct pdf *pdf, const struct text_style *st, const char *lang,
+    const struct text_run *runs, size_t nruns, double w, double h,
+    int max_lines, const struct text_src *src)
+{
+	return fit(pdf, st, lang, runs, nruns, w, h, max_lines, src, 0);
+}
+
+struct text_block *
+text_fit_quiet(struct pdf *pdf, const struct text_style *st,
+    const char *lang, const struct text_run *runs, size_t nruns, double w,
+    double h, int max_lines, const struct text_src *src)
+{
+	return fit(pdf, st, lang, runs, nruns, w, h, max_lines, src, 1);
 }
 
 void

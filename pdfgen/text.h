@@ -86,6 +86,14 @@ struct text_block *text_fit(struct pdf *, const struct text_style *,
 	    const char *lang, const struct text_run *runs, size_t nruns,
 	    double w, double h, int max_lines, const struct text_src *src);
 
+/*
+ * text_fit() without the warning when the text is shortened: for an
+ * overview (a day grid's cell) whose full text is printed elsewhere.
+ */
+struct text_block *text_fit_quiet(struct pdf *, const struct text_style *,
+	    const char *lang, const struct text_run *runs, size_t nruns,
+	    double w, double h, int max_lines, const struct text_src *src);
+
 void	text_block_free(struct text_block *);
 
 size_t	text_lines(const struct text_block *);

@@ -112,7 +112,7 @@ mm = 72 / 25.4
 top, bottom, inner, outer = {"a5": (15, 18, 18, 13),
     "a4": (20, 22, 22, 18)}[sys.argv[2]]
 top, bottom, inner, outer = top * mm, bottom * mm, inner * mm, outer * mm
-heads = set("Kongress Digitale Verwaltung NRW Programm Übersicht "
+heads = set("Kongress Digitale Verwaltung NRW Programm Übersicht Tagesübersicht "
     "Personenregister Notizen".split())
 folio = re.compile(r"^([0-9]+|[ivxl]+)$")
 bad = 0
@@ -168,7 +168,7 @@ t_booklet_headings_kept() {
 	return 0
 }
 
-# Bookmarks for the overview, every forum and the index; page labels
+# Bookmarks for the timetable, every forum and the index; page labels
 # roman for the front matter, then from 1; document info.
 t_booklet_navigation() {
 	booklet || return 1
@@ -177,7 +177,7 @@ t_booklet_navigation() {
 import json, sys
 j = json.load(open(sys.argv[1]))
 titles = [o["title"] for o in j["outlines"]]
-want = ["Übersicht"] + ["Forum %d:" % i for i in range(1, 13)] + ["Personenregister"]
+want = ["Tagesübersicht"] + ["Forum %d:" % i for i in range(1, 13)] + ["Personenregister"]
 got = [t if not t.startswith("Forum") else t.split(":")[0] + ":" for t in titles]
 if got != want:
     sys.exit("bookmarks %r" % titles)
@@ -187,7 +187,7 @@ labels = [(l["index"], l["label"]["/S"], l["label"]["/St"]) for l in j["pagelabe
 if labels != [(0, "/r", 1), (2, "/D", 1)]:
     sys.exit("page labels %r" % labels)
 EOF
-	# A link for each overview row (12) and each index entry (18).
+	# A link for each timetable cell (12) and each index entry (18).
 	links=$(qpdf --qdf --object-streams=disable "$T/o/booklet.pdf" - |
 	    grep -a -c '/Subtype /Link')
 	[ "$links" -eq 30 ] || fail "$links links, expected 30" || return 1
@@ -197,16 +197,17 @@ EOF
 	contains "$T/info" "Creator:         pdfgen"
 }
 
-# The overview lists each forum with its room and the page its section
-# starts on: the page whose text has the heading "Forum N".
-t_booklet_overview_pages() {
+# The timetable (page 2) gives each forum the page its section starts on:
+# the page whose text has the heading "Forum N".
+t_booklet_timetable_pages() {
 	booklet || return 1
-	pdftotext -raw -f 2 -l 2 "$T/o/booklet.pdf" "$T/ov" || return 1
-	contains "$T/ov" "Donnerstag, 12. Juni 2025 · 14:00–15:30 · Fachforen" ||
-		return 1
+	pdftotext -raw -f 2 -l 2 "$T/o/booklet.pdf" "$T/tt" || return 1
+	contains "$T/tt" "Tagesübersicht – Donnerstag, 12. Juni 2025" || return 1
 	for f in 1 6 12; do
-		page=$(sed -n "s/.*Raum $f \([0-9]*\)$/\1/p" "$T/ov")
-		[ -n "$page" ] || fail "forum $f has no page in the overview" ||
+		title=$(sed -n "/<forum id=\"forum-$f\"/,/<\/forum>/s#.*<title>\(.*\)</title>.*#\1#p" \
+		    input/programme.xml | sed 's/&amp;/\&/g')
+		page=$(grep -B1 -xF "$title" "$T/tt" | sed -n 's/^14:00–15:30 · S\. \([0-9]*\)$/\1/p')
+		[ -n "$page" ] || fail "forum $f has no page in the timetable" ||
 			return 1
 		pdftotext -raw -f $((page + 2)) -l $((page + 2)) \
 		    "$T/o/booklet.pdf" - | tr -d '\f' | grep -q "^Forum $f$" ||
@@ -259,11 +260,11 @@ t_booklet_imposed() {
 	    grep '>Parallele<' > "$T/w"
 	x=$(sed 's/.*xMin="\([0-9]*\).*/\1/' "$T/w")
 	[ "$x" -gt 419 ] || fail "cover not on the right of sheet 1" || return 1
-	# Sheet 1's back: page 2 (the overview) left, page n-1 right.
+	# Sheet 1's back: page 2 (the timetable) left, page n-1 right.
 	pdftotext -bbox -f 2 -l 2 "$T/o/booklet-imposed.pdf" - |
-	    grep '>Übersicht<' | head -n 1 > "$T/w"
+	    grep '>Tagesübersicht<' | head -n 1 > "$T/w"
 	x=$(sed 's/.*xMin="\([0-9]*\).*/\1/' "$T/w")
-	[ -n "$x" ] && [ "$x" -lt 419 ] || fail "overview not on the left of sheet 1's back"
+	[ -n "$x" ] && [ "$x" -lt 419 ] || fail "timetable not on the left of sheet 1's back"
 }
 
 # Without --impose no imposed file.
@@ -277,12 +278,13 @@ t_booklet_english() {
 	sed 's/xml:lang="de"/xml:lang="en"/' input/programme.xml > "$T/en.xml"
 	booklet "" "$T/en.xml" || return 1
 	pdftotext -raw "$T/o/booklet.pdf" - | tr -d '\f' > "$T/text" || return 1
-	for w in "Overview" "Index of names" "Among others:" "Speakers" \
+	for w in "Timetable" "Index of names" "Among others:" "Speakers" \
 	    "hosted by KPMG" "(invited)" "Thursday, 12 June 2025" \
 	    "The programme of this forum will be announced."; do
 		contains "$T/text" "$w" || return 1
 	done
-	lacks "$T/text" "angefragt" && lacks "$T/text" "Personenregister"
+	lacks "$T/text" "angefragt" && lacks "$T/text" "Personenregister" &&
+	lacks "$T/text" "Tagesübersicht"
 }
 
 # Crop marks and bleed from the layout: the page grows by the slug, the

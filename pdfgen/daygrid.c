@@ -1,0 +1,1004 @@
+/*
+ * The day grid (daygrid.h).  Planning finds, for each of the two forms
+ * (time down, time across), how the rooms split into groups that fit
+ * across and how the day splits into parts that fit down, at the sizes
+ * below which text is no longer readable; the form with fewer pages
+ * wins, and each page then stretches its part of the day over the space
+ * it has.  A session belongs to the part in which it starts; a part ends
+ * where the fewest sessions run on, and its page runs on until they end.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "daygrid.h"
+#include "util.h"
+#include "when.h"
+
+#define LANE_EM		7	/* the narrowest lane, in title sizes */
+#define PAD_EM		0.3	/* a cell's padding, in title sizes */
+#define GAP		0.4	/* points kept free around each cell */
+#define VPAD		1.0	/* points: a cell's padding, top and bottom */
+#define STRIPE_EM	0.25	/* the track's stripe, in title sizes */
+#define TINT		0.2	/* a cell's fill: this share of its colour */
+#define HEAD_LINES	3	/* lines a room's name may take */
+#define ROW_LINES	2	/* time across: title lines a row holds */
+#define ROW_MAX		4	/* time across: rows grow to 4 times that */
+#define DMIN		5	/* minutes: shorter sessions count as this */
+#define ROUND		30	/* minutes the axis's ends are rounded to */
+/* Costs of a way to cut a day, in minutes of imbalance. */
+#define CROSS_COST	5	/* a session divided by a cut */
+#define BAD_CUT		1e4	/* one left with less than 3 lines */
+#define PART_COST	1e6	/* one more page */
+#define EPS		1e-6
+
+struct sess {
+	const struct forum *f;
+	size_t		 room;		/* index into dg->rooms */
+	int		 start, end;	/* minutes */
+	int		 lane, nlanes;	/* side by side with overlapping ones */
+};
+
+struct droom {
+	const struct room *r;		/* NULL: sessions without a room */
+	int		 lanes;		/* the most sessions at once */
+};
+
+/* Rooms room0..room0+nrooms-1, side by side on one page. */
+struct group {
+	size_t		 room0, nrooms;
+	int		 lanes;
+};
+
+/*
+ * The minutes [t0, t1) of the day: the sessions starting in them, and
+ * those that run on into them from the part before.
+ */
+struct part {
+	int		 t0, t1;
+};
+
+struct plan {
+	struct group	*g;
+	size_t		 ng;
+	struct part	*c;
+	size_t		 nc;
+	double		 room_ext;	/* header row height (column width) */
+	double		 axis_ext;	/* axis column width (row height) */
+	double		 lane_max;	/* time across: a row's largest height */
+};
+
+struct daygrid {
+	struct pdf	*pdf;
+	const struct programme *p;
+	const struct layout *l;
+	const char	*lang;
+	const struct daygrid_styles *st;
+	char		*heading;
+	double		 w, h;
+	struct sess	*s;		/* by room, then start */
+	size_t		 ns;
+	struct droom	*rooms;
+	size_t		 nrooms;
+	int		 t0, t1;	/* the day's axis */
+	int		 dmin;		/* the shortest session */
+	double		 pad;
+	double		 head_h;	/* the heading's line */
+	/* a line of title [.][0] or text [.][1], smallest [0][.] or own */
+	double		 line[2][2];
+	int		 transposed;
+	struct plan	 plan;
+};
+
+/* What a page shows and how time maps to it. */
+struct frame {
+	const struct group *g;
+	const struct part *c;
+	double		 gx, gy;	/* the grid's top left (under headers) */
+	double		 gw, gh;
+	double		 scale;		/* points per minute */
+	double		 lane;		/* points per lane */
+};
+
+/* A palette for tracks that neither programme nor layout colours. */
+static const char *const palette[] = { "#4E79A7", "#F28E2B", "#E15759",
+	"#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F",
+	"#86BCB6", "#D37295", "#A0CBE8" };
+
+/* === THE DAY'S SESSIONS === */
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t
+daygrid_dates(const struct programme *p, const char ***dates)
+{
+	const char **v = xcalloc(p->nslots + 1, sizeof(*v));
+	size_t i, n = 0, k;
+
+	for (i = 0; i < p->nslots; i++)
+		v[n++] = p->slots[i].date;
+	qsort(v, n, sizeof(*v), cmp_str);
+	for (i = k = 0; i < n; i++)
+		if (k == 0 || strcmp(v[k - 1], v[i]) != 0)
+			v[k++] = v[i];
+	*dates = v;
+	return k;
+}
+
+static int
+by_room_start(const void *a, const void *b)
+{
+	const struct sess *x = a, *y = b;
+
+	if (x->room != y->room)
+		return x->room < y->room ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return x->f < y->f ? -1 : x->f > y->f;
+}
+
+/* The rooms with sessions on the day, in the programme's order. */
+static void
+collect(struct daygrid *dg, const char *date)
+{
+	const struct programme *p = dg->p;
+	size_t *map = xcalloc(p->nrooms + 1, sizeof(*map)), i, r;
+	int lo = INT_MAX, hi = INT_MIN;
+
+	dg->s = xcalloc(p->nforums + 1, sizeof(*dg->s));
+	dg->dmin = INT_MAX;
+	for (i = 0; i < p->nforums; i++) {
+		const struct forum *f = &p->forums[i];
+		struct sess *s;
+
+		if (f->slot == NULL || strcmp(f->slot->date, date) != 0)
+			continue;
+		s = &dg->s[dg->ns++];
+		s->f = f;
+		s->room = f->room != NULL ? (size_t)(f->room - p->rooms) :
+		    p->nrooms;
+		s->start = f->slot->start;
+		s->end = f->slot->end;
+		map[s->room] = 1;
+		lo = s->start < lo ? s->start : lo;
+		hi = s->end > hi ? s->end : hi;
+		if (s->end - s->start < dg->dmin)
+			dg->dmin = s->end - s->start;
+	}
+	dg->rooms = xcalloc(p->nrooms + 1, sizeof(*dg->rooms));
+	for (r = 0; r <= p->nrooms; r++) {
+		if (!map[r])
+			continue;
+		dg->rooms[dg->nrooms].r = r < p->nrooms ? &p->rooms[r] : NULL;
+		map[r] = dg->nrooms++;
+	}
+	for (i = 0; i < dg->ns; i++)
+		dg->s[i].room = map[dg->s[i].room];
+	free(map);
+	qsort(dg->s, dg->ns, sizeof(*dg->s), by_room_start);
+	if (dg->dmin < DMIN)
+		dg->dmin = DMIN;
+	dg->t0 = dg->ns ? lo / ROUND * ROUND : 0;
+	dg->t1 = dg->ns ? (hi + ROUND - 1) / ROUND * ROUND : 0;
+}
+
+/* Sessions i..j-1 of one overlapping cluster get nlanes lanes. */
+static void
+close_cluster(struct daygrid *dg, size_t i, size_t j, int nlanes)
+{
+	struct droom *r = &dg->rooms[dg->s[i].room];
+
+	for (; i < j; i++)
+		dg->s[i].nlanes = nlanes;
+	if (nlanes > r->lanes)
+		r->lanes = nlanes;
+}
+
+/*
+ * Overlapping sessions of a room side by side: each takes the first lane
+ * free at its start; a cluster of sessions that overlap one another,
+ * directly or not, shares its number of lanes.
+ */
+static void
+assign_lanes(struct daygrid *dg)
+{
+	int *lane_end = xcalloc(dg->ns + 1, sizeof(*lane_end));
+	int used = 0, cluster_end = INT_MIN, k;
+	size_t i, first = 0;
+
+	for (i = 0; i < dg->ns; i++) {
+		struct sess *s = &dg->s[i];
+
+		if (i > 0 && (s->room != s[-1].room ||
+		    s->start >= cluster_end)) {
+			close_cluster(dg, first, i, used);
+			first = i;
+			used = 0;
+			cluster_end = INT_MIN;
+		}
+		for (k = 0; k < used && lane_end[k] > s->start; k++)
+			;
+		if (k == used)
+			used++;
+		lane_end[k] = s->end;
+		s->lane = k;
+		if (s->end > cluster_end)
+			cluster_end = s->end;
+	}
+	if (dg->ns > 0)
+		close_cluster(dg, first, dg->ns, used);
+	free(lane_end);
+}
+
+/* === MEASURES === */
+
+static const char *
+label(const struct daygrid *dg, const char *key)
+{
+	return layout_label(dg->l, key, dg->lang);
+}
+
+static const char *
+room_name(const struct daygrid *dg, size_t r)
+{
+	return dg->rooms[r].r != NULL ? dg->rooms[r].r->name :
+	    label(dg, "no-room");
+}
+
+/* The style at its smallest size. */
+static struct text_style
+at_min(const struct text_style *st)
+{
+	struct text_style s = *st;
+
+	if (s.min_size > 0 && s.min_size < s.size)
+		s.size = s.min_size;
+	s.min_size = s.size;
+	return s;
+}
+
+/* The height of one line in st, at its own size or its smallest. */
+static double
+line_height(struct daygrid *dg, const struct text_style *st, int big)
+{
+	struct text_style s = big ? *st : at_min(st);
+	struct text_run r = { "0", TEXT_REGULAR, 1 };
+	struct text_block *tb = text_set(dg->pdf, &s, dg->lang, &r, 1, 1e4,
+	    NULL);
+	double h;
+
+	if (tb == NULL)
+		return -1;
+	h = text_height(tb);
+	text_block_free(tb);
+	return h;
+}
+
+/* s fitted into w x h in at most lines lines, shortened without a word. */
+static struct text_block *
+fit(const struct daygrid *dg, const struct text_style *st,
+    enum text_variant v, const char *s, double w, double h, int lines,
+    const struct srcpos *pos, const char *field)
+{
+	struct text_run r = { s, v, 1 };
+	struct text_src src = { pos, field };
+
+	return text_fit_quiet(dg->pdf, st, dg->lang, &r, 1, w, h, lines,
+	    &src);
+}
+
+/* The height room r's name takes in width w; -1 after reporting. */
+static double
+name_height(const struct daygrid *dg, size_t r, double w)
+{
+	struct text_block *tb;
+	double h;
+
+	if ((tb = fit(dg, dg->st->room, TEXT_BOLD, room_name(dg, r), w, 1e4,
+	    HEAD_LINES, NULL, "room.name")) == NULL)
+		return -1;
+	h = text_height(tb);
+	text_block_free(tb);
+	return h;
+}
+
+/* === PLANNING === */
+
+/*
+ * Splits the rooms into groups of at most cap lanes, as even as their
+ * order allows (a room wider than cap gets a group of its own).
+ */
+static void
+group_rooms(const struct daygrid *dg, int cap, struct plan *pl)
+{
+	size_t i, left = 0;
+	int total = 0, cur = 0, target, lanes;
+
+	/* How many groups filling each in turn makes ... */
+	for (i = 0; i < dg->nrooms; i++) {
+		lanes = dg->rooms[i].lanes;
+		if (cur > 0 && cur + lanes > cap) {
+			left++;
+			cur = 0;
+		}
+		cur += lanes;
+		total += lanes;
+	}
+	left += dg->nrooms > 0;
+	/* ... then as many, each near an even share of what is left. */
+	pl->g = xcalloc(dg->nrooms + 1, sizeof(*pl->g));
+	pl->ng = 0;
+	for (i = 0; i < dg->nrooms; ) {
+		struct group *g = &pl->g[pl->ng++];
+
+		target = (total + (int)left - 1) / (int)left;
+		if (target > cap)
+			target = cap;
+		g->room0 = i;
+		for (; i < dg->nrooms; i++) {
+			lanes = dg->rooms[i].lanes;
+			if (g->lanes > 0 && g->lanes + lanes > target)
+				break;
+			g->lanes += lanes;
+			g->nrooms++;
+		}
+		total -= g->lanes;
+		if (left > 1)
+			left--;
+	}
+}
+
+/*
+ * How many sessions a cut at c divides; -1 when it would leave one of
+ * them less than keep minutes on the page where it starts.
+ */
+static int
+crossing(const struct daygrid *dg, int c, int keep)
+{
+	int n = 0;
+	size_t i;
+
+	for (i = 0; i < dg->ns; i++) {
+		if (dg->s[i].start >= c || dg->s[i].end <= c)
+			continue;
+		if (c - dg->s[i].start < keep)
+			return -1;
+		n++;
+	}
+	return n;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Where a part may end: the sessions' starts and ends, the half hours,
+ * and the day's end (last), all after the day's start.
+ */
+static size_t
+cut_candidates(const struct daygrid *dg, int **out)
+{
+	size_t i, n = 0, k = 0,
+	    max = 2 * dg->ns + (size_t)(dg->t1 - dg->t0) / ROUND + 2;
+	int *v = xcalloc(max, sizeof(*v)), t;
+
+	for (i = 0; i < dg->ns; i++) {
+		v[n++] = dg->s[i].start;
+		v[n++] = dg->s[i].end;
+	}
+	for (t = dg->t0; t <= dg->t1; t += ROUND)
+		v[n++] = t;
+	qsort(v, n, sizeof(*v), cmp_int);
+	for (i = 0; i < n; i++)
+		if (v[i] > dg->t0 && v[i] <= dg->t1 &&
+		    (k == 0 || v[k - 1] != v[i]))
+			v[k++] = v[i];
+	*out = v;
+	return k;
+}
+
+/*
+ * Cuts the day into parts of at most avail points at scale points per
+ * minute: as few parts as can be, then cutting as few sessions and as
+ * evenly as can be (a shortest path over the places a part may end).
+ */
+static void
+cut_day(const struct daygrid *dg, double scale, double avail,
+    struct plan *pl)
+{
+	int *cand, span = (int)floor(avail / scale + EPS), keep = 3 * dg->dmin;
+	size_t m = cut_candidates(dg, &cand), j, k;
+	double *best = xcalloc(m + 1, sizeof(*best)), *cost, even, v, len;
+	long *prev = xcalloc(m + 1, sizeof(*prev)), i;
+	int n;
+
+	if (span < 1)
+		span = 1;
+	even = (double)(dg->t1 - dg->t0) / ceil((double)(dg->t1 - dg->t0) /
+	    span);
+	cost = xcalloc(m + 1, sizeof(*cost));
+	for (j = 0; j + 1 < m; j++)
+		cost[j] = (n = crossing(dg, cand[j], keep)) < 0 ? BAD_CUT :
+		    (double)CROSS_COST * n;
+	/* best[j]: the cheapest way to end a part at cand[j]. */
+	for (j = 0; j < m; j++) {
+		best[j] = HUGE_VAL;
+		prev[j] = -1;
+		for (i = (long)j - 1; i >= -1; i--) {
+			len = cand[j] - (i < 0 ? dg->t0 : cand[i]);
+			/* Only the nearest may be too far: no cut fits. */
+			if (len > span && i < (long)j - 1)
+				break;
+			if (i >= 0 && best[i] == HUGE_VAL)
+				continue;
+			v = (i < 0 ? 0 : best[i]) + PART_COST + (j + 1 < m ?
+			    cost[j] : 0) + (len - even) * (len - even) / even +
+			    (len > span ? 100 * PART_COST : 0);
+			if (v < best[j]) {
+				best[j] = v;
+				prev[j] = i;
+			}
+		}
+	}
+	/* The parts, back from the day's end. */
+	for (k = 1, j = m - 1; prev[j] >= 0; j = (size_t)prev[j])
+		k++;
+	pl->c = xcalloc(k + 1, sizeof(*pl->c));
+	pl->nc = k;
+	for (j = m - 1; k-- > 0; j = (size_t)prev[j]) {
+		pl->c[k].t1 = cand[j];
+		pl->c[k].t0 = prev[j] < 0 ? dg->t0 : cand[prev[j]];
+		if (prev[j] < 0)
+			break;
+	}
+	free(best);
+	free(prev);
+	free(cost);
+	free(cand);
+}
+
+/* Time down: rooms across in groups as wide as the lanes allow. */
+static int
+plan_down(struct daygrid *dg, struct plan *pl)
+{
+	const struct daygrid_styles *st = dg->st;
+	double lane_min = LANE_EM * st->title->size, w, h, nh;
+	size_t gi, r;
+	int cap;
+
+	pl->axis_ext = text_width(dg->pdf, st->time, TEXT_REGULAR,
+	    st->time->size, "00:00") + 2 * dg->pad;
+	w = dg->w - pl->axis_ext;
+	cap = (int)floor(w / lane_min + EPS);
+	group_rooms(dg, cap > 0 ? cap : 1, pl);
+	pl->room_ext = 0;
+	for (gi = 0; gi < pl->ng; gi++)
+		for (r = 0; r < pl->g[gi].nrooms; r++) {
+			size_t k = pl->g[gi].room0 + r;
+
+			nh = name_height(dg, k, w * dg->rooms[k].lanes /
+			    pl->g[gi].lanes - 2 * dg->pad);
+			if (nh < 0)
+				return -1;
+			if (nh > pl->room_ext)
+				pl->room_ext = nh;
+		}
+	pl->room_ext += 2 * dg->pad;
+	h = dg->h - dg->head_h - pl->room_ext;
+	cut_day(dg, (dg->line[0][0] + VPAD + 2 * GAP) / dg->dmin, h, pl);
+	return 0;
+}
+
+/* Time across: rooms down in groups as high as the rows allow. */
+static int
+plan_across(struct daygrid *dg, struct plan *pl)
+{
+	const struct daygrid_styles *st = dg->st;
+	double lane_min = LANE_EM * st->title->size, row_min, nw, h;
+	size_t r;
+	int cap;
+
+	pl->axis_ext = line_height(dg, st->time, 1) + 2 * dg->pad;
+	pl->room_ext = 0;
+	for (r = 0; r < dg->nrooms; r++) {
+		nw = text_width(dg->pdf, st->room, TEXT_BOLD, st->room->size,
+		    room_name(dg, r));
+		if (nw > pl->room_ext)
+			pl->room_ext = nw;
+	}
+	pl->room_ext = fmin(pl->room_ext, dg->w * 0.28) + 2 * dg->pad;
+	row_min = ROW_LINES * dg->line[0][0] + VPAD + 2 * GAP;
+	pl->lane_max = ROW_MAX * row_min;
+	h = dg->h - dg->head_h - pl->axis_ext;
+	cap = (int)floor(h / row_min + EPS);
+	group_rooms(dg, cap > 0 ? cap : 1, pl);
+	cut_day(dg, lane_min / dg->dmin, dg->w - pl->room_ext, pl);
+	return 0;
+}
+
+static void
+plan_free(struct plan *pl)
+{
+	free(pl->g);
+	free(pl->c);
+	memset(pl, 0, sizeof(*pl));
+}
+
+struct daygrid *
+daygrid_new(struct pdf *pdf, const struct programme *p,
+    const struct layout *l, const char *lang,
+    const struct daygrid_styles *st, const char *date, const char *heading,
+    double w, double h)
+{
+	struct daygrid *dg = xcalloc(1, sizeof(*dg));
+	struct plan across = { 0 };
+	double hl;
+
+	dg->pdf = pdf;
+	dg->p = p;
+	dg->l = l;
+	dg->lang = lang;
+	dg->st = st;
+	dg->heading = xstrdup(heading);
+	dg->w = w;
+	dg->h = h;
+	dg->pad = PAD_EM * st->title->size;
+	collect(dg, date);
+	assign_lanes(dg);
+	if ((hl = line_height(dg, st->heading, 1)) < 0 ||
+	    (dg->line[0][0] = line_height(dg, st->title, 0)) < 0 ||
+	    (dg->line[1][0] = line_height(dg, st->title, 1)) < 0 ||
+	    (dg->line[0][1] = line_height(dg, st->text, 0)) < 0 ||
+	    (dg->line[1][1] = line_height(dg, st->text, 1)) < 0)
+		goto fail;
+	dg->head_h = hl + 0.4 * st->heading->size;
+	if (dg->ns == 0)
+		return dg;
+	if (plan_down(dg, &dg->plan) == -1 || plan_across(dg, &across) == -1)
+		goto fail;
+	if (across.ng * across.nc < dg->plan.ng * dg->plan.nc) {
+		plan_free(&dg->plan);
+		dg->plan = across;
+		dg->transposed = 1;
+	} else
+		plan_free(&across);
+	return dg;
+fail:
+	plan_free(&across);
+	daygrid_free(dg);
+	return NULL;
+}
+
+int
+daygrid_npages(const struct daygrid *dg)
+{
+	return (int)(dg->plan.ng * dg->plan.nc);
+}
+
+int
+daygrid_transposed(const struct daygrid *dg)
+{
+	return dg->transposed;
+}
+
+void
+daygrid_free(struct daygrid *dg)
+{
+	if (dg == NULL)
+		return;
+	plan_free(&dg->plan);
+	free(dg->s);
+	free(dg->rooms);
+	free(dg->heading);
+	free(dg);
+}
+
+/* === DRAWING === */
+
+/* The colour of a track: the programme's, the layout's, or the palette's. */
+static struct colour
+track_colour(const struct daygrid *dg, const struct track *t)
+{
+	struct colour c = { COLOUR_RGB, { 0.62, 0.62, 0.62, 0 } };
+	const struct colour *lc;
+	char *key;
+
+	if (t == NULL)
+		return c;
+	if (t->colour != NULL && layout_parse_colour(t->colour, &c) == 0)
+		return c;
+	key = xasprintf("track.%s", t->id);
+	lc = layout_colour(dg->l, key);
+	free(key);
+	if (lc != NULL)
+		return *lc;
+	layout_parse_colour(palette[(size_t)(t - dg->p->tracks) %
+	    (sizeof(palette) / sizeof(palette[0]))], &c);
+	return c;
+}
+
+/* c mixed with the paper: share of it, the rest white. */
+static struct colour
+tint(struct colour c, double share)
+{
+	int i;
+
+	for (i = 0; i < (c.space == COLOUR_CMYK ? 4 : 3); i++)
+		c.v[i] = c.space == COLOUR_CMYK ? c.v[i] * share :
+		    1 - (1 - c.v[i]) * share;
+	return c;
+}
+
+/* Draws tb at (x, y) through the sink; NULL: reported already. */
+static int
+put(const struct daygrid_sink *k, struct text_block *tb, double x,
+    double y)
+{
+	if (tb == NULL)
+		return -1;
+	return k->text(k->arg, tb, x, y);
+}
+
+/* The rectangle of minutes [a, b) and lanes [l0, l0 + nl) on the page. */
+static void
+place(const struct daygrid *dg, const struct frame *fr, int a, int b,
+    double l0, double nl, double r[4])
+{
+	double t = (a - fr->c->t0) * fr->scale, len = (b - a) * fr->scale;
+
+	if (!dg->transposed) {
+		r[0] = fr->gx + l0 * fr->lane;
+		r[1] = fr->gy + t;
+		r[2] = nl * fr->lane;
+		r[3] = len;
+	} else {
+		r[0] = fr->gx + t;
+		r[1] = fr->gy + l0 * fr->lane;
+		r[2] = len;
+		r[3] = nl * fr->lane;
+	}
+}
+
+/* Lanes before room r in the page's group. */
+static int
+lanes_before(const struct daygrid *dg, const struct group *g, size_t r)
+{
+	int n = 0;
+	size_t i;
+
+	for (i = g->room0; i < r; i++)
+		n += dg->rooms[i].lanes;
+	return n;
+}
+
+/* The day's heading and, when it takes several pages, "Teil 2/6". */
+static int
+heading(const struct daygrid *dg, const struct daygrid_sink *k, int part,
+    int nparts)
+{
+	struct text_style right = *dg->st->heading;
+	double mw = 0;
+	char *m;
+	int rc = 0;
+
+	if (nparts > 1) {
+		m = xasprintf("%s\u00a0%d/%d", label(dg, "part"), part + 1,
+		    nparts);
+		right.align = ALIGN_RIGHT;
+		mw = text_width(dg->pdf, &right, TEXT_REGULAR, right.size, m) +
+		    right.size;
+		rc = put(k, fit(dg, &right, TEXT_REGULAR, m, mw, dg->head_h, 1,
+		    NULL, "part"), dg->w - mw, 0);
+		free(m);
+	}
+	if (rc == 0)
+		rc = put(k, fit(dg, dg->st->heading, TEXT_REGULAR, dg->heading,
+		    dg->w - mw, dg->head_h, 1, NULL, "heading"), 0, 0);
+	return rc;
+}
+
+/* The room names: a row above the grid, or a column left of it. */
+static int
+room_heads(const struct daygrid *dg, const struct daygrid_sink *k,
+    const struct frame *fr)
+{
+	const struct group *g = fr->g;
+	double pad = dg->pad, r[4], x, y, w, h;
+	size_t i;
+	int off = 0, rc = 0;
+
+	if (!dg->transposed)
+		rc = k->rect(k->arg, fr->gx, dg->head_h, fr->gw,
+		    dg->plan.room_ext, &dg->st->head);
+	else
+		rc = k->rect(k->arg, 0, fr->gy, dg->plan.room_ext, g->lanes *
+		    fr->lane, &dg->st->head);
+	for (i = g->room0; i < g->room0 + g->nrooms && rc == 0; i++) {
+		place(dg, fr, fr->c->t0, fr->c->t0, off, dg->rooms[i].lanes, r);
+		if (!dg->transposed) {
+			x = r[0] + pad;
+			y = dg->head_h + pad;
+			w = r[2] - 2 * pad;
+			h = dg->plan.room_ext - 2 * pad;
+		} else {
+			x = pad;
+			y = r[1] + pad;
+			w = dg->plan.room_ext - 2 * pad;
+			h = r[3] - 2 * pad;
+		}
+		rc = put(k, fit(dg, dg->st->room, TEXT_BOLD, room_name(dg, i),
+		    w, h, HEAD_LINES, dg->rooms[i].r ? &dg->rooms[i].r->pos :
+		    NULL, "room.name"), x, y);
+		/* A rule between rooms, through the header. */
+		if (rc == 0 && off > 0)
+			rc = !dg->transposed ? k->line(k->arg, r[0], dg->head_h,
+			    0, fr->gy + fr->gh - dg->head_h, &dg->st->rule,
+			    0.4) : k->line(k->arg, 0, r[1], fr->gx + fr->gw, 0,
+			    &dg->st->rule, 0.4);
+		off += dg->rooms[i].lanes;
+	}
+	return rc;
+}
+
+/* "09:00" at minute t of the axis. */
+static int
+axis_label(const struct daygrid *dg, const struct daygrid_sink *k,
+    const struct frame *fr, int t)
+{
+	double r[4];
+	char *s = xasprintf("%02d:%02d", t / 60 % 24, t % 60);
+	struct text_block *tb = fit(dg, dg->st->time, TEXT_REGULAR, s, 1e4,
+	    1e4, 1, NULL, "time");
+	int rc;
+
+	free(s);
+	if (tb == NULL)
+		return -1;
+	place(dg, fr, t, t, 0, 0, r);
+	if (!dg->transposed && r[1] + 1 + text_height(tb) <= fr->gy + fr->gh)
+		rc = k->text(k->arg, tb, dg->pad, r[1] + 1);
+	else if (dg->transposed && r[0] + 2 + text_line_width(tb, 0) <=
+	    fr->gx + fr->gw)
+		rc = k->text(k->arg, tb, r[0] + 2, dg->head_h + dg->pad);
+	else {
+		text_block_free(tb);
+		rc = 0;
+	}
+	return rc;
+}
+
+/* The time axis: labels at the hours, rules at hours and half hours. */
+static int
+axis(const struct daygrid *dg, const struct daygrid_sink *k,
+    const struct frame *fr)
+{
+	const struct part *c = fr->c;
+	struct colour half = tint(dg->st->rule, 0.5);
+	double r[4], room = dg->transposed ? 4 * dg->st->time->size :
+	    2 * dg->line[0][1];
+	int t, step = 30 * fr->scale >= room ? 30 : 60, rc;
+
+	rc = axis_label(dg, k, fr, c->t0);
+	for (t = (c->t0 / step + 1) * step; t < c->t1 && rc == 0; t += step) {
+		place(dg, fr, t, t, 0, 0, r);
+		if (!dg->transposed)
+			rc = k->line(k->arg, 0, r[1], fr->gx + fr->gw, 0,
+			    t % 60 ? &half : &dg->st->rule, t % 60 ? 0.3 : 0.5);
+		else
+			rc = k->line(k->arg, r[0], dg->head_h, 0, fr->gy +
+			    fr->gh - dg->head_h, t % 60 ? &half : &dg->st->rule,
+			    t % 60 ? 0.3 : 0.5);
+		if (rc == 0 && (t % 60 == 0 || step == 30) && (t - c->t0) *
+		    fr->scale >= room)
+			rc = axis_label(dg, k, fr, t);
+	}
+	return rc;
+}
+
+/* "Tanja Krins, Peter Adelskamp"; NULL when f has no speakers. */
+static char *
+speakers(const struct forum *f)
+{
+	struct buf b = { 0 };
+	char *name;
+	size_t i;
+
+	for (i = 0; i < f->nspeakers; i++) {
+		name = person_full_name(f->speakers[i]);
+		if (i > 0)
+			buf_adds(&b, ", ");
+		buf_adds(&b, name);
+		free(name);
+	}
+	return f->nspeakers > 0 ? buf_take(&b) : NULL;
+}
+
+/*
+ * "10:30–10:50 · S. 26", the session's time and reference, or "10:30 ·
+ * S. 26" when that does not fit w in st.
+ */
+static char *
+meta(const struct daygrid *dg, const struct daygrid_sink *k,
+    const struct forum *f, const struct text_style *st, double w)
+{
+	char *t = when_time(f->slot), *ref = k->ref ? k->ref(k->arg, f) :
+	    NULL, *s;
+
+	s = ref != NULL ? xasprintf("%s \u00b7 %s", t, ref) : xstrdup(t);
+	if (text_width(dg->pdf, st, TEXT_REGULAR, st->size, s) > w) {
+		free(s);
+		t[5] = '\0';	/* "10:30" */
+		s = ref != NULL ? xasprintf("%s \u00b7 %s", t, ref) :
+		    xstrdup(t);
+	}
+	free(t);
+	free(ref);
+	return s;
+}
+
+/* The style at one size: its own (big), or its smallest. */
+static struct text_style
+sized(const struct text_style *st, int big)
+{
+	struct text_style s = big ? *st : at_min(st);
+
+	s.min_size = s.size;
+	return s;
+}
+
+/*
+ * The words of session f in the box x, y, w, h: its title, and where
+ * there is room its time and reference above it and its speakers below.
+ * Titles and the rest come in two sizes, the styles' own where a line of
+ * each fits, else their smallest, so the grid reads as one.
+ */
+static int
+cell_text(const struct daygrid *dg, const struct daygrid_sink *k,
+    const struct forum *f, double x, double y, double w, double h)
+{
+	const struct daygrid_styles *st = dg->st;
+	int big = h + EPS >= dg->line[1][0] + dg->line[1][1];
+	struct text_style title = sized(st->title, big || h + EPS >=
+	    dg->line[1][0]), text = sized(st->text, big);
+	double tl = dg->line[title.size == st->title->size][0],
+	    xl = dg->line[big][1], top = y, room, gap;
+	struct text_block *tb;
+	char *s, *names = NULL;
+	int rc = 0;
+
+	if (w < 2 * st->title->size || h + EPS < dg->line[0][0])
+		return 0;
+	/* The title first: the time above it only when both fit whole. */
+	if ((tb = fit(dg, &title, TEXT_BOLD, f->title, w, h - xl, 0, &f->pos,
+	    "forum.title")) != NULL && h + EPS >= tl + xl &&
+	    !text_shortened(tb)) {
+		s = meta(dg, k, f, &text, w);
+		rc = put(k, fit(dg, &text, TEXT_REGULAR, s, w, xl, 1, &f->pos,
+		    "forum"), x, top);
+		free(s);
+		top += xl;
+	} else {
+		text_block_free(tb);
+		tb = fit(dg, &title, TEXT_BOLD, f->title, w, h, 0, &f->pos,
+		    "forum.title");
+	}
+	if (rc == -1 || tb == NULL) {
+		text_block_free(tb);
+		return -1;
+	}
+	/* The speakers where the title leaves a line. */
+	room = y + h - top;
+	gap = text_height(tb) + dg->pad * 0.3;
+	if (!text_shortened(tb) && room - gap + EPS >= xl)
+		names = speakers(f);
+	rc = k->text(k->arg, tb, x, top);
+	top += gap;
+	if (rc == 0 && names != NULL)
+		rc = put(k, fit(dg, &text, TEXT_REGULAR, names, w, y + h - top,
+		    0, &f->pos, "forum.speakers"), x, top);
+	free(names);
+	return rc;
+}
+
+/*
+ * Session s on the page: a cell in its track's tint with a stripe of the
+ * colour itself, and its words unless it only continues from the page
+ * before (words: 0).
+ */
+static int
+cell(const struct daygrid *dg, const struct daygrid_sink *k,
+    const struct frame *fr, const struct sess *s, int words)
+{
+	int off = lanes_before(dg, fr->g, s->room), a, b;
+	double per = (double)dg->rooms[s->room].lanes / s->nlanes, r[4],
+	    stripe = STRIPE_EM * dg->st->title->size, pad = dg->pad;
+	struct colour c = track_colour(dg, s->f->track), fill = tint(c, TINT);
+
+	a = s->start > fr->c->t0 ? s->start : fr->c->t0;
+	b = s->end < fr->c->t1 ? s->end : fr->c->t1;
+	if (b <= a)
+		return 0;
+	place(dg, fr, a, b, off + s->lane * per, per, r);
+	r[0] += GAP;
+	r[1] += GAP;
+	r[2] -= 2 * GAP;
+	r[3] -= 2 * GAP;
+	if (r[2] <= 0 || r[3] <= 0)
+		return 0;
+	if (k->rect(k->arg, r[0], r[1], r[2], r[3], &fill) == -1 ||
+	    k->rect(k->arg, r[0], r[1], fmin(stripe, r[2]), r[3], &c) == -1)
+		return -1;
+	if (!words)
+		return 0;
+	if (k->cell != NULL && k->cell(k->arg, s->f, r[0], r[1], r[2],
+	    r[3]) == -1)
+		return -1;
+	return cell_text(dg, k, s->f, r[0] + stripe + pad, r[1] + VPAD / 2,
+	    r[2] - stripe - 2 * pad, r[3] - VPAD);
+}
+
+/* The page of group g and part c. */
+static int
+draw_page(const struct daygrid *dg, const struct daygrid_sink *k,
+    const struct group *g, const struct part *c, int part, int nparts)
+{
+	const struct plan *pl = &dg->plan;
+	struct frame fr = { g, c, 0, 0, 0, 0, 0, 0 };
+	size_t i;
+	int rc;
+
+	fr.gx = dg->transposed ? pl->room_ext : pl->axis_ext;
+	fr.gy = dg->head_h + (dg->transposed ? pl->axis_ext : pl->room_ext);
+	fr.gw = dg->w - fr.gx;
+	fr.gh = dg->h - fr.gy;
+	if (!dg->transposed) {
+		fr.scale = fr.gh / (c->t1 - c->t0);
+		fr.lane = fr.gw / g->lanes;
+	} else {
+		fr.scale = fr.gw / (c->t1 - c->t0);
+		fr.lane = fmin(fr.gh / g->lanes, pl->lane_max);
+		fr.gh = fr.lane * g->lanes;
+	}
+	if (k->page(k->arg, part, nparts) == -1 ||
+	    heading(dg, k, part, nparts) == -1 ||
+	    room_heads(dg, k, &fr) == -1 || axis(dg, k, &fr) == -1)
+		return -1;
+	for (i = 0, rc = 0; i < dg->ns && rc == 0; i++) {
+		const struct sess *s = &dg->s[i];
+
+		if (s->room < g->room0 || s->room >= g->room0 + g->nrooms)
+			continue;
+		if (s->start >= c->t0 && s->start < c->t1)
+			rc = cell(dg, k, &fr, s, 1);
+		else if (s->start < c->t0 && s->end > c->t0)
+			rc = cell(dg, k, &fr, s, 0);
+	}
+	return rc;
+}
+
+int
+daygrid_draw(const struct daygrid *dg, const struct daygrid_sink *k)
+{
+	const struct plan *pl = &dg->plan;
+	int n = daygrid_npages(dg), part = 0;
+	size_t ci, gi;
+
+	for (ci = 0; ci < pl->nc; ci++)
+		for (gi = 0; gi < pl->ng; gi++)
+			if (draw_page(dg, k, &pl->g[gi], &pl->c[ci], part++,
+			    n) == -1)
+				return -1;
+	return 0;
+}
