@@ -47,7 +47,7 @@ setup(void **state)
 
 	diag_init(&fx->d, stderr, 0);
 	fx->pdf = pdf_new(&fx->d, NULL);
-	fx->l = layout_load("layouts/booklet-a5.xml", &fx->d);
+	fx->l = layout_load("layouts/booklet-a5.xml", NULL, &fx->d);
 	if (fx->pdf == NULL || fx->l == NULL)
 		return -1;
 	fx->room = *layout_style(fx->l, "grid-room");
