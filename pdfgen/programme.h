@@ -53,7 +53,9 @@ struct slot {
 	char		*id;
 	char		*date;		/* YYYY-MM-DD */
 	int		 start;		/* minutes after midnight of date */
-	int		 end;		/* minutes after midnight; > start, may pass 1440 */
+	int		 end;		/* minutes after midnight; > start, may pass
+					   1440; == start: not known, the
+					   start time is printed alone */
 	char		*label;		/* "Nachmittag", optional */
 };
 

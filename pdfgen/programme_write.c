@@ -305,7 +305,8 @@ write_slots(FILE *out, const struct programme *p, const struct ids *ids)
 		put_attr(out, "id", ids->v[i]);
 		put_attr(out, "date", s->date);
 		put_time(out, "start", s->start);
-		put_time(out, "end", s->end);
+		if (s->end != s->start)		/* else not known */
+			put_time(out, "end", s->end);
 		if (s->label == NULL)
 			fputs("/>\n", out);
 		else {

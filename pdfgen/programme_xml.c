@@ -159,11 +159,12 @@ parse_slots(struct parser *ps, xmlNode *list)
 		s->date = xml_attr(c, "date");
 		s->label = child_text(c, "label");
 		s->start = minutes(start);
-		s->end = minutes(end);
+		/* Without an end, the end is not known: end == start. */
+		s->end = end != NULL ? minutes(end) : s->start;
 		/* An end before the start means the slot runs past midnight. */
 		if (s->end < s->start)
 			s->end += 24 * 60;
-		if (s->end == s->start)
+		if (end != NULL && s->end == s->start)
 			diag_error(ps->d, &s->pos, "slot '%s' ends when it "
 			    "starts (%s)", s->id, start ? start : "?");
 		free(start);

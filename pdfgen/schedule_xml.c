@@ -10,6 +10,7 @@
  *
  * Used only by load.c (through parse.h) and its tests.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,7 @@
 
 #define DAY_MINUTES	(24 * 60)
 #define MAX_DATES	366	/* days taken from a conference's start/end */
+#define NO_OFFSET	(-100000) /* a date-time without a UTC offset */
 
 /* One <event> while the schedule is read, before the model is built. */
 struct talk {
@@ -51,6 +53,7 @@ struct sched {
 	char		**roomkeys;	/* parallel to prog->rooms */
 	/* Index + 1 into prog->people by key, by name, by id (no guid). */
 	xmlHashTablePtr	 person_keys, person_names, person_ids;
+	int		 offset;	/* the conference's UTC offset, minutes */
 };
 
 /* --- small helpers ---------------------------------------------------- */
@@ -942,9 +945,136 @@ room_of(struct sched *s, xmlNode *n, char *name, char *guid,
 }
 
 /*
- * The time of one event: its date (from <date>, else its day's), start and
- * end.  Leaves t->date empty, after a warning, when the export gives no
- * usable time.
+ * The UTC offset in minutes at the end of a date-time
+ * ("2022-12-27T10:30:00-05:00", "...Z", "...+0100"); NO_OFFSET when it has
+ * none.
+ */
+static int
+parse_offset(const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+	const char *o;
+	int h, m;
+
+	if (len < 17 || parse_date(s) < 0 || (s[10] != 'T' && s[10] != ' '))
+		return NO_OFFSET;
+	if (s[len - 1] == 'Z')
+		return 0;
+	if (len >= 22 && (s[len - 6] == '+' || s[len - 6] == '-') &&
+	    s[len - 3] == ':')
+		o = s + len - 6;
+	else if (len >= 21 && (s[len - 5] == '+' || s[len - 5] == '-'))
+		o = s + len - 5;
+	else
+		return NO_OFFSET;
+	if ((h = digits(o + 1, 2)) < 0 || h > 14 ||
+	    (m = digits(o + (o[3] == ':' ? 4 : 3), 2)) < 0 || m > 59)
+		return NO_OFFSET;
+	return (*o == '-' ? -1 : 1) * (h * 60 + m);
+}
+
+/* "+01:00", "-05:00" for messages. */
+static void
+offset_text(int off, char out[8])
+{
+	int a = off < 0 ? -off : off;
+
+	snprintf(out, 8, "%c%02d:%02d", off < 0 ? '-' : '+', a / 60 % 100,
+	    a % 60);
+}
+
+/*
+ * The conference's UTC offset: the one its days start in, else the one
+ * most of its events are dated in; NO_OFFSET when nothing says.
+ */
+static int
+conference_offset(xmlNode *root)
+{
+	int offs[64], counts[64], off, best = NO_OFFSET, most = 0;
+	size_t n = 0, i;
+	xmlNode *day, *rn, *ev;
+	char *v;
+
+	for (day = xml_first(root); day != NULL; day = xml_next(day)) {
+		if (!xml_is(day, NULL, "day"))
+			continue;
+		off = parse_offset(v = attr_of(day, "start"));
+		free(v);
+		if (off != NO_OFFSET)
+			return off;
+		for (rn = xml_first(day); rn != NULL; rn = xml_next(rn))
+			for (ev = xml_is(rn, NULL, "room") ? xml_first(rn) :
+			    NULL; ev != NULL; ev = xml_next(ev)) {
+				if (!xml_is(ev, NULL, "event"))
+					continue;
+				off = parse_offset(v = text_of(child(ev,
+				    "date")));
+				free(v);
+				if (off == NO_OFFSET)
+					continue;
+				for (i = 0; i < n && offs[i] != off; i++)
+					;
+				if (i == n && n < 64) {
+					offs[n] = off;
+					counts[n++] = 0;
+				}
+				if (i < n && ++counts[i] > most) {
+					most = counts[i];
+					best = off;
+				}
+			}
+	}
+	return best;
+}
+
+/*
+ * A duration in minutes: "HH:MM" (or "HH:MM:SS") as the format has it,
+ * else the forms people write ("4h", "1h30m", "90min", "PT1H30M"), which
+ * set *loose.  -1 when it is neither.
+ */
+static int
+parse_duration(const char *s, int *loose)
+{
+	int total = 0, v, parts = 0;
+	const char *p = s;
+
+	*loose = 0;
+	if (s == NULL)
+		return -1;
+	if ((v = parse_clock(s, 999)) >= 0)
+		return v;
+	if (strncmp(p, "PT", 2) == 0 || strncmp(p, "pt", 2) == 0)
+		p += 2;
+	while (*p != '\0') {
+		if (!is_digit(*p))
+			return -1;
+		for (v = 0; is_digit(*p) && v < 100000; p++)
+			v = v * 10 + (*p - '0');
+		while (*p == ' ')
+			p++;
+		if (lower(*p) == 'h')
+			total += 60 * v, p++;
+		else if (lower(*p) == 'm') {
+			total += v;
+			p += strncmp(p + 1, "in", 2) == 0 ? 3 : 1;
+		} else
+			return -1;
+		parts++;
+		while (*p == ' ')
+			p++;
+	}
+	*loose = 1;
+	return parts > 0 ? total : -1;
+}
+
+/*
+ * The time of one event.  <date>, a full date-time with its UTC offset,
+ * is the one unambiguous field: it decides the day and the time, and a
+ * talk dated in another offset than the conference's is moved to the
+ * conference's clock.  Without it, <start> on the day's date (a time
+ * before the day starts is the next morning).  A duration nobody can read
+ * leaves the end open.  Leaves t->date empty, after a warning, when there
+ * is no usable time.
  */
 static void
 read_time(struct sched *s, struct talk *t, xmlNode *ev, long dayno,
@@ -953,19 +1083,39 @@ read_time(struct sched *s, struct talk *t, xmlNode *ev, long dayno,
 	xmlNode *dn = child(ev, "date"), *sn = child(ev, "start"),
 	    *un = child(ev, "duration");
 	char *date = text_of(dn), *start = text_of(sn), *dur = text_of(un);
+	char was[8], now[8];
 	struct srcpos pos;
-	long day = parse_date(date);
-	int from, len;
+	long day = parse_date(date), total;
+	int from = -1, at, off = parse_offset(date), len, loose;
 
-	from = parse_clock(start, 23);
-	if (from < 0 && start == NULL && date != NULL && strlen(date) >= 16) {
-		date[16] = '\0';
-		from = parse_clock(date + 11, 23);
+	if (date != NULL && strlen(date) >= 16 && day >= 0)
+		from = parse_clock((date[16] = '\0', date + 11), 23);
+	at = parse_clock(start, 23);
+	if (from >= 0 && at >= 0 && at != from) {
+		xmlsrc_pos(s->x, sn, &pos);
+		diag_warning(s->d, &pos, "start '%s' of '%s' disagrees with "
+		    "its date (%s); placed by the date", start, t->title,
+		    date + 11);
 	}
+	if (from >= 0 && off != NO_OFFSET && s->offset != NO_OFFSET &&
+	    off != s->offset) {
+		total = day * DAY_MINUTES + from - off + s->offset;
+		day = total / DAY_MINUTES;
+		from = (int)(total % DAY_MINUTES);
+		offset_text(off, was);
+		offset_text(s->offset, now);
+		xmlsrc_pos(s->x, dn, &pos);
+		diag_warning(s->d, &pos, "'%s' is dated %s at UTC%s, not in "
+		    "the conference's UTC%s; printed at %02d:%02d conference "
+		    "time", t->title, date + 11, was, now, from / 60,
+		    from % 60);
+	}
+	if (from < 0)
+		from = at;
 	if (day < 0 && dayno >= 0)
 		/* The day runs past midnight: 01:00 is the next morning. */
 		day = dayno + (daystart > 0 && from >= 0 && from < daystart);
-	len = parse_clock(dur, 999);
+	len = parse_duration(dur, &loose);
 	if (from < 0) {
 		xmlsrc_pos(s->x, sn ? sn : ev, &pos);
 		if (start != NULL)
@@ -974,29 +1124,35 @@ read_time(struct sched *s, struct talk *t, xmlNode *ev, long dayno,
 		else
 			diag_warning(s->d, &pos, "event '%s' has no start "
 			    "time; it gets no time slot", t->title);
-	} else if (day < 0) {
+		goto done;
+	}
+	if (day < 0) {
 		xmlsrc_pos(s->x, dn ? dn : ev, &pos);
 		diag_warning(s->d, &pos, "event '%s' has no date; it gets no "
 		    "time slot", t->title);
-	} else if (len <= 0) {
-		xmlsrc_pos(s->x, un ? un : ev, &pos);
+		goto done;
+	}
+	xmlsrc_pos(s->x, un ? un : ev, &pos);
+	if (len < 0) {
 		if (dur == NULL)
 			diag_warning(s->d, &pos, "event '%s' has no duration; "
-			    "it gets no time slot", t->title);
+			    "printed with its start time only", t->title);
 		else
 			diag_warning(s->d, &pos, "invalid duration '%s' of "
-			    "'%s'; it gets no time slot", dur, t->title);
-	} else {
-		if (len >= DAY_MINUTES) {
-			xmlsrc_pos(s->x, un, &pos);
-			diag_warning(s->d, &pos, "duration '%s' of '%s' is a "
-			    "day or longer; cut to 23:59", dur, t->title);
-			len = DAY_MINUTES - 1;
-		}
-		civil_from_days(day, t->date);
-		t->start = from;
-		t->end = from + len;
-	}
+			    "'%s'; printed with its start time only", dur,
+			    t->title);
+		len = 0;
+	} else if (len >= DAY_MINUTES) {
+		diag_warning(s->d, &pos, "duration '%s' of '%s' is a day or "
+		    "longer; cut to 23:59", dur, t->title);
+		len = DAY_MINUTES - 1;
+	} else if (loose)
+		diag_warning(s->d, &pos, "duration '%s' of '%s' is not HH:MM; "
+		    "read as %d:%02d", dur, t->title, len / 60, len % 60);
+	civil_from_days(day, t->date);
+	t->start = from;
+	t->end = from + len;
+done:
 	free(date);
 	free(start);
 	free(dur);
@@ -1133,8 +1289,10 @@ slot_of(struct sched *s, const struct talk *t, struct idset *ids)
 	sl->date = xstrdup(t->date);
 	sl->start = t->start;
 	sl->end = t->end;
-	id = xasprintf("%s-%02d%02d-%02d%02d", t->date, t->start / 60,
-	    t->start % 60, t->end % DAY_MINUTES / 60, t->end % 60);
+	id = t->end == t->start ? xasprintf("%s-%02d%02d", t->date,
+	    t->start / 60, t->start % 60) : xasprintf("%s-%02d%02d-%02d%02d",
+	    t->date, t->start / 60, t->start % 60, t->end % DAY_MINUTES / 60,
+	    t->end % 60);
 	sl->id = make_id(ids, id, "slot");
 	free(id);
 	return (long)p->nslots++;
@@ -1534,7 +1692,8 @@ choose_lang(struct programme *p)
 int
 schedule_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
 {
-	struct sched s = { prog, x, d, NULL, 0, NULL, NULL, NULL, NULL };
+	struct sched s = { prog, x, d, NULL, 0, NULL, NULL, NULL, NULL,
+	    NO_OFFSET };
 	/* Ids of rooms, slots, tracks, forums and people. */
 	struct idset ids[5] = { { NULL, 0 } };
 	xmlNode *root = xmlDocGetRootElement(x->doc);
@@ -1549,6 +1708,7 @@ schedule_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
 	s.person_keys = xmlHashCreate(256);
 	s.person_names = xmlHashCreate(256);
 	s.person_ids = xmlHashCreate(256);
+	s.offset = conference_offset(root);
 	read_conference(&s, root, &ids[2]);
 	read_days(&s, root, &ids[0]);
 	read_dates(&s, root);

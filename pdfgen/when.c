@@ -152,6 +152,9 @@ when_dates(const char *const *dates, size_t n, int en)
 char *
 when_time(const struct slot *s)
 {
+	if (s->end == s->start)		/* the end is not known */
+		return xasprintf("%02d:%02d", s->start / 60 % 24,
+		    s->start % 60);
 	/* A slot that runs past midnight ends on the next day's clock. */
 	return xasprintf("%02d:%02d\u2013%02d:%02d", s->start / 60 % 24,
 	    s->start % 60, s->end / 60 % 24, s->end % 60);

@@ -29,7 +29,10 @@ char	*when_date(const char *iso, int en, int weekday);
  */
 char	*when_dates(const char *const *dates, size_t n, int en);
 
-/* The slot's time, "14:00–15:30"; the caller frees it. */
+/*
+ * The slot's time, "14:00–15:30", or "14:00" when the end is not known;
+ * the caller frees it.
+ */
 char	*when_time(const struct slot *);
 
 /*

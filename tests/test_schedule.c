@@ -519,11 +519,9 @@ times(void **state)
 	    "tests/schedule/times.xml:34:7: warning: event 'Nowhere' has no "
 	    "room\n"
 	    "tests/schedule/times.xml:50:9: warning: invalid duration 'soon' "
-	    "of 'Bad duration'; it gets no time slot\n"
+	    "of 'Bad duration'; printed with its start time only\n"
 	    "tests/schedule/times.xml:53:7: warning: event 'No start' has no "
 	    "start time; it gets no time slot\n"
-	    "tests/schedule/times.xml:59:9: warning: invalid duration "
-	    "'00:00' of 'No time at all'; it gets no time slot\n"
 	    "tests/schedule/times.xml:62:7: warning: event '30' has no "
 	    "title; skipped\n"
 	    "tests/schedule/times.xml:69:3: warning: day has no valid date; "
@@ -542,14 +540,20 @@ times(void **state)
 	f = forum_titled(p, "Next morning");
 	assert_string_equal(f->slot->date, "2025-07-11");
 	assert_int_equal(f->slot->start, 150);
-	assert_int_equal(f->number, 6);
+	assert_int_equal(f->number, 8);
 	f = forum_titled(p, "Hackathon");
 	assert_int_equal(f->slot->end - f->slot->start, 24 * 60 - 1);
 	assert_int_equal(f->number, 1);
 	assert_null(forum_titled(p, "Nowhere")->room);
 	assert_string_equal(forum_titled(p, "Room from the event")->room->name,
 	    "Garden");
-	assert_null(forum_titled(p, "Bad duration")->slot);
+	/* A duration nobody can read leaves the end open, not the slot. */
+	f = forum_titled(p, "Bad duration");
+	assert_int_equal(f->slot->start, 12 * 60);
+	assert_int_equal(f->slot->end, 12 * 60);
+	assert_string_equal(f->slot->id, "2025-07-10-1200");
+	assert_int_equal(forum_titled(p, "No time at all")->slot->end,
+	    14 * 60);
 	assert_null(forum_titled(p, "No start")->slot);
 	assert_string_equal(forum_titled(p, "Dated by itself")->slot->date,
 	    "2025-07-11");
@@ -563,16 +567,71 @@ times(void **state)
 	 */
 	checked = check(&l);
 	assert_string_equal(checked,
-	    "tests/schedule/times.xml:27:7: warning: forum 1 and forum 4 are "
+	    "tests/schedule/times.xml:27:7: warning: forum 1 and forum 5 are "
 	    "both in room 'Club' at the same time\n"
 	    "tests/schedule/times.xml:22:7: note: forum 1 is here\n"
-	    "tests/schedule/times.xml:11:7: warning: forum 1 and forum 5 are "
+	    "tests/schedule/times.xml:11:7: warning: forum 1 and forum 7 are "
 	    "both in room 'Club' at the same time\n"
 	    "tests/schedule/times.xml:22:7: note: forum 1 is here\n"
-	    "tests/schedule/times.xml:17:7: warning: forum 1 and forum 6 are "
+	    "tests/schedule/times.xml:17:7: warning: forum 1 and forum 8 are "
 	    "both in room 'Club' at the same time\n"
 	    "tests/schedule/times.xml:22:7: note: forum 1 is here\n");
 	free(checked);
+	unload(&l);
+}
+
+/*
+ * <date> with its UTC offset decides: a talk dated in another offset is
+ * printed at the conference's time, a <start> that disagrees is
+ * overruled, loose durations are read, an unreadable one leaves the end
+ * open; each with a warning at its line.
+ */
+static void
+times_clock(void **state)
+{
+	struct loaded l;
+	const struct programme *p;
+	const struct slot *sl;
+
+	(void)state;
+	load(&l, "tests/schedule/clock.xml");
+	p = l.prog;
+	assert_string_equal(l.msgs,
+	    "tests/schedule/clock.xml:25:9: warning: 'From New York' is dated "
+	    "10:30 at UTC-05:00, not in the conference's UTC+01:00; printed "
+	    "at 16:30 conference time\n"
+	    "tests/schedule/clock.xml:32:9: warning: start '15:00' of 'Start "
+	    "disagrees' disagrees with its date (14:00); placed by the date\n"
+	    "tests/schedule/clock.xml:41:9: warning: duration '4h' of 'Four "
+	    "hours' is not HH:MM; read as 4:00\n"
+	    "tests/schedule/clock.xml:47:9: warning: duration '1h30m' of "
+	    "'Ninety minutes' is not HH:MM; read as 1:30\n"
+	    "tests/schedule/clock.xml:53:9: warning: invalid duration 'soon' "
+	    "of 'Open end'; printed with its start time only\n"
+	    "tests/schedule/clock.xml:63:9: warning: duration '25:00' of 'All "
+	    "day and more' is a day or longer; cut to 23:59\n"
+	    "tests/schedule/clock.xml:69:9: warning: 'Written in UTC' is dated "
+	    "18:00 at UTC+00:00, not in the conference's UTC+01:00; printed "
+	    "at 19:00 conference time\n");
+	sl = forum_titled(p, "From New York")->slot;
+	assert_string_equal(sl->date, "2022-12-27");
+	assert_int_equal(sl->start, 16 * 60 + 30);
+	assert_int_equal(sl->end, 17 * 60 + 30);
+	sl = forum_titled(p, "Start disagrees")->slot;
+	assert_int_equal(sl->start, 14 * 60);
+	assert_int_equal(sl->end, 14 * 60 + 45);
+	sl = forum_titled(p, "Four hours")->slot;
+	assert_int_equal(sl->end - sl->start, 4 * 60);
+	sl = forum_titled(p, "Ninety minutes")->slot;
+	assert_int_equal(sl->end - sl->start, 90);
+	sl = forum_titled(p, "Open end")->slot;
+	assert_int_equal(sl->start, 19 * 60);
+	assert_int_equal(sl->end, sl->start);
+	sl = forum_titled(p, "All day and more")->slot;
+	assert_int_equal(sl->end - sl->start, 24 * 60 - 1);
+	sl = forum_titled(p, "Written in UTC")->slot;
+	assert_string_equal(sl->date, "2022-12-28");
+	assert_int_equal(sl->start, 19 * 60);
 	unload(&l);
 }
 
@@ -643,6 +702,7 @@ assert_same_person(const struct person *a, const struct person *b)
 	assert_str_or_null(a->title, b->title);
 	assert_str_or_null(a->given, b->given);
 	assert_str_or_null(a->family, b->family);
+	assert_str_or_null(a->remark, b->remark);
 	assert_str_or_null(a->role, b->role);
 	assert_str_or_null(a->organisation, b->organisation);
 	assert_str_or_null(a->email, b->email);
@@ -758,6 +818,8 @@ write_round_trip_fixtures(void **state)
 	round_trip("tests/schedule/text.xml");
 	round_trip("tests/schedule/names.xml");
 	round_trip("tests/schedule/times.xml");
+	round_trip("tests/schedule/clock.xml");
+	round_trip("tests/schedule/persons.xml");
 }
 
 /* Ids the schema would refuse are made valid, and unique per kind. */
@@ -836,6 +898,7 @@ main(void)
 		cmocka_unit_test(names),
 		cmocka_unit_test(persons),
 		cmocka_unit_test(times),
+		cmocka_unit_test(times_clock),
 		cmocka_unit_test(not_a_schedule),
 		cmocka_unit_test(big_conference),
 		cmocka_unit_test(write_round_trip_sample),

@@ -131,3 +131,20 @@ t_schedule_every_person_once() {
 		done
 	done
 }
+
+# tests/schedule/clock.xml: every talk printed at the conference's clock
+# under its own time heading; none falls into the table without a time.
+t_schedule_conference_clock() {
+	F=tests/schedule/clock.xml
+	run 0 "$PDFGEN" booklet -o "$T/pdf" "$F" || return 1
+	[ "$(grep -c ': warning: ' "$T/err")" -eq 7 ] || fail "not 7 warnings" || return 1
+	pdftotext "$T/pdf/booklet.pdf" - | tr '\n' ' ' >"$T/text"
+	contains "$T/text" "From New York Tuesday, 27 December 2022 · 16:30–17:30 · Saal 1" || return 1
+	contains "$T/text" "Start disagrees Tuesday, 27 December 2022 · 14:00–14:45 · Saal 1" || return 1
+	contains "$T/text" "Four hours Tuesday, 27 December 2022 · 12:00–16:00 · Saal 2" || return 1
+	contains "$T/text" "Open end Tuesday, 27 December 2022 · 19:00 · Saal 2" || return 1
+	contains "$T/text" "Written in UTC Wednesday, 28 December 2022 · 19:00–19:30 · Saal 1" || return 1
+	run 0 "$PDFGEN" convert -o "$T/p.xml" "$F" || return 1
+	run 0 "$PDFGEN" check "$T/p.xml" || return 1
+	contains "$T/p.xml" '<slot id="2022-12-27-1900" date="2022-12-27" start="19:00"/>'
+}
