@@ -1472,7 +1472,11 @@ done:
 	return i;
 }
 
-/* "en", "de-DE", "de_DE" → a language tag; NULL after a warning if not. */
+/*
+ * "en", "de-DE", "de_DE" → a language tag; NULL after a warning if not.
+ * A list ("de, en", "en/de"), as exports write a bilingual talk, names
+ * the language it is held in first: that one is taken.
+ */
 static char *
 lang_of(struct sched *s, xmlNode *n, const char *talk)
 {
@@ -1483,6 +1487,7 @@ lang_of(struct sched *s, xmlNode *n, const char *talk)
 	if (v == NULL)
 		return NULL;
 	orig = xstrdup(v);
+	v[strcspn(v, ",;/ ")] = '\0';
 	for (c = v; *c != '\0'; c++)
 		if (*c == '_')
 			*c = '-';

@@ -22,7 +22,9 @@
 
 struct job {
 	const struct programme *p;
-	struct box_ctx	 box;		/* its lang: of the forum on the sign */
+	struct box_ctx	 box;		/* its lang: of the forum on the sign,
+					   for hyphenation; fixed words are
+					   in the programme's (label()) */
 	const struct layout_side *side;	/* the side being drawn */
 };
 
@@ -43,10 +45,11 @@ struct list {
 	int		 bars;		/* indent every entry for the bar */
 };
 
+/* A fixed word: in the programme's language on every product. */
 static const char *
 label(const struct job *j, const char *key)
 {
-	return layout_label(j->box.l, key, j->box.lang);
+	return layout_label(j->box.l, key, j->p->lang);
 }
 
 static struct entry *
@@ -535,7 +538,7 @@ date_box(struct job *j, const struct layout_box *b, double bx, double btop,
 		date = ev->dates[0];
 	else
 		return 0;
-	t = when_date(date, lang_is(j->box.lang, "en"), 1);
+	t = when_date(date, lang_is(j->p->lang, "en"), 1);
 	rc = box_text(&j->box, b, bx, btop, t, 1, NULL, "event.date");
 	free(t);
 	return rc;
@@ -665,8 +668,8 @@ sheet(struct job *j, size_t first, size_t n,
 		box_item(l, (int)i, back, &ix, &itop);
 		if (!back) {
 			/* "Forum 3: Cloud" in the viewer's outline. */
-			mark = xasprintf("%s %d: %s", layout_label(l, "forum",
-			    forum_lang(j->p, f)), f->number, f->title);
+			mark = xasprintf("%s %d: %s", label(j, "forum"),
+			    f->number, f->title);
 			if (pdf_bookmark(j->box.pdf, -1, mark, itop) == -1)
 				rc = -1;
 			free(mark);

@@ -635,6 +635,27 @@ times_clock(void **state)
 	unload(&l);
 }
 
+/* "de, en" is German, "en, de" English: the first decides, no warning. */
+static void
+languages(void **state)
+{
+	struct loaded l;
+	const struct programme *p;
+
+	(void)state;
+	load(&l, "tests/schedule/languages.xml");
+	p = l.prog;
+	assert_string_equal(l.msgs, "");
+	assert_string_equal(p->lang, "de");
+	assert_null(forum_titled(p, "Verwaltungsdigitalisierung f\xC3\xBCr "
+	    "Fortgeschrittene")->lang);
+	assert_null(forum_titled(p, "B\xC3\xBCrgerbeteiligung")->lang);
+	assert_null(forum_titled(p, "Offene Daten")->lang);
+	assert_string_equal(forum_titled(p, "Administrative Digitalization "
+	    "for Everyone")->lang, "en");
+	unload(&l);
+}
+
 static void
 not_a_schedule(void **state)
 {
@@ -820,6 +841,7 @@ write_round_trip_fixtures(void **state)
 	round_trip("tests/schedule/times.xml");
 	round_trip("tests/schedule/clock.xml");
 	round_trip("tests/schedule/persons.xml");
+	round_trip("tests/schedule/languages.xml");
 }
 
 /* Ids the schema would refuse are made valid, and unique per kind. */
@@ -899,6 +921,7 @@ main(void)
 		cmocka_unit_test(persons),
 		cmocka_unit_test(times),
 		cmocka_unit_test(times_clock),
+		cmocka_unit_test(languages),
 		cmocka_unit_test(not_a_schedule),
 		cmocka_unit_test(big_conference),
 		cmocka_unit_test(write_round_trip_sample),

@@ -148,3 +148,22 @@ t_schedule_conference_clock() {
 	run 0 "$PDFGEN" check "$T/p.xml" || return 1
 	contains "$T/p.xml" '<slot id="2022-12-27-1900" date="2022-12-27" start="19:00"/>'
 }
+
+# tests/schedule/languages.xml: "de, en" is German, "en, de" English, with
+# no warning; fixed words follow the programme's language on every
+# product, also for the English talk.
+t_schedule_languages() {
+	F=tests/schedule/languages.xml
+	run 0 "$PDFGEN" all -o "$T/pdf" "$F" || return 1
+	[ ! -s "$T/err" ] || { cat "$T/err"; fail "warnings"; } || return 1
+	pdftotext -f 3 -l 3 "$T/pdf/signs.pdf" - | tr '\n' ' ' >"$T/sign"
+	contains "$T/sign" "Administrative Digitalization for Everyone" || return 1
+	contains "$T/sign" "Montag, 5. Mai 2025" || return 1
+	contains "$T/sign" "Referent*innen Jane Roe" || return 1
+	lacks "$T/sign" "Speakers" || return 1
+	pdftotext "$T/pdf/badges.pdf" - | tr '\n' ' ' >"$T/badges"
+	lacks "$T/badges" "Speaker" || return 1
+	run 0 "$PDFGEN" convert -o "$T/p.xml" "$F" || return 1
+	contains "$T/p.xml" '<programme xmlns="urn:pdfgen:programme:1" version="1" xml:lang="de">' || return 1
+	[ "$(grep -c 'xml:lang="en"' "$T/p.xml")" -eq 1 ] || fail "not one English forum"
+}
