@@ -194,15 +194,36 @@ cmp_room_time(const void *a, const void *b)
 	return (sx > sy) - (sx < sy);
 }
 
-static void
-check_overlaps(const struct programme *p, int as_error, struct diag *d)
+/* How messages name a forum: "forum 3", or by its title without a number. */
+static char *
+forum_ref(const struct forum *f)
+{
+	char *t, *r;
+
+	if (f->number > 0)
+		return xasprintf("forum %d", f->number);
+	t = utf8_abbrev(f->title != NULL ? f->title : "");
+	r = xasprintf("'%s'", t);
+	free(t);
+	return r;
+}
+
+/*
+ * Calls f(a, b, arg) for each pair of forums in one room at overlapping
+ * times, room by room; a is the one that started first.  Rooms marked
+ * parallel are left out.  Returns how many pairs there were.
+ */
+static size_t
+sweep_overlaps(const struct programme *p,
+    void (*f)(const struct forum *, const struct forum *, void *), void *arg)
 {
 	const struct forum **v = xcalloc(p->nforums, sizeof(*v));
 	const struct forum *open = NULL;
-	size_t i, n = 0;
+	size_t i, n = 0, pairs = 0;
 
 	for (i = 0; i < p->nforums; i++)
-		if (p->forums[i].room != NULL && p->forums[i].slot != NULL)
+		if (p->forums[i].room != NULL && p->forums[i].slot != NULL &&
+		    !p->forums[i].room->parallel)
 			v[n++] = &p->forums[i];
 	qsort(v, n, sizeof(*v), cmp_room_time);
 	/*
@@ -219,23 +240,93 @@ check_overlaps(const struct programme *p, int as_error, struct diag *d)
 		}
 		if (slot_abs(b->slot, b->slot->start) <
 		    slot_abs(open->slot, open->slot->end)) {
-			char *msg = xasprintf("forum %d and forum %d are both "
-			    "in room '%s' at the same time", open->number,
-			    b->number, b->room->name);
-
-			if (as_error)
-				diag_error(d, &b->pos, "%s", msg);
-			else
-				diag_warning(d, &b->pos, "%s", msg);
-			free(msg);
-			diag_note(d, &open->pos, "forum %d is here",
-			    open->number);
+			f(open, b, arg);
+			pairs++;
 		}
 		if (slot_abs(b->slot, b->slot->end) >
 		    slot_abs(open->slot, open->slot->end))
 			open = b;
 	}
 	free(v);
+	return pairs;
+}
+
+struct overlap_report {
+	struct diag	*d;
+	int		 as_error;
+};
+
+static void
+report_overlap(const struct forum *a, const struct forum *b, void *arg)
+{
+	const struct overlap_report *r = arg;
+	char *na = forum_ref(a), *nb = forum_ref(b), *msg;
+
+	msg = xasprintf("%s and %s are both in room '%s' at the same time",
+	    na, nb, b->room->name);
+	if (r->as_error)
+		diag_error(r->d, &b->pos, "%s", msg);
+	else
+		diag_warning(r->d, &b->pos, "%s", msg);
+	diag_note(r->d, &a->pos, "%s is here", na);
+	free(msg);
+	free(na);
+	free(nb);
+}
+
+static void
+check_overlaps(const struct programme *p, int as_error, struct diag *d)
+{
+	struct overlap_report r = { d, as_error };
+
+	sweep_overlaps(p, report_overlap, &r);
+}
+
+/* The first overlap in each room: first[2 * room], first[2 * room + 1]. */
+struct first_overlaps {
+	const struct programme *p;
+	const struct forum **first;
+};
+
+static void
+note_first(const struct forum *a, const struct forum *b, void *arg)
+{
+	struct first_overlaps *fo = arg;
+	size_t r = (size_t)(b->room - fo->p->rooms);
+
+	if (fo->first[2 * r] == NULL) {
+		fo->first[2 * r] = a;
+		fo->first[2 * r + 1] = b;
+	}
+}
+
+void
+programme_mark_parallel(struct programme *p, struct diag *d)
+{
+	struct first_overlaps fo = { p, xcalloc(2 * p->nrooms + 2,
+	    sizeof(*fo.first)) };
+	const struct forum *a, *b;
+	char *na, *nb;
+	size_t i;
+
+	sweep_overlaps(p, note_first, &fo);
+	for (i = 0; i < p->nrooms; i++) {
+		if ((a = fo.first[2 * i]) == NULL)
+			continue;
+		b = fo.first[2 * i + 1];
+		na = forum_ref(a);
+		nb = forum_ref(b);
+		diag_warning(d, &b->pos, "%s and %s are both in room '%s' at "
+		    "the same time; the room is taken as one for parallel "
+		    "sessions", na, nb, p->rooms[i].name);
+		diag_note(d, &a->pos, "%s is here", na);
+		free(na);
+		free(nb);
+	}
+	for (i = 0; i < p->nrooms; i++)
+		if (fo.first[2 * i] != NULL)
+			p->rooms[i].parallel = 1;
+	free(fo.first);
 }
 
 int

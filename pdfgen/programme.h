@@ -46,6 +46,8 @@ struct room {
 	char		*id;
 	char		*name;
 	char		*directions;	/* floor, way to the room */
+	int		 parallel;	/* sessions may run here at the same
+					   time: a concourse, a poster hall */
 };
 
 struct slot {
@@ -124,13 +126,22 @@ struct track	*programme_track(const struct programme *, const char *id);
 
 /*
  * Checks what a schema cannot: duplicate forum numbers, two forums in one
- * room at overlapping times, people without a name.  Reports every problem
+ * room at overlapping times (unless the room is parallel), people without
+ * a name.  Reports every problem
  * to d; overlaps are errors when overlap_is_error is set (a programme the
  * user edits) and warnings otherwise (an imported export, printed as it is).
  * Returns 0 when nothing was an error, -1 otherwise.
  */
 int	programme_check(const struct programme *, int overlap_is_error,
 	    struct diag *d);
+
+/*
+ * For imports, which are printed as they are: marks each room that has
+ * sessions at the same time as a room for parallel sessions, with a
+ * warning naming its first overlap, so that the programme written by
+ * convert passes the checks.
+ */
+void	programme_mark_parallel(struct programme *, struct diag *d);
 
 /* Sorts forums by number (parsers call it once they are done). */
 void	programme_sort_forums(struct programme *);

@@ -9,12 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
+
 #include "parse.h"
 #include "util.h"
 
 #define MAX_ID	200	/* the schema's maxLength for ids */
 
-/* The ids written for one kind of entity, unique within the kind. */
+/* The ids written for one kind of entity. */
 struct ids {
 	char	**v;
 	size_t	  n;
@@ -41,14 +43,16 @@ id_char(char c, int first)
 /*
  * An id the schema accepts for the entity's id (or, without one, the
  * fallback and its index): characters outside [A-Za-z0-9_.:-] become '-',
- * and a suffix keeps it unique among the ids of its kind.
+ * and a suffix keeps it unique among all ids written (our format's ids
+ * are unique across kinds: a room and a track may not share one).
  */
 static void
-add_id(struct ids *ids, const char *id, const char *fallback, size_t index)
+add_id(struct ids *ids, xmlHashTablePtr taken, const char *id,
+    const char *fallback, size_t index)
 {
 	struct buf b = { NULL, 0, 0 };
 	char *base, *s;
-	size_t i, k = 2;
+	size_t k = 2;
 
 	for (; id != NULL && *id != '\0' && b.len < MAX_ID - 8; id++) {
 		if (id_char(*id, b.len == 0))
@@ -61,12 +65,11 @@ add_id(struct ids *ids, const char *id, const char *fallback, size_t index)
 	else
 		base = buf_take(&b);
 	s = xstrdup(base);
-	for (i = 0; i < ids->n; i++)
-		if (strcmp(ids->v[i], s) == 0) {
-			free(s);
-			s = xasprintf("%s-%zu", base, k++);
-			i = (size_t)-1;		/* start over */
-		}
+	while (xmlHashLookup(taken, (const xmlChar *)s) != NULL) {
+		free(s);
+		s = xasprintf("%s-%zu", base, k++);
+	}
+	xmlHashAddEntry(taken, (const xmlChar *)s, ids);
 	free(base);
 	ids->v = xreallocarray(ids->v, ids->n + 1, sizeof(*ids->v));
 	ids->v[ids->n++] = s;
@@ -258,17 +261,20 @@ make_ids(const struct programme *p, struct ids ids[ID__MAX])
 {
 	size_t i;
 
+	xmlHashTablePtr taken = xmlHashCreate(256);
+
 	memset(ids, 0, ID__MAX * sizeof(ids[0]));
 	for (i = 0; i < p->nrooms; i++)
-		add_id(&ids[ID_ROOM], p->rooms[i].id, "room", i);
+		add_id(&ids[ID_ROOM], taken, p->rooms[i].id, "room", i);
 	for (i = 0; i < p->nslots; i++)
-		add_id(&ids[ID_SLOT], p->slots[i].id, "slot", i);
+		add_id(&ids[ID_SLOT], taken, p->slots[i].id, "slot", i);
 	for (i = 0; i < p->ntracks; i++)
-		add_id(&ids[ID_TRACK], p->tracks[i].id, "track", i);
+		add_id(&ids[ID_TRACK], taken, p->tracks[i].id, "track", i);
 	for (i = 0; i < p->npeople; i++)
-		add_id(&ids[ID_PERSON], p->people[i].id, "person", i);
+		add_id(&ids[ID_PERSON], taken, p->people[i].id, "person", i);
 	for (i = 0; i < p->nforums; i++)
-		add_id(&ids[ID_FORUM], p->forums[i].id, "forum", i);
+		add_id(&ids[ID_FORUM], taken, p->forums[i].id, "forum", i);
+	xmlHashFree(taken, NULL);
 }
 
 static void
@@ -282,6 +288,8 @@ write_rooms(FILE *out, const struct programme *p, const struct ids *ids)
 	for (i = 0; i < p->nrooms; i++) {
 		fputs("    <room", out);
 		put_attr(out, "id", ids->v[i]);
+		if (p->rooms[i].parallel)
+			put_attr(out, "parallel", "true");
 		fputs(">\n", out);
 		put_element(out, 6, "name", p->rooms[i].name);
 		put_element(out, 6, "directions", p->rooms[i].directions);

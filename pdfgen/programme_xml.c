@@ -133,6 +133,7 @@ parse_rooms(struct parser *ps, xmlNode *list)
 {
 	struct programme *p = ps->prog;
 	xmlNode *c;
+	char *v;
 
 	p->rooms = xcalloc(xml_count(list), sizeof(*p->rooms));
 	for (c = list ? xml_first(list) : NULL; c != NULL; c = xml_next(c)) {
@@ -141,6 +142,10 @@ parse_rooms(struct parser *ps, xmlNode *list)
 		r->id = take_id(ps, c, KIND_ROOM, r, &r->pos);
 		r->name = child_text(c, "name");
 		r->directions = child_text(c, "directions");
+		v = xml_attr(c, "parallel");
+		r->parallel = v != NULL && (strcmp(v, "true") == 0 ||
+		    strcmp(v, "1") == 0);
+		free(v);
 	}
 }
 

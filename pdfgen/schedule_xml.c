@@ -1742,6 +1742,7 @@ schedule_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
 	}
 	free(refs);
 	choose_lang(prog);
+	programme_mark_parallel(prog, d);
 
 	for (i = 0; i < s.ntalks; i++)
 		free(s.talks[i].title);

@@ -160,7 +160,14 @@ sample_counts(void **state)
 	(void)state;
 	load(&l, SAMPLE);
 	p = l.prog;
-	assert_string_equal(l.msgs, "");
+	/*
+	 * Posters at 18:30 and later during the reception at 18:00-20:00:
+	 * the concourse is a room for parallel sessions.
+	 */
+	assert_string_equal(l.msgs, SAMPLE ":706:13: warning: forum 22 and "
+	    "forum 23 are both in room 'CGIS Concourse' at the same time; the "
+	    "room is taken as one for parallel sessions\n"
+	    SAMPLE ":677:13: note: forum 22 is here\n");
 	assert_string_equal(p->event.title, "GOOD 2025");
 	assert_int_equal(p->event.ndates, 4);
 	assert_string_equal(p->event.dates[0], "2025-03-17");
@@ -178,20 +185,11 @@ sample_counts(void **state)
 		n += p->forums[i].nspeakers;
 	}
 	assert_int_equal(n, 87);	/* <person> elements in the file */
-	/* Posters at 18:30 and later during the reception at 18:00-20:00. */
+	for (i = 0; i < p->nrooms; i++)
+		assert_int_equal(p->rooms[i].parallel, strcmp(p->rooms[i].name,
+		    "CGIS Concourse") == 0);
 	msgs = check(&l);
-	assert_string_equal(msgs, SAMPLE ":706:13: warning: forum 22 and "
-	    "forum 23 are both in room 'CGIS Concourse' at the same time\n"
-	    SAMPLE ":677:13: note: forum 22 is here\n"
-	    SAMPLE ":746:13: warning: forum 22 and "
-	    "forum 24 are both in room 'CGIS Concourse' at the same time\n"
-	    SAMPLE ":677:13: note: forum 22 is here\n"
-	    SAMPLE ":785:13: warning: forum 22 and "
-	    "forum 25 are both in room 'CGIS Concourse' at the same time\n"
-	    SAMPLE ":677:13: note: forum 22 is here\n"
-	    SAMPLE ":810:13: warning: forum 22 and "
-	    "forum 26 are both in room 'CGIS Concourse' at the same time\n"
-	    SAMPLE ":677:13: note: forum 22 is here\n");
+	assert_string_equal(msgs, "");
 	free(msgs);
 	unload(&l);
 }
@@ -527,7 +525,11 @@ times(void **state)
 	    "tests/schedule/times.xml:69:3: warning: day has no valid date; "
 	    "its events need their own\n"
 	    "tests/schedule/times.xml:77:7: warning: event 'Undated' has no "
-	    "date; it gets no time slot\n");
+	    "date; it gets no time slot\n"
+	    "tests/schedule/times.xml:27:7: warning: forum 1 and forum 5 are "
+	    "both in room 'Club' at the same time; the room is taken as one "
+	    "for parallel sessions\n"
+	    "tests/schedule/times.xml:22:7: note: forum 1 is here\n");
 	assert_int_equal(p->nforums, 11);
 	assert_int_equal(p->event.ndates, 2);
 	assert_string_equal(p->event.dates[1], "2025-07-11");
@@ -561,21 +563,10 @@ times(void **state)
 	assert_ptr_equal(forum_titled(p, "Nowhere")->slot,
 	    forum_titled(p, "Room from the event")->slot);
 
-	/*
-	 * The overlaps in room Club are left to programme_check: warnings.
-	 * The day-long hackathon (forum 1) overlaps every later talk there.
-	 */
+	/* The overlaps in room Club: it is taken as a parallel room. */
+	assert_true(forum_titled(p, "Hackathon")->room->parallel);
 	checked = check(&l);
-	assert_string_equal(checked,
-	    "tests/schedule/times.xml:27:7: warning: forum 1 and forum 5 are "
-	    "both in room 'Club' at the same time\n"
-	    "tests/schedule/times.xml:22:7: note: forum 1 is here\n"
-	    "tests/schedule/times.xml:11:7: warning: forum 1 and forum 7 are "
-	    "both in room 'Club' at the same time\n"
-	    "tests/schedule/times.xml:22:7: note: forum 1 is here\n"
-	    "tests/schedule/times.xml:17:7: warning: forum 1 and forum 8 are "
-	    "both in room 'Club' at the same time\n"
-	    "tests/schedule/times.xml:22:7: note: forum 1 is here\n");
+	assert_string_equal(checked, "");
 	free(checked);
 	unload(&l);
 }
@@ -749,6 +740,7 @@ assert_same(const struct programme *a, const struct programme *b)
 	for (i = 0; i < a->nrooms; i++) {
 		assert_string_equal(a->rooms[i].id, b->rooms[i].id);
 		assert_string_equal(a->rooms[i].name, b->rooms[i].name);
+		assert_int_equal(a->rooms[i].parallel, b->rooms[i].parallel);
 	}
 	assert_int_equal(a->nslots, b->nslots);
 	for (i = 0; i < a->nslots; i++) {
@@ -842,6 +834,8 @@ write_round_trip_fixtures(void **state)
 	round_trip("tests/schedule/clock.xml");
 	round_trip("tests/schedule/persons.xml");
 	round_trip("tests/schedule/languages.xml");
+	/* A room and a track of one name; a room for parallel sessions. */
+	round_trip("tests/schedule/convert.xml");
 }
 
 /* Ids the schema would refuse are made valid, and unique per kind. */
