@@ -198,11 +198,10 @@ pick_only(const struct programme *p, const char *only,
 	return rc;
 }
 
-static int
-by_person(const void *a, const void *b)
+static const struct person *
+badge_who(const void *item)
 {
-	return collate_people(((const struct badge *)a)->who,
-	    ((const struct badge *)b)->who);
+	return ((const struct badge *)item)->who;
 }
 
 /* Fills j->badges: who gets one, sorted for the registration desk. */
@@ -231,7 +230,8 @@ collect(struct job *j, const struct choice *o, struct diag *d)
 		else
 			free(all[i].forums);
 	}
-	qsort(j->badges, j->nbadges, sizeof(*j->badges), by_person);
+	collate_sort(j->badges, j->nbadges, sizeof(*j->badges), badge_who,
+	    p->lang);
 	free(pick);
 	free(all);
 	return rc;

@@ -384,11 +384,10 @@ section_heading(struct booklet *b, struct items *its, const char *text,
 	return it;
 }
 
-static int
-by_person(const void *a, const void *b)
+static const struct person *
+person_at(const void *item)
 {
-	return collate_people(*(const struct person *const *)a,
-	    *(const struct person *const *)b);
+	return *(const struct person *const *)item;
 }
 
 /* Everyone who speaks or moderates, once, in index order (no "N.N."). */
@@ -413,7 +412,7 @@ index_people(const struct programme *p, const struct person ***out)
 				v[n++] = s;
 		}
 	}
-	qsort(v, n, sizeof(*v), by_person);
+	collate_sort(v, n, sizeof(*v), person_at, p->lang);
 	*out = v;
 	return n;
 }

@@ -1,124 +1,152 @@
 /*
- * German collation (see collate.h): a primary key per string, lower case
- * with diacritics removed, compared byte-wise, and the original string as
- * the tie-break.
+ * Collation (see collate.h) by ICU: sort keys are made once per person
+ * and compared byte-wise, so a sort costs n keys, not n log n collations.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unicode/ucol.h>
+#include <unicode/ustring.h>
 
 #include "collate.h"
 #include "util.h"
 
-/*
- * Base letters of U+00C0..U+017F, one per code point.  '*' marks the
- * letters that fold to two (Æ, Þ, ß, Ĳ, Œ), '-' the signs that are no
- * letters (×, ÷) and keep their code point.
- */
-static const char latin1_base[64 + 1] =
-	"aaaaaa*ceeeeiiii"	/* U+00C0 */
-	"dnooooo-ouuuuy**"	/* U+00D0 */
-	"aaaaaa*ceeeeiiii"	/* U+00E0 */
-	"dnooooo-ouuuuy*y";	/* U+00F0 */
-static const char latin_ext_a_base[128 + 1] =
-	"aaaaaaccccccccdd"	/* U+0100 */
-	"ddeeeeeeeeeegggg"	/* U+0110 */
-	"gggghhhhiiiiiiii"	/* U+0120 */
-	"ii**jjkkklllllll"	/* U+0130 */
-	"lllnnnnnnnnnoooo"	/* U+0140 */
-	"oo**rrrrrrssssss"	/* U+0150 */
-	"sstttttttuuuuuuu"	/* U+0160 */
-	"uuuuwwyyyzzzzzzs";	/* U+0170 */
+struct collator {
+	UCollator	*ucol;
+};
 
-/* Appends the primary collation form of code point cp to key. */
-static void
-add_folded(struct buf *key, uint32_t cp)
+struct collator *
+collator_open(const char *lang)
 {
-	char c = 0;
+	struct collator *c = xcalloc(1, sizeof(*c));
+	UErrorCode err = U_ZERO_ERROR;
+	char loc[32];
+	size_t i;
 
-	if (cp >= 'A' && cp <= 'Z') {
-		buf_addc(key, (char)(cp - 'A' + 'a'));
+	/* ICU's locale ids say "de_DE"; ours say "de-DE". */
+	snprintf(loc, sizeof(loc), "%s", lang != NULL ? lang : "");
+	for (i = 0; loc[i] != '\0'; i++)
+		if (loc[i] == '-')
+			loc[i] = '_';
+	c->ucol = ucol_open(loc, &err);
+	if (U_FAILURE(err)) {
+		err = U_ZERO_ERROR;
+		c->ucol = ucol_open("", &err);
+	}
+	/* Without ICU's data (it is in libicu72), byte order is all left. */
+	if (U_FAILURE(err))
+		c->ucol = NULL;
+	return c;
+}
+
+void
+collator_free(struct collator *c)
+{
+	if (c == NULL)
 		return;
-	}
-	if (cp >= 0xC0 && cp <= 0xFF)
-		c = latin1_base[cp - 0xC0];
-	else if (cp >= 0x100 && cp <= 0x17F)
-		c = latin_ext_a_base[cp - 0x100];
-	if (c == 0 || c == '-') {
-		buf_addcp(key, cp);
-		return;
-	}
-	if (c != '*') {
-		buf_addc(key, c);
-		return;
-	}
-	switch (cp) {
-	case 0xC6: case 0xE6: case 0x152: case 0x153:	/* Æ æ Œ œ */
-		buf_adds(key, cp < 0x100 ? "ae" : "oe");
-		break;
-	case 0xDE: case 0xFE:				/* Þ þ */
-		buf_adds(key, "th");
-		break;
-	case 0xDF:					/* ß */
-		buf_adds(key, "ss");
-		break;
-	default:					/* Ĳ ĳ */
-		buf_adds(key, "ij");
-		break;
-	}
+	if (c->ucol != NULL)
+		ucol_close(c->ucol);
+	free(c);
+}
+
+int
+collate_strcmp(struct collator *c, const char *a, const char *b)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UCollationResult r;
+
+	if (c->ucol == NULL)
+		return strcmp(a ? a : "", b ? b : "");
+	r = ucol_strcollUTF8(c->ucol, a ? a : "", -1, b ? b : "", -1, &err);
+	if (U_FAILURE(err))
+		return strcmp(a ? a : "", b ? b : "");
+	return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
 }
 
 /*
- * The primary key of s.  Invalid UTF-8 cannot reach here (the parser
- * refuses it), but a stray byte is kept as it is rather than looping.
+ * The sort key of UTF-8 text s, as ICU makes it (NUL-terminated, no NUL
+ * inside): comparing two with strcmp() is comparing the texts.
  */
 static char *
-primary_key(const char *s)
+sort_key(struct collator *c, const char *s)
 {
-	struct buf key = { NULL, 0, 0 };
-	size_t len = strlen(s), n;
-	uint32_t cp;
+	UErrorCode err = U_ZERO_ERROR;
+	UChar *u;
+	int32_t ulen, n;
+	uint8_t *key;
 
-	while (len > 0) {
-		n = utf8_decode(s, len, &cp);
-		if (n == 0) {
-			buf_addc(&key, *s);
-			n = 1;
-		} else
-			add_folded(&key, cp);
-		s += n;
-		len -= n;
+	if (s == NULL)
+		s = "";
+	if (c->ucol == NULL)
+		return xstrdup(s);
+	/* UTF-16 takes at most as many units as UTF-8 has bytes. */
+	u = xcalloc(strlen(s) + 1, sizeof(*u));
+	u_strFromUTF8(u, (int32_t)strlen(s) + 1, &ulen, s, -1, &err);
+	if (U_FAILURE(err))
+		ulen = 0;
+	n = ucol_getSortKey(c->ucol, u, ulen, NULL, 0);
+	key = xmalloc((size_t)n + 1);
+	ucol_getSortKey(c->ucol, u, ulen, key, n + 1);
+	free(u);
+	return (char *)key;
+}
+
+/* One item to sort: its keys and where it was. */
+struct sortee {
+	int		 placeholder;
+	char		*k1, *k2;	/* family and given, or organisation */
+	const char	*id;
+	size_t		 index;
+};
+
+static int
+cmp_sortee(const void *a, const void *b)
+{
+	const struct sortee *x = a, *y = b;
+	int c;
+
+	if (x->placeholder != y->placeholder)
+		return x->placeholder ? 1 : -1;
+	if ((c = strcmp(x->k1, y->k1)) != 0 || (c = strcmp(x->k2, y->k2)) != 0)
+		return c;
+	if ((c = strcmp(x->id, y->id)) != 0)
+		return c;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+void
+collate_sort(void *base, size_t n, size_t size,
+    const struct person *(*who)(const void *), const char *lang)
+{
+	struct collator *c;
+	struct sortee *v;
+	char *copy;
+	size_t i;
+
+	if (n < 2)
+		return;
+	c = collator_open(lang);
+	v = xcalloc(n, sizeof(*v));
+	for (i = 0; i < n; i++) {
+		const struct person *s = who((char *)base + i * size);
+
+		v[i].placeholder = s->placeholder;
+		v[i].k1 = sort_key(c, s->placeholder ? s->organisation :
+		    s->family);
+		v[i].k2 = sort_key(c, s->placeholder ? NULL : s->given);
+		v[i].id = s->id;
+		v[i].index = i;
 	}
-	return buf_take(&key);
-}
-
-int
-collate_strcmp(const char *a, const char *b)
-{
-	char *ka, *kb;
-	int cmp;
-
-	if (a == NULL)
-		a = "";
-	if (b == NULL)
-		b = "";
-	ka = primary_key(a);
-	kb = primary_key(b);
-	cmp = strcmp(ka, kb);
-	free(ka);
-	free(kb);
-	return cmp != 0 ? cmp : strcmp(a, b);
-}
-
-int
-collate_people(const struct person *a, const struct person *b)
-{
-	int cmp;
-
-	if (a->placeholder != b->placeholder)
-		return a->placeholder ? 1 : -1;
-	if (a->placeholder)
-		cmp = collate_strcmp(a->organisation, b->organisation);
-	else if ((cmp = collate_strcmp(a->family, b->family)) == 0)
-		cmp = collate_strcmp(a->given, b->given);
-	return cmp != 0 ? cmp : strcmp(a->id, b->id);
+	qsort(v, n, sizeof(*v), cmp_sortee);
+	copy = xmalloc(n * size);
+	memcpy(copy, base, n * size);
+	for (i = 0; i < n; i++) {
+		memcpy((char *)base + i * size, copy + v[i].index * size, size);
+		free(v[i].k1);
+		free(v[i].k2);
+	}
+	free(copy);
+	free(v);
+	collator_free(c);
 }

@@ -1,35 +1,44 @@
 /*
- * German collation for lists people look things up in: the badge desk and
- * the speaker index.
- *
- * glibc's strcoll() needs a de_DE locale that many build machines lack, so
- * this is a small collation of its own for Latin script (DIN 5007-1, the
- * dictionary order): letters compare without case and without diacritics
- * (Ä with A, Ö with O, Ü with U, ß as ss, é as e, ł as l), and only when
- * two strings are equal that way does the original spelling decide, so
- * "Nahle" comes just before "Nähle" and both before "Nolte".  Characters
- * outside Latin compare by code point.
+ * Collation for lists people look things up in: the badge desk and the
+ * speaker index, in the order the programme's readers expect, by ICU's
+ * collator for the programme's language (DIN 5007-1 dictionary order for
+ * German: Ä with A, ß as ss, "Nahle" just before "Nähle"; Turkish with
+ * its own Ç and ı; Chinese by pinyin; Cyrillic and Greek in their
+ * alphabets' order after Latin).
  *
  * May be included by every file.
  */
 #ifndef PDFGEN_COLLATE_H
 #define PDFGEN_COLLATE_H
 
+#include <stddef.h>
+
 #include "programme.h"
 
-/*
- * Compares two UTF-8 strings in the order above; returns <0, 0 or >0 like
- * strcmp().  0 only for byte-identical strings.  NULL sorts like "".
- */
-int	collate_strcmp(const char *a, const char *b);
+struct collator;
 
 /*
- * Compares two people for an alphabetical list: by family name, then given
- * name (academic titles play no part: "Prof. Dr. Hoffmann" is filed under
- * H), then id so that the order is total.  Placeholders ("N.N.") come
- * after everyone with a name, ordered by organisation.  Usable with
- * qsort() through a wrapper taking pointers to const struct person *.
+ * A collator for the language tag lang ("de", "en-GB", "tr", "zh");
+ * Unicode's default order for a language ICU does not know.  Never NULL;
+ * free it with collator_free().
  */
-int	collate_people(const struct person *a, const struct person *b);
+struct collator *collator_open(const char *lang);
+void	collator_free(struct collator *);
+
+/*
+ * Compares two UTF-8 strings; <0, 0 or >0 like strcmp().  0 only for
+ * strings the collator cannot tell apart.  NULL sorts like "".
+ */
+int	collate_strcmp(struct collator *, const char *a, const char *b);
+
+/*
+ * Sorts the n items of the given size at base by the person who(item)
+ * names, for an alphabetical list in language lang: by family name, then
+ * given name (academic titles play no part: "Prof. Dr. Hoffmann" is filed
+ * under H), then id so that the order is total.  Placeholders ("N.N.")
+ * come after everyone with a name, ordered by organisation.
+ */
+void	collate_sort(void *base, size_t n, size_t size,
+	    const struct person *(*who)(const void *item), const char *lang);
 
 #endif

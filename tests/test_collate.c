@@ -1,6 +1,7 @@
 /*
- * Tests of the German collation: the string order on hand-picked pairs and
- * the order of the example programme's people.
+ * Tests of the collation: the German order on hand-picked pairs, other
+ * scripts and languages (Cyrillic, Greek, Turkish, Chinese), and the order
+ * of the example programme's people.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,7 +15,26 @@
 #include "collate.h"
 #include "parse.h"
 
-/* Each string sorts strictly before the next one. */
+/* Each of the n strings sorts strictly before the next one in lang. */
+static void
+assert_order(const char *lang, const char *const *order, size_t n)
+{
+	struct collator *c = collator_open(lang);
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (collate_strcmp(c, order[i], order[i + 1]) >= 0)
+			fail_msg("%s: '%s' should sort before '%s'", lang,
+			    order[i], order[i + 1]);
+		if (collate_strcmp(c, order[i + 1], order[i]) <= 0)
+			fail_msg("%s: '%s' should sort after '%s'", lang,
+			    order[i + 1], order[i]);
+	}
+	collator_free(c);
+}
+
+#define ORDER(lang, v) assert_order(lang, v, sizeof(v) / sizeof(v[0]))
+
 static void
 string_order(void **state)
 {
@@ -42,40 +62,78 @@ string_order(void **state)
 		"Straße",
 		"Strasser",
 		"Zeta",
-		"Ωmega",	/* outside Latin: by code point, last */
+		"Ωmega",	/* Greek after Latin */
 	};
-	size_t i, n = sizeof(order) / sizeof(order[0]);
 
 	(void)state;
-	for (i = 0; i + 1 < n; i++) {
-		if (collate_strcmp(order[i], order[i + 1]) >= 0)
-			fail_msg("'%s' should sort before '%s'", order[i],
-			    order[i + 1]);
-		if (collate_strcmp(order[i + 1], order[i]) <= 0)
-			fail_msg("'%s' should sort after '%s'", order[i + 1],
-			    order[i]);
-	}
+	ORDER("de", order);
+}
+
+/* Other scripts in their alphabets' order, whatever the code points. */
+static void
+other_scripts(void **state)
+{
+	static const char *const cyrillic[] = {
+		"Алексей", "Борис", "Ёлкин",	/* Ё with Е, not first */
+		"Жуков", "Яковлев",
+	};
+	static const char *const greek[] = {
+		"Άλφα", "βήτα", "Γάμμα", "ωμέγα",	/* case is no order */
+	};
+	static const char *const turkish[] = {
+		"Cem", "Czerny", "Çelik", "Dilek",	/* Ç after C */
+		"ılık", "İlker", "Zeki",		/* dotless ı first */
+	};
+	static const char *const german_ç[] = {
+		"Çelik", "Cem", "Czerny",		/* Ç is C in German */
+	};
+	static const char *const chinese[] = {
+		"李", "王", "张",	/* pinyin: li, wang, zhang */
+	};
+
+	(void)state;
+	ORDER("de", cyrillic);
+	ORDER("ru", cyrillic);
+	ORDER("de", greek);
+	ORDER("tr", turkish);
+	ORDER("de", german_ç);
+	ORDER("zh", chinese);
+	ORDER("zh-CN", chinese);
 }
 
 static void
 case_and_equality(void **state)
 {
+	struct collator *c = collator_open("de");
+
 	(void)state;
-	assert_int_equal(collate_strcmp("Krins", "Krins"), 0);
-	assert_int_equal(collate_strcmp(NULL, ""), 0);
+	assert_int_equal(collate_strcmp(c, "Krins", "Krins"), 0);
+	assert_int_equal(collate_strcmp(c, NULL, ""), 0);
 	/* Case decides only between otherwise equal strings. */
-	assert_true(collate_strcmp("de Vries", "Dexter") < 0);
-	assert_true(collate_strcmp("Dexter", "de Vries") > 0);
-	assert_true(collate_strcmp("DE VRIES", "de vries") != 0);
-	assert_true(collate_strcmp("ÉCOLE", "ecole") != 0);
-	assert_true(collate_strcmp("école", "ecoles") < 0);
+	assert_true(collate_strcmp(c, "de Vries", "Dexter") < 0);
+	assert_true(collate_strcmp(c, "Dexter", "de Vries") > 0);
+	assert_true(collate_strcmp(c, "DE VRIES", "de vries") != 0);
+	assert_true(collate_strcmp(c, "ÉCOLE", "ecole") != 0);
+	assert_true(collate_strcmp(c, "école", "ecoles") < 0);
+	collator_free(c);
 }
 
-static int
-by_person(const void *a, const void *b)
+static const struct person *
+person_at(const void *item)
 {
-	return collate_people(*(const struct person *const *)a,
-	    *(const struct person *const *)b);
+	return *(const struct person *const *)item;
+}
+
+/* v sorted in lang, as the ids of want. */
+static void
+assert_sorted(struct person **v, size_t n, const char *lang,
+    const char *const *want)
+{
+	size_t i;
+
+	collate_sort(v, n, sizeof(*v), person_at, lang);
+	for (i = 0; i < n; i++)
+		assert_string_equal(v[i]->id, want[i]);
 }
 
 /* The example's people in the order of a badge desk. */
@@ -103,9 +161,7 @@ example_people(void **state)
 	assert_non_null(v);
 	for (i = 0; i < p->npeople; i++)
 		v[i] = &p->people[p->npeople - 1 - i];
-	qsort(v, p->npeople, sizeof(*v), by_person);
-	for (i = 0; i < p->npeople; i++)
-		assert_string_equal(v[i]->id, want[i]);
+	assert_sorted(v, p->npeople, p->lang, want);
 	free(v);
 	programme_free(p);
 }
@@ -136,14 +192,14 @@ people_rules(void **state)
 	struct person nn_b = mk("y", 1, NULL, NULL, NULL, "Bund");
 	struct person last = mk("d", 0, NULL, "Zora", "Zylinski", NULL);
 
+	struct person ivan = mk("e", 0, NULL, "Иван", "Бунин", NULL);
+	struct person *v[] = { &nn_b, &last, &ivan, &prof, &nn_a, &umlaut,
+		&plain };
+	static const char *const want[] = { "b", "c", "a", "d", "e", "z",
+		"y" };
+
 	(void)state;
-	assert_true(collate_people(&plain, &umlaut) < 0);
-	assert_true(collate_people(&umlaut, &prof) < 0);
-	assert_true(collate_people(&prof, &plain) > 0);
-	assert_true(collate_people(&last, &nn_a) < 0);
-	assert_true(collate_people(&nn_a, &last) > 0);
-	assert_true(collate_people(&nn_a, &nn_b) < 0);
-	assert_int_equal(collate_people(&nn_b, &nn_b), 0);
+	assert_sorted(v, sizeof(v) / sizeof(v[0]), "de", want);
 }
 
 int
@@ -151,6 +207,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(string_order),
+		cmocka_unit_test(other_scripts),
 		cmocka_unit_test(case_and_equality),
 		cmocka_unit_test(example_people),
 		cmocka_unit_test(people_rules),
