@@ -1,6 +1,7 @@
 /*
- * Implementation of pdf.h: the only file that calls libharu.  It also repairs two things libharu 2.3.0 writes wrongly: the
- * ToUnicode CMap of its Type0 fonts and the uncompressed SMask of PNGs.
+ * Implementation of pdf.h: the only file that calls libharu.  It also repairs three things libharu 2.3.0 writes wrongly: the
+ * ToUnicode CMap of its Type0 fonts, the uncompressed SMask of PNGs and
+ * the content stream of an empty page.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -833,6 +834,25 @@ pdf_fonts(struct pdf *p, const char *family, enum font_weight weight,
 	return c;
 }
 
+/*
+ * libharu 2.3.0 writes the content stream of a page with nothing on it as
+ * zero bytes marked FlateDecode, which is no zlib stream: MuPDF and
+ * Ghostscript fail on it.  An empty stream needs no filter.
+ */
+static void
+fix_empty_pages(struct pdf *p)
+{
+	HPDF_Dict c;
+	size_t i;
+
+	for (i = 0; i < p->npages; i++) {
+		c = HPDF_Dict_GetItem(p->pages[i], "Contents", HPDF_OCLASS_DICT);
+		if (c != NULL && c->stream != NULL &&
+		    HPDF_Stream_Size(c->stream) == 0)
+			c->filter = HPDF_STREAM_FILTER_NONE;
+	}
+}
+
 /* Writes libharu's finished stream to f. */
 static int
 write_stream(struct pdf *p, FILE *f)
@@ -876,6 +896,7 @@ pdf_save(struct pdf *p, const char *path)
 		    "errors above", path);
 	if (resolve_links(p) == -1)
 		return -1;
+	fix_empty_pages(p);
 	/* The temporary file sits beside path, so rename() cannot cross disks. */
 	slash = strrchr(path, '/');
 	base = slash != NULL ? slash + 1 : path;

@@ -507,6 +507,14 @@ page_features(void **state)
 	free(cmd);
 	free(out);
 	free(err);
+	/* Page 2 is empty: MuPDF and Ghostscript read it silently too. */
+	cmd = xasprintf("sh tests/preflight.sh %s", path);
+	out = run(cmd, &err, &rc);
+	assert_string_equal(out, "");
+	assert_int_equal(rc, 0);
+	free(cmd);
+	free(out);
+	free(err);
 	free(path);
 	free(img);
 }
