@@ -1083,6 +1083,8 @@ badges_render(const struct programme *p, const struct layout *l,
 	info.author = p->event.organiser;
 	if ((j.box.pdf = pdf_new(d, &info)) == NULL)
 		goto out;
+	if (render_flag(o, "rgb"))
+		pdf_use_rgb(j.box.pdf);
 	rc = 0;
 	for (first = 0, slot0 = skip; first < j.nbadges;
 	    first += n, slot0 = 0) {

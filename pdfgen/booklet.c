@@ -1026,12 +1026,17 @@ booklet_render(const struct programme *p, const struct layout *l,
 	    label(&b, "schedule");
 	if ((b.pdf = pdf_new(d, &info)) == NULL)
 		return -1;
+	if (render_flag(opts, "rgb"))
+		pdf_use_rgb(b.pdf);
 	if (build(&b) == -1 || impose_pages(&b.bk, l, b.pdf) == -1)
 		goto out;
 	if (render_flag(opts, "impose")) {
 		ipath = imposed_path(path);
-		if ((imp = pdf_new(d, &info)) == NULL ||
-		    impose_saddle_stitch(&b.bk, l, imp) == -1)
+		if ((imp = pdf_new(d, &info)) == NULL)
+			goto out;
+		if (render_flag(opts, "rgb"))
+			pdf_use_rgb(imp);
+		if (impose_saddle_stitch(&b.bk, l, imp) == -1)
 			goto out;
 	}
 	if (pdf_save(b.pdf, path) == -1)

@@ -476,7 +476,8 @@ parse_style(struct loader *ld, const xmlNode *n, struct layout_style *ls)
 	parse_size(ld, n, st);
 	st->leading = 1.2;
 	parse_leading(ld, n, st);
-	st->colour.space = COLOUR_RGB;
+	/* Black: the K plate alone. */
+	st->colour = (struct colour){ COLOUR_CMYK, { 0, 0, 0, 1 } };
 	get_colour(ld, n, "colour", &st->colour);
 	st->max_lines = 0;
 	get_int(n, "max-lines", &st->max_lines);
@@ -728,7 +729,7 @@ parse_box_content(struct loader *ld, const xmlNode *n, struct layout_box *b)
 		v = QR_PERSON_URL;
 		get_enum(n, "data", qr_names, QR__MAX, &v);
 		b->qr = (enum layout_qr)v;
-		b->colour.space = COLOUR_RGB;
+		b->colour = (struct colour){ COLOUR_CMYK, { 0, 0, 0, 1 } };
 		get_colour(ld, n, "colour", &b->colour);
 		break;
 	case FIELD_BAND:

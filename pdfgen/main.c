@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "image.h"
 #include "layout.h"
 #include "parse.h"
 #include "render.h"
@@ -347,6 +348,46 @@ plural(size_t n)
 	return n == 1 ? "" : "s";
 }
 
+/*
+ * The photos and logos in RGB: the PDFs keep images as they are, and the
+ * print shop converts these to CMYK (their colours may shift).
+ */
+static void
+list_rgb_images(const struct programme *p)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t i, n = 0;
+	char *name, *line;
+
+	for (i = 0; i < p->npeople; i++) {
+		const struct person *s = &p->people[i];
+
+		if (s->photo == NULL || image_colour(s->photo) != IMAGE_RGB)
+			continue;
+		name = person_full_name(s);
+		line = xasprintf("    %s (photo of %s)\n", s->photo, name);
+		buf_adds(&b, line);
+		free(line);
+		free(name);
+		n++;
+	}
+	for (i = 0; i < p->nforums; i++) {
+		const struct forum *f = &p->forums[i];
+
+		if (f->host_logo == NULL ||
+		    image_colour(f->host_logo) != IMAGE_RGB)
+			continue;
+		line = xasprintf("    %s (logo of forum %d)\n", f->host_logo,
+		    f->number);
+		buf_adds(&b, line);
+		free(line);
+		n++;
+	}
+	printf("  images in RGB, which the print shop converts to CMYK: "
+	    "%zu\n%s", n, b.data != NULL ? b.data : "");
+	buf_release(&b);
+}
+
 static void
 report(const struct programme *p, const struct diag *d)
 {
@@ -362,6 +403,7 @@ report(const struct programme *p, const struct diag *d)
 	list_forums("a room", p, lacks_room);
 	list_forums("a time", p, lacks_slot);
 	list_forums("speakers", p, lacks_speakers);
+	list_rgb_images(p);
 }
 
 static int

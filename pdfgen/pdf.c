@@ -4,6 +4,7 @@
  * the content stream of an empty page.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,7 @@ struct pdf {
 	 */
 	struct colour	 fill;
 	int		 fill_set;
+	enum colour_space space;	/* of every colour drawn */
 	HPDF_Font	 tf_font;	/* NULL: none set on this page */
 	double		 tf_size;
 };
@@ -180,9 +182,13 @@ pdf_new(struct diag *d, const struct pdf_info *info)
 		fail(p, "use UTF-8");
 		goto bad;
 	}
+	p->space = COLOUR_CMYK;
 	dt = info_date();
+	/* Trapped: pdfgen traps nothing, the print shop may. */
 	if (check(p, HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR,
 	    "pdfgen " PDFGEN_VERSION), "set document info") == -1 ||
+	    check(p, HPDF_SetInfoAttr(p->doc, HPDF_INFO_TRAPPED, "False"),
+	    "set document info") == -1 ||
 	    check(p, HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE,
 	    dt), "set document info") == -1 ||
 	    check(p, HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, dt),
@@ -225,6 +231,12 @@ pdf_free(struct pdf *p)
 	free(p->outlines);
 	free(p->links);
 	free(p);
+}
+
+void
+pdf_use_rgb(struct pdf *p)
+{
+	p->space = COLOUR_RGB;
 }
 
 struct diag *
@@ -303,9 +315,46 @@ same_colour(const struct colour *a, const struct colour *b)
 	    (a->space != COLOUR_CMYK || a->v[3] == b->v[3]);
 }
 
-static int
-set_fill(struct pdf *p, const struct colour *c)
+/* v rounded to 1/10000 inside 0..1 (no "-0" or 1.0000001 in the file). */
+static double
+unit(double v)
 {
+	v = round(v * 10000) / 10000;
+	return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+/*
+ * c in the document's colour space.  RGB to CMYK with full grey component
+ * replacement (k = 1 - max(r, g, b)): greys and black go on the K plate
+ * alone, the way print wants small text; CMYK to RGB by the inverse.
+ */
+static struct colour
+in_space(const struct pdf *p, const struct colour *c)
+{
+	struct colour o = { p->space, { 0, 0, 0, 0 } };
+	double k;
+	int i;
+
+	if (c->space == p->space)
+		return *c;
+	if (p->space == COLOUR_RGB) {
+		for (i = 0; i < 3; i++)
+			o.v[i] = unit((1 - c->v[i]) * (1 - c->v[3]));
+		return o;
+	}
+	k = 1 - fmax(c->v[0], fmax(c->v[1], c->v[2]));
+	o.v[3] = unit(k);
+	if (k < 1)
+		for (i = 0; i < 3; i++)
+			o.v[i] = unit((1 - c->v[i] - k) / (1 - k));
+	return o;
+}
+
+static int
+set_fill(struct pdf *p, const struct colour *given)
+{
+	struct colour cc = in_space(p, given);
+	const struct colour *c = &cc;
 	HPDF_STATUS st;
 
 	if (p->fill_set && same_colour(&p->fill, c))
@@ -323,8 +372,10 @@ set_fill(struct pdf *p, const struct colour *c)
 }
 
 static int
-set_stroke(struct pdf *p, const struct colour *c, double lw)
+set_stroke(struct pdf *p, const struct colour *given, double lw)
 {
+	struct colour cc = in_space(p, given);
+	const struct colour *c = &cc;
 	HPDF_STATUS st;
 
 	if (c->space == COLOUR_CMYK)

@@ -38,6 +38,14 @@ struct pdf;
 struct pdf *pdf_new(struct diag *d, const struct pdf_info *);
 void	pdf_free(struct pdf *);
 
+/*
+ * Every colour drawn from now on in RGB, for PDFs read on screens.  By
+ * default every colour is CMYK, for print: RGB colours are converted with
+ * all their grey on the black plate, so black is 0/0/0/100 and greys are
+ * black alone.
+ */
+void	pdf_use_rgb(struct pdf *);
+
 struct diag *pdf_diag(const struct pdf *);
 
 /* Adds a page of w x h points and makes it the current page. */

@@ -10,6 +10,10 @@
 
 /* The end of a table of options. */
 #define OPTIONS_END	{ NULL, RENDER_FLAG, NULL, NULL, 0 }
+/* Every product's PDF: CMYK for print unless asked for RGB. */
+#define OPTION_RGB	{ "rgb", RENDER_FLAG, NULL, "colours in RGB, for " \
+	"screens only\n(default: CMYK for print, black text on the black\n" \
+	"plate alone)", 0 }
 
 const struct product products[] = {
 	{ "booklet", "the programme booklet", LAYOUT_TYPE_AREA,
@@ -19,10 +23,13 @@ const struct product products[] = {
 	    (const struct render_option[]){
 		{ "impose", RENDER_FLAG, NULL, "also write "
 		    "booklet-imposed.pdf, two-up\nfor saddle stitching", 0 },
+		OPTION_RGB,
 		OPTIONS_END },
 	    booklet_render },
 	{ "signs", "a door sign for each forum", LAYOUT_ITEMS,
-	    "signs-a4-landscape.xml", NULL, NULL, signs_render },
+	    "signs-a4-landscape.xml", NULL,
+	    (const struct render_option[]){ OPTION_RGB, OPTIONS_END },
+	    signs_render },
 	{ "badges", "the speaker badges", LAYOUT_ITEMS, "badges-90x55.xml",
 	    NULL,
 	    (const struct render_option[]){
@@ -34,6 +41,7 @@ const struct product products[] = {
 		    "the first N labels of sheet 1 are used", 10000 },
 		{ "only", RENDER_TEXT, "LIST",
 		    "only these people (ids or names, by comma)", 0 },
+		OPTION_RGB,
 		OPTIONS_END },
 	    badges_render },
 	{ NULL, NULL, LAYOUT_KIND__MAX, NULL, NULL, NULL, NULL }

@@ -691,7 +691,6 @@ signs_render(const struct programme *p, const struct layout *l,
 	size_t per, first, n;
 	int rc = 0;
 
-	(void)o;	/* the options are for the booklet and badges */
 	memset(&j, 0, sizeof(j));
 	j.p = p;
 	j.box.l = l;
@@ -705,6 +704,8 @@ signs_render(const struct programme *p, const struct layout *l,
 	info.author = p->event.organiser;
 	if ((j.box.pdf = pdf_new(d, &info)) == NULL)
 		return -1;
+	if (render_flag(o, "rgb"))
+		pdf_use_rgb(j.box.pdf);
 	per = (size_t)l->grid.columns * (size_t)l->grid.rows;
 	for (first = 0; first < p->nforums; first += n) {
 		n = p->nforums - first < per ? p->nforums - first : per;

@@ -204,6 +204,10 @@ badges_90x55(void **state)
 	assert_int_equal(b->style->max_lines, 2);
 	assert_true(b->style->leading == 1.05);
 	assert_string_equal(b->style->family, "Liberation Sans");
+	/* No colour given: black on the K plate alone. */
+	assert_int_equal(b->style->colour.space, COLOUR_CMYK);
+	assert_true(b->style->colour.v[0] == 0 && b->style->colour.v[1] == 0 &&
+	    b->style->colour.v[2] == 0 && b->style->colour.v[3] == 1);
 	b = &l->item.front.boxes[4];
 	assert_int_equal(b->style->max_lines, 2);
 	assert_true(b->style->size == 10 && b->style->min_size == 7);

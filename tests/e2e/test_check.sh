@@ -100,3 +100,32 @@ t_layout_of_other_product() {
 	contains "$T/err" "this is a layout for booklet, not for signs" || return 1
 	[ -z "$(ls -A "$T/o")" ] || fail "files written"
 }
+
+# The report names the photos and logos in RGB (the PDFs keep images as
+# they are; the print shop converts them to CMYK); grey and CMYK images,
+# PNG or JPEG, are not named.
+t_check_notes_rgb_images() {
+	run 0 "$PDFGEN" check tests/e2e/badges-long.xml || return 1
+	contains "$T/out" "  images in RGB, which the print shop converts to CMYK: 1
+    tests/e2e/badge-photo.png (photo of Özlem Çelik)" || return 1
+	# The same programme with the photo as grey PNG, then JPEGs.
+	cp tests/e2e/badges-long.xml "$T/" || return 1
+	python3 - "$T/badge-photo.png" <<'PY' || return 1
+import struct, sys, zlib
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+ihdr = struct.pack(">IIBBBBB", 2, 2, 8, 0, 0, 0, 0)
+raw = b"\0\x80\x80" * 2
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) +
+    chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+PY
+	run 0 "$PDFGEN" check "$T/badges-long.xml" || return 1
+	contains "$T/out" "  images in RGB, which the print shop converts to CMYK: 0" || return 1
+	for dev in jpeggray:0 jpegcmyk:0 jpeg:1; do
+		gs -q -dSAFER -sDEVICE=${dev%:*} -r10 -o "$T/badge-photo.png" \
+		    -c showpage || return 1
+		run 0 "$PDFGEN" check "$T/badges-long.xml" || return 1
+		contains "$T/out" "  images in RGB, which the print shop converts to CMYK: ${dev#*:}" ||
+			return 1
+	done
+}
