@@ -13,7 +13,6 @@
 #include "render.h"
 #include "util.h"
 
-#define NAME_STEP	0.5	/* points between the name sizes tried */
 #define NAME_FLOOR	8.0	/* points: names shrink no further */
 #define NAME_SLACK	1e-3	/* points: rounding room for name_need */
 /* Cut marks start MARK_OFFSET from the grid, at most MARK_LEN long. */
@@ -286,104 +285,51 @@ forget(struct badge *bg)
 	bg->nplaced = 0;
 }
 
-/* s set on one line of width w at st's size, or NULL when it needs more. */
+/* s on one line of width w at size, or NULL when it needs more. */
 static struct text_block *
 one_line(struct job *j, const struct text_style *st, const char *s,
-    double w)
+    double size, double w)
 {
 	struct text_run run = { s, TEXT_REGULAR, 1 };
-	struct text_block *tb;
 
-	tb = text_set(j->box.pdf, st, j->box.lang, &run, 1, w, NULL);
-	if (tb == NULL)
-		return NULL;
-	if (text_lines(tb) == 1 && text_line_width(tb, 0) <= w + 1e-6)
-		return tb;
-	text_block_free(tb);
-	return NULL;
+	return text_set_whole(j->box.pdf, st, j->box.lang, &run, 1, size, w,
+	    1);
 }
 
 /*
- * The runs set at st's size in width w, in at most max_lines lines (0: no
- * limit), without hyphenation and without breaking a word except after a
- * hyphen it has; NULL when they do not fit so.
- */
-static struct text_block *
-word_lines(struct job *j, const struct text_style *st,
-    const struct text_run *runs, size_t nruns, double w, int max_lines)
-{
-	struct text_style nohyph = *st;
-	struct text_block *tb;
-	struct buf joined = { NULL, 0, 0 }, want = { NULL, 0, 0 };
-	char *line;
-	size_t i, n;
-	int ok;
-
-	nohyph.hyphenate = 0;
-	tb = text_set(j->box.pdf, &nohyph, j->box.lang, runs, nruns, w, NULL);
-	if (tb == NULL)
-		return NULL;
-	n = text_lines(tb);
-	ok = max_lines <= 0 || n <= (size_t)max_lines;
-	for (i = 0; i < n && ok; i++) {
-		if (text_line_width(tb, i) > w + 1e-6)
-			ok = 0;
-		if (i > 0 && joined.len > 0 && joined.data[joined.len - 1] !=
-		    '-' && joined.data[joined.len - 1] != '/')
-			buf_addc(&joined, ' ');
-		line = text_line_text(tb, i);
-		buf_adds(&joined, line);
-		free(line);
-	}
-	for (i = 0; i < nruns; i++)
-		buf_adds(&want, runs[i].text);
-	while (want.len > 0 && want.data[want.len - 1] == ' ')
-		want.data[--want.len] = '\0';
-	/* A word broken inside (the last resort of text_set) is no good. */
-	if (ok && strcmp(joined.data != NULL ? joined.data : "",
-	    want.data != NULL ? want.data : "") != 0)
-		ok = 0;
-	buf_release(&joined);
-	buf_release(&want);
-	if (ok)
-		return tb;
-	text_block_free(tb);
-	return NULL;
-}
-
-/*
- * The name at st's size in box b: on one line, else the given names above
- * the family name (not with a remark, which belongs after the whole
- * name), else broken between any two words, never inside a word.  Sets blk[0] (and blk[1] for the two-part form) and returns 1, or
- * returns 0 when none of these fits.
+ * The name at size in box b: on one line, else the given names above the
+ * family name (not with a remark, which belongs after the whole name),
+ * else broken between words, never inside one.  Sets blk[0] (and blk[1]
+ * for the two-part form) and returns 1, or returns 0 when none of these
+ * fits.
  */
 static int
-name_at(struct job *j, const struct text_style *st,
-    const struct layout_box *b, const struct person *s, const char *name,
-    struct text_block *blk[2])
+name_at(struct job *j, const struct layout_box *b, const struct person *s,
+    const char *name, double size, struct text_block *blk[2])
 {
-	struct text_run run;
+	const struct text_style *st = b->style;
+	struct text_run run = { name, TEXT_REGULAR, 1 };
 	int two = st->max_lines != 1;
 
 	blk[0] = blk[1] = NULL;
-	if ((blk[0] = one_line(j, st, name, b->w)) != NULL &&
+	if ((blk[0] = one_line(j, st, name, size, b->w)) != NULL &&
 	    text_height(blk[0]) <= b->h + 1e-6)
 		return 1;
 	text_block_free(blk[0]);
 	blk[0] = NULL;
 	if (two && s->given != NULL && s->family != NULL &&
 	    s->remark == NULL && strcmp(name, s->given) != 0 &&
-	    (blk[0] = one_line(j, st, s->given, b->w)) != NULL &&
-	    (blk[1] = one_line(j, st, s->family, b->w)) != NULL &&
+	    (blk[0] = one_line(j, st, s->given, size, b->w)) != NULL &&
+	    (blk[1] = one_line(j, st, s->family, size, b->w)) != NULL &&
 	    text_ascent(blk[0]) + text_leading(blk[0]) +
 	    text_descent(blk[0]) <= b->h + 1e-6)
 		return 1;
 	text_block_free(blk[0]);
 	text_block_free(blk[1]);
 	blk[0] = blk[1] = NULL;
-	run = (struct text_run){ name, TEXT_REGULAR, 1 };
-	if (two && (blk[0] = word_lines(j, st, &run, 1, b->w,
-	    st->max_lines)) != NULL && text_height(blk[0]) <= b->h + 1e-6)
+	if (two && (blk[0] = text_set_whole(j->box.pdf, st, j->box.lang,
+	    &run, 1, size, b->w, st->max_lines)) != NULL &&
+	    text_height(blk[0]) <= b->h + 1e-6)
 		return 1;
 	text_block_free(blk[0]);
 	blk[0] = NULL;
@@ -391,156 +337,43 @@ name_at(struct job *j, const struct text_style *st,
 }
 
 /*
- * What each form of name_at needs at least, at 1 pt (widths and heights
- * grow linearly with the size).  Widths: the name on one line, the wider
- * of given and family name, the widest piece a line may end after, all
- * words without their spaces.  A size at which no form can fit
- * (name_may_fit) is skipped without setting the name, which is what makes
- * fitting cheap; name_at still decides at the sizes that remain, so the
- * size chosen is the one trying every size would choose.
+ * What each form of name_at needs at least, at 1 pt (text_measure):
+ * the name on one line, its given and family name, and its words.  A
+ * size at which no form can fit (name_may_fit) is passed over without
+ * setting the name, which is what makes fitting cheap, however long the
+ * name; name_at still decides at the sizes that remain.
  */
 struct name_need {
-	double		 line, parts, word, words;	/* widths */
-	double		 line_h;	/* the name on one line */
+	struct text_measure name;
+	double		 parts;		/* the wider of given and family */
 	double		 parts_h;	/* given names above family name */
-	double		 lines_h;	/* the name on two lines */
 };
 
-/*
- * Splits s into words where text.c breaks lines (its is_space(): ASCII
- * white space, U+2028, U+2029) and hands each to f; returns how many.
- */
-static size_t
-name_words(const char *s, void (*f)(void *, const char *), void *arg)
+static int
+measure(struct job *j, const struct text_style *st, const char *s,
+    struct text_measure *m)
 {
-	struct buf word = { NULL, 0, 0 };
-	size_t n = 0, k;
-
-	for (;;) {
-		k = 0;
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-			k = 1;
-		else if (strncmp(s, "\xe2\x80\xa8", 3) == 0 ||
-		    strncmp(s, "\xe2\x80\xa9", 3) == 0)
-			k = 3;
-		if (k > 0 || *s == '\0') {
-			if (word.len > 0) {
-				f(arg, word.data);
-				n++;
-				word.len = 0;
-				word.data[0] = '\0';
-			}
-			if (*s == '\0')
-				break;
-			s += k;
-			continue;
-		}
-		buf_addc(&word, *s++);
-	}
-	buf_release(&word);
-	return n;
-}
-
-struct name_measure {
-	struct job	*j;
-	const struct text_style *st;
-	struct buf	 line;		/* the words, one space between them */
-	double		 widest, sum;
-};
-
-/*
- * A word may end a line after '-' or '/' (word_lines accepts text_set's
- * emergency break there): the pieces up to them are what must fit.
- */
-static void
-name_measure_word(void *arg, const char *word)
-{
-	struct name_measure *m = arg;
-	char *piece = xstrdup(word);
-	size_t at, len;
-	double w;
-
-	if (m->line.len > 0)
-		buf_addc(&m->line, ' ');
-	buf_adds(&m->line, word);
-	for (at = 0; word[at] != '\0'; at += len) {
-		len = strcspn(word + at, "-/");
-		len += word[at + len] != '\0';
-		memcpy(piece, word + at, len);
-		piece[len] = '\0';
-		w = text_width(m->j->box.pdf, m->st, TEXT_REGULAR, 1, piece);
-		m->widest = fmax(m->widest, w);
-		m->sum += w;
-	}
-	free(piece);
-}
-
-/*
- * s's width at 1 pt as one line (text_set joins words with one space);
- * with words set, also its widest word and the sum of its words.
- */
-static double
-name_width(struct job *j, const struct text_style *st, const char *s,
-    double *widest, double *sum)
-{
-	struct name_measure m = { j, st, { NULL, 0, 0 }, 0, 0 };
-	double w = 0;
-
-	if (name_words(s, name_measure_word, &m) > 0)
-		w = text_width(j->box.pdf, st, TEXT_REGULAR, 1, m.line.data);
-	buf_release(&m.line);
-	if (widest != NULL)
-		*widest = m.widest;
-	if (sum != NULL)
-		*sum = m.sum;
-	return w;
-}
-
-/*
- * The height of s at 1 pt on two lines; *one: on one line.  The fonts s
- * uses decide ascent and descent, so this takes one text_set().
- */
-static double
-name_height(struct job *j, const struct text_style *st, const char *s,
-    double *one)
-{
-	struct text_style st1 = *st;
 	struct text_run run = { s, TEXT_REGULAR, 1 };
-	struct text_block *tb;
-	double h;
 
-	st1.size = st1.min_size = 1;
-	tb = text_set(j->box.pdf, &st1, j->box.lang, &run, 1, 1e6, NULL);
-	if (tb == NULL) {
-		if (one != NULL)
-			*one = 0;
-		return 0;
-	}
-	if (one != NULL)
-		*one = text_ascent(tb) + text_descent(tb);
-	h = text_ascent(tb) + text_leading(tb) + text_descent(tb);
-	text_block_free(tb);
-	return h;
+	return text_measure(j->box.pdf, st, &run, 1, m);
 }
 
 static void
 name_need(struct job *j, const struct text_style *st, const struct person *s,
     const char *name, struct name_need *need)
 {
-	int two = st->max_lines != 1;
+	struct text_measure given, family;
 
-	need->parts = need->word = need->words = HUGE_VAL;
-	need->parts_h = HUGE_VAL;
-	need->line = name_width(j, st, name, two ? &need->word : NULL,
-	    two ? &need->words : NULL);
-	need->lines_h = name_height(j, st, name, &need->line_h);
-	if (!two)
-		need->lines_h = HUGE_VAL;
-	if (two && s->given != NULL && s->family != NULL &&
-	    s->remark == NULL && strcmp(name, s->given) != 0) {
-		need->parts = fmax(name_width(j, st, s->given, NULL, NULL),
-		    name_width(j, st, s->family, NULL, NULL));
-		need->parts_h = name_height(j, st, s->given, NULL);
+	memset(need, 0, sizeof(*need));
+	need->parts = need->parts_h = HUGE_VAL;
+	if (measure(j, st, name, &need->name) == -1)
+		need->name.width = need->name.widest = HUGE_VAL;
+	if (st->max_lines != 1 && s->given != NULL && s->family != NULL &&
+	    s->remark == NULL && strcmp(name, s->given) != 0 &&
+	    measure(j, st, s->given, &given) == 0 &&
+	    measure(j, st, s->family, &family) == 0) {
+		need->parts = fmax(given.width, family.width);
+		need->parts_h = given.ascent + given.leading + given.descent;
 	}
 }
 
@@ -549,16 +382,52 @@ static int
 name_may_fit(const struct name_need *need, const struct text_style *st,
     double size, const struct layout_box *b)
 {
+	const struct text_measure *m = &need->name;
 	double w = b->w + NAME_SLACK, h = b->h + NAME_SLACK;
-	int line = size * need->line <= w;
+	int line = size * m->width <= w;
 
-	if ((line && size * need->line_h <= h) || (size * need->parts <= w &&
-	    size * need->parts_h <= h))
+	if ((line && size * (m->ascent + m->descent) <= h) ||
+	    (size * need->parts <= w && size * need->parts_h <= h))
 		return 1;
+	if (st->max_lines == 1)
+		return 0;
 	/* Broken between words: on one line as above, else on two or more. */
-	return size * need->word <= w && (st->max_lines <= 0 ||
-	    size * need->words <= st->max_lines * b->w + NAME_SLACK) &&
-	    (line || size * need->lines_h <= h);
+	return size * m->widest <= w && (st->max_lines <= 0 ||
+	    size * m->words <= st->max_lines * b->w + NAME_SLACK) &&
+	    (line || size * (m->ascent + m->leading + m->descent) <= h);
+}
+
+/* What draw_name tries at each size (text_fit_size). */
+struct name_try {
+	struct job	*j;
+	const struct layout_box *b;
+	const struct person *s;
+	const char	*name;
+	struct name_need need;
+	int		 measured;
+	struct text_block *best[2];	/* the last form that fitted */
+};
+
+static int
+name_try(void *arg, double size)
+{
+	struct name_try *t = arg;
+	struct text_block *blk[2];
+
+	if (t->measured && !name_may_fit(&t->need, t->b->style, size, t->b))
+		return 0;
+	if (!name_at(t->j, t->b, t->s, t->name, size, blk)) {
+		/* Most names fit at once: measure only those that do not. */
+		if (!t->measured)
+			name_need(t->j, t->b->style, t->s, t->name, &t->need);
+		t->measured = 1;
+		return 0;
+	}
+	text_block_free(t->best[0]);
+	text_block_free(t->best[1]);
+	t->best[0] = blk[0];
+	t->best[1] = blk[1];
+	return 1;
 }
 
 /*
@@ -571,37 +440,23 @@ static int
 draw_name(struct job *j, const struct layout_box *b, double bx, double btop,
     const struct person *s, const char *name)
 {
-	struct text_style st = *b->style;
-	struct text_block *blk[2] = { NULL, NULL };
-	struct name_need need;
-	double size, low, floor, th;
-	int rc = 0, found = 0, measured = 0;
+	const struct text_style *st = b->style;
+	struct name_try t = { j, b, s, name, { { 0, 0, 0, 0, 0, 0 }, 0, 0 },
+	    0, { NULL, NULL } };
+	double size, low, th;
+	int rc = 0;
 	size_t i;
 
-	low = st.min_size > 0 && st.min_size < st.size ? st.min_size : st.size;
-	floor = low < NAME_FLOOR ? low : NAME_FLOOR;
-	for (size = b->style->size; !found; size -= NAME_STEP) {
-		if (size < low && size + NAME_STEP > low)
-			size = low;	/* the style's own smallest size */
-		if (size < floor)
-			break;
-		/* Most names fit at once: measure only those that do not. */
-		if (measured && !name_may_fit(&need, b->style, size, b))
-			continue;
-		st.size = st.min_size = size;
-		found = name_at(j, &st, b, s, name, blk);
-		if (!found && !measured) {
-			name_need(j, b->style, s, name, &need);
-			measured = 1;
-		}
-	}
-	if (!found) {
+	low = st->min_size > 0 && st->min_size < st->size ? st->min_size :
+	    st->size;
+	size = text_fit_size(st->size, low, low < NAME_FLOOR ? low :
+	    NAME_FLOOR, name_try, &t);
+	if (size == 0) {
 		struct text_run run = { name, TEXT_REGULAR, 1 };
 		struct text_src src = { &s->pos, "person.name" };
 
 		return box_runs(&j->box, b, bx, btop, &run, 1, &src);
 	}
-	size = st.size;
 	if (size < low) {
 		char *q = utf8_abbrev(name);
 
@@ -610,12 +465,13 @@ draw_name(struct job *j, const struct layout_box *b, double bx, double btop,
 		    q, low, size);
 		free(q);
 	}
-	th = blk[1] != NULL ? text_ascent(blk[0]) + text_leading(blk[0]) +
-	    text_descent(blk[0]) : text_height(blk[0]);
+	th = t.best[1] != NULL ? text_ascent(t.best[0]) +
+	    text_leading(t.best[0]) + text_descent(t.best[0]) :
+	    text_height(t.best[0]);
 	btop = box_text_top(b, btop, th);
-	th = text_leading(blk[0]);
-	for (i = 0; i < 2 && blk[i] != NULL; i++)
-		if (place(j, blk[i], bx, btop - (double)i * th) == -1)
+	th = text_leading(t.best[0]);
+	for (i = 0; i < 2 && t.best[i] != NULL; i++)
+		if (place(j, t.best[i], bx, btop - (double)i * th) == -1)
 			rc = -1;
 	return rc;
 }
@@ -701,65 +557,47 @@ static int
 forums_box(struct job *j, const struct layout_box *b, double bx,
     double btop, const struct badge *bg)
 {
-	const struct text_style *st0 = b->style;
-	struct text_style st = *st0;
 	struct text_run *runs;
-	struct text_block **blk;
-	struct text_src src = { &bg->forums[0]->pos, "forum.title" };
+	struct text_item *it;
+	struct text_src *src;
 	char **num, *t;
-	double size, low, th = 0;
+	double h, top;
 	size_t i, n = bg->nforums;
-	int rc = 0, found = 0;
+	int rc = 0;
 
 	runs = xreallocarray(NULL, 2 * n, sizeof(*runs));
-	blk = xcalloc(n, sizeof(*blk));
+	it = xcalloc(n, sizeof(*it));
+	src = xcalloc(n, sizeof(*src));
 	num = xcalloc(n, sizeof(*num));
 	for (i = 0; i < n; i++) {
+		src[i] = (struct text_src){ &bg->forums[i]->pos, "forum.title" };
 		num[i] = xasprintf("%s %d: ", label(j, "forum"),
 		    bg->forums[i]->number);
 		runs[2 * i] = (struct text_run){ num[i], TEXT_BOLD, 1 };
 		runs[2 * i + 1] = (struct text_run){ bg->forums[i]->title,
 		    TEXT_REGULAR, 0 };
+		it[i] = (struct text_item){ runs + 2 * i, 2, NULL, 0, &src[i],
+		    NULL, 0 };
 	}
-	low = st0->min_size > 0 && st0->min_size < st0->size ? st0->min_size :
-	    st0->size;
-	for (size = st0->size; !found && size > low - NAME_STEP;
-	    size -= NAME_STEP) {
-		st.size = st.min_size = size < low ? low : size;
-		for (i = 0, th = 0, found = 1; i < n && found; i++) {
-			text_block_free(blk[i]);
-			blk[i] = word_lines(j, &st, runs + 2 * i, 2, b->w,
-			    st0->max_lines);
-			if (blk[i] == NULL)
-				found = 0;
-			else
-				th += text_height(blk[i]);
-		}
-		found = found && th <= b->h + 1e-6;
-	}
-	if (found) {
-		btop = box_text_top(b, btop, th);
-		for (i = 0; i < n; i++) {
-			th = text_height(blk[i]);
-			if (place(j, blk[i], bx, btop) == -1)
+	if (text_fit_list(j->box.pdf, b->style, j->box.lang, it, n, b->w, b->h,
+	    0, 0, &h, NULL) > 0) {
+		top = box_text_top(b, btop, h);
+		for (i = 0; i < n; i++)
+			if (place(j, it[i].tb, bx, top - it[i].y) == -1)
 				rc = -1;
-			blk[i] = NULL;
-			btop -= th;
-		}
 	} else if (n == 1)
-		rc = box_runs(&j->box, b, bx, btop, runs, 2, &src);
+		rc = box_runs(&j->box, b, bx, btop, runs, 2, &src[0]);
 	else {
 		t = forum_numbers(j, bg);
 		rc = box_text(&j->box, b, bx, btop, t, 1, &bg->forums[0]->pos,
 		    "forum.number");
 		free(t);
 	}
-	for (i = 0; i < n; i++) {
-		text_block_free(blk[i]);
+	for (i = 0; i < n; i++)
 		free(num[i]);
-	}
 	free(num);
-	free(blk);
+	free(src);
+	free(it);
 	free(runs);
 	return rc;
 }

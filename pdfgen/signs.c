@@ -12,13 +12,12 @@
 #include "util.h"
 #include "when.h"
 
-#define LIST_STEP	0.5	/* points between the sizes a list tries */
 #define ENTRY_GAP	0.25	/* extra space between list entries, in sizes */
 #define GROUP_GAP	0.7	/* extra space before a heading or a forum */
 #define BAR_W		0.22	/* the schedule's bar, in sizes */
 #define BAR_GAP		0.5	/* from the bar to the text, in sizes */
 #define RUNS_MAX	4	/* runs of one list entry */
-#define EPS		1e-6
+#define EPS		1e-6	/* points: rounding room */
 
 struct job {
 	const struct programme *p;
@@ -83,109 +82,6 @@ list_free(struct list *ls)
 	free(ls->v);
 }
 
-/* Nonzero when every word of e is at most w wide at size in st. */
-static int
-words_fit(struct job *j, const struct text_style *st, const struct entry *e,
-    double size, double w)
-{
-	char *copy, *word, *save;
-	size_t k;
-	int ok = 1;
-
-	for (k = 0; k < e->nruns && ok; k++) {
-		copy = xstrdup(e->runs[k].text);
-		for (word = strtok_r(copy, " ", &save); word != NULL && ok;
-		    word = strtok_r(NULL, " ", &save))
-			ok = text_width(j->box.pdf, st, e->runs[k].variant,
-			    size, word) <= w + EPS;
-		free(copy);
-	}
-	return ok;
-}
-
-/* The style of entry e at size: muted entries in the colour "muted". */
-static struct text_style
-entry_style(struct job *j, const struct text_style *st,
-    const struct entry *e, double size)
-{
-	struct text_style s = *st;
-	const struct colour *c;
-
-	s.size = s.min_size = size;
-	s.hyphenate = 0;	/* names, organisations, titles: whole words */
-	if (e->muted && (c = layout_colour(j->box.l, "muted")) != NULL)
-		s.colour = *c;
-	return s;
-}
-
-/*
- * Entry e set at size into width w with at most st->max_lines lines and
- * no word broken; NULL when it does not fit so.
- */
-static struct text_block *
-entry_set(struct job *j, const struct text_style *st, const struct entry *e,
-    double size, double w, const struct text_src *src)
-{
-	struct text_style s = entry_style(j, st, e, size);
-	struct text_block *tb;
-	size_t i;
-	int ok;
-
-	if (!words_fit(j, &s, e, size, w))
-		return NULL;
-	if ((tb = text_set(j->box.pdf, &s, j->box.lang, e->runs, e->nruns, w,
-	    src)) == NULL)
-		return NULL;
-	ok = st->max_lines <= 0 || text_lines(tb) <= (size_t)st->max_lines;
-	for (i = 0; i < text_lines(tb) && ok; i++)
-		ok = text_line_width(tb, i) <= w + EPS;
-	if (ok)
-		return tb;
-	text_block_free(tb);
-	return NULL;
-}
-
-/* Space between the blocks a and b (b's entry is e) at size. */
-static double
-entry_gap(const struct text_block *a, const struct entry *e, double size)
-{
-	double g = text_leading(a) - text_ascent(a) - text_descent(a);
-
-	return (g > 0 ? g : 0) + e->before * size;
-}
-
-/*
- * Sets every entry of ls at size into box b; fills tb[] and returns the
- * total height, or -1 (with tb[] freed) when they do not all fit.
- */
-static double
-list_set(struct job *j, const struct layout_box *b, const struct list *ls,
-    double size, struct text_block **tb, const struct text_src *src)
-{
-	double w = b->w, h = 0;
-	size_t i;
-
-	if (ls->bars)
-		w -= (BAR_W + BAR_GAP) * size;
-	for (i = 0; i < ls->n; i++)
-		tb[i] = NULL;
-	for (i = 0; i < ls->n; i++) {
-		if ((tb[i] = entry_set(j, b->style, &ls->v[i], size, w,
-		    src)) == NULL)
-			break;
-		if (i > 0)
-			h += entry_gap(tb[i - 1], &ls->v[i], size);
-		h += text_height(tb[i]);
-		if (h > b->h + EPS)
-			break;
-	}
-	if (i == ls->n)
-		return h;
-	for (i = 0; i < ls->n; i++)
-		text_block_free(tb[i]);
-	return -1;
-}
-
 /*
  * When no size fits, the whole list as one paragraph ("u. a. mit A, Org ·
  * B, Org"), which text_fit() shortens and reports.
@@ -218,7 +114,8 @@ list_as_paragraph(struct job *j, const struct layout_box *b, double bx,
 
 /*
  * Draws the list in box b, every entry at the same size, the largest in
- * the style's range at which all fit; marked entries get a bar in front.
+ * the style's range at which all fit; marked entries get a bar in front,
+ * muted ones the colour "muted".
  */
 static int
 fit_list(struct job *j, const struct layout_box *b, double bx, double btop,
@@ -226,52 +123,46 @@ fit_list(struct job *j, const struct layout_box *b, double bx, double btop,
 {
 	const struct text_style *st = b->style;
 	const struct colour *bar = layout_colour(j->box.l, "accent");
-	struct text_block **tb;
-	double size, low, h = -1, top, x = bx, mtop = 0, mbot = 0;
+	const struct colour *grey = layout_colour(j->box.l, "muted");
+	struct text_style muted = *st;
+	struct text_item *it;
+	double size, h, top, x = bx, mtop = 0, mbot = 0;
 	size_t i;
 	int rc = 0, marking = 0;
 
 	if (ls->n == 0)
 		return 0;
-	tb = xcalloc(ls->n, sizeof(*tb));
-	low = st->min_size > 0 && st->min_size < st->size ? st->min_size :
-	    st->size;
-	for (size = st->size; h < 0; size -= LIST_STEP) {
-		if (size < low)
-			size = low;
-		if ((h = list_set(j, b, ls, size, tb, NULL)) >= 0 ||
-		    size <= low)
-			break;
-	}
-	/* Once more with src, so a character no font has is reported once. */
-	for (i = 0; i < ls->n && h >= 0; i++)
-		text_block_free(tb[i]);
-	if (h < 0 || (h = list_set(j, b, ls, size, tb, src)) < 0) {
-		free(tb);
+	if (grey != NULL)
+		muted.colour = *grey;
+	it = xcalloc(ls->n, sizeof(*it));
+	for (i = 0; i < ls->n; i++)
+		it[i] = (struct text_item){ ls->v[i].runs, ls->v[i].nruns,
+		    ls->v[i].muted ? &muted : NULL, ls->v[i].before, NULL, NULL,
+		    0 };
+	size = text_fit_list(j->box.pdf, st, j->box.lang, it, ls->n, b->w,
+	    b->h, ls->bars ? BAR_W + BAR_GAP : 0, 1, &h, src);
+	if (size == 0) {
+		free(it);
 		return list_as_paragraph(j, b, bx, btop, ls, src);
 	}
 	if (ls->bars)
 		x += (BAR_W + BAR_GAP) * size;
 	top = box_text_top(b, btop, h);
 	for (i = 0; i < ls->n; i++) {
-		if (i > 0)
-			top -= entry_gap(tb[i - 1], &ls->v[i], size);
 		if (ls->v[i].marked && !marking)
-			mtop = top;
+			mtop = top - it[i].y;
 		marking = ls->v[i].marked;
-		if (text_draw(j->box.pdf, tb[i], x, top, 0, text_lines(tb[i]),
-		    NULL) == -1)
+		if (text_draw(j->box.pdf, it[i].tb, x, top - it[i].y, 0,
+		    text_lines(it[i].tb), NULL) == -1)
 			rc = -1;
-		top -= text_height(tb[i]);
 		if (marking)
-			mbot = top;
+			mbot = top - it[i].y - text_height(it[i].tb);
+		text_block_free(it[i].tb);
 	}
-	for (i = 0; i < ls->n; i++)
-		text_block_free(tb[i]);
 	if (mtop > mbot && pdf_rect(j->box.pdf, bx, mbot, BAR_W * size,
 	    mtop - mbot, bar != NULL ? bar : &st->colour, NULL, 0) == -1)
 		rc = -1;
-	free(tb);
+	free(it);
 	return rc;
 }
 

@@ -19,7 +19,7 @@
 
 #define PEN_HYPHEN	50	/* TeX's \hyphenpenalty and \exhyphenpenalty */
 #define PEN_EMERGENCY	5000	/* a break inside a word too long for a line */
-#define FIT_STEP	0.5	/* points between the sizes text_fit tries */
+#define FIT_EPS		1e-6	/* points: rounding room when fitting */
 
 /* Long texts are quoted abbreviated: a 10,000-letter name stays readable. */
 static void
@@ -367,14 +367,20 @@ word_breaks(const struct tchar *c, size_t n, const char *lang,
 	buf_release(&b);
 }
 
+/* Where a word wider than its line may break, as a last resort. */
+enum wide_word {
+	WIDE_STAYS,		/* nowhere: the line is overfull (fitting) */
+	WIDE_ANYWHERE		/* between any two characters (running text) */
+};
+
 /*
  * Turns the prepared characters into items.  A word whose longest
- * unbreakable stretch is wider than width gets a break between any two
- * characters when emergency is set.
+ * unbreakable stretch is wider than width gets the breaks wide allows.
  */
 static void
 build(const struct prep *pr, const struct text_style *st, const char *lang,
-    double size, double width, int patterns, int emergency, struct para *pa)
+    double size, double width, int patterns, enum wide_word wide,
+    struct para *pa)
 {
 	int justify = st->align == ALIGN_JUSTIFY;
 	size_t ws, we, i;
@@ -406,7 +412,7 @@ build(const struct prep *pr, const struct text_style *st, const char *lang,
 				chunk = 0;
 			}
 		}
-		if (emergency && widest > width)
+		if (wide == WIDE_ANYWHERE && widest > width)
 			for (i = ws; i + 1 < we; i++)
 				if (brk[i - ws] == BRK_NONE)
 					brk[i - ws] = BRK_EMERGENCY;
@@ -565,10 +571,11 @@ metrics(struct text_block *tb, const struct prep *pr)
 	    tb->size;
 }
 
-/* Sets the first n prepared characters at size into width. */
+/* Sets the prepared characters at size into width. */
 static struct text_block *
-layout(const struct prep *pr, const struct text_style *st, const char *lang,
-    double size, double width, int patterns, int emergency)
+set_prepared(const struct prep *pr, const struct text_style *st,
+    const char *lang, double size, double width, int patterns,
+    enum wide_word wide)
 {
 	struct text_block *tb = xcalloc(1, sizeof(*tb));
 	struct lb_params lp;
@@ -582,7 +589,7 @@ layout(const struct prep *pr, const struct text_style *st, const char *lang,
 	metrics(tb, pr);
 	if (pr->n == 0)
 		return tb;
-	build(pr, st, lang, size, width, patterns, emergency, &pa);
+	build(pr, st, lang, size, width, patterns, wide, &pa);
 	/* Ragged: fixed spaces, 2 em of stretch at the line end (as TeX). */
 	lb_params_init(&lp, width, justify ? 0 : 2 * size);
 	lb_total_fit(pa.items, pa.n, &lp, &res);
@@ -629,11 +636,15 @@ text_set(struct pdf *pdf, const struct text_style *st, const char *lang,
 
 	if (prepare(pdf, st, runs, nruns, src, &pr) == -1)
 		return NULL;
-	tb = layout(&pr, st, lang, st->size, width, st->hyphenate, 1);
+	tb = set_prepared(&pr, st, lang, st->size, width, st->hyphenate,
+	    WIDE_ANYWHERE);
 	prep_release(&pr);
 	return tb;
 }
 
+/* === FITTING === */
+
+/* Whether tb fits w x h in at most max_lines lines (0: any), no overfull line. */
 static int
 fits(const struct text_block *tb, double w, double h, int max_lines)
 {
@@ -642,9 +653,173 @@ fits(const struct text_block *tb, double w, double h, int max_lines)
 	if (tb->overfull || (max_lines > 0 && tb->nlines > (size_t)max_lines))
 		return 0;
 	for (i = 0; i < tb->nlines; i++)
-		if (tb->lines[i].width > w + 1e-6)
+		if (tb->lines[i].width > w + FIT_EPS)
 			return 0;
-	return text_height(tb) <= h + 1e-6;
+	return text_height(tb) <= h + FIT_EPS;
+}
+
+/* The size at index i of the sizes text_fit_size() tries (see there). */
+static double
+size_at(double top, double min, size_t above, size_t i)
+{
+	return i < above ? top - (double)i * TEXT_FIT_STEP :
+	    min - (double)(i - above) * TEXT_FIT_STEP;
+}
+
+double
+text_fit_size(double top, double min, double least,
+    int (*fits_at)(void *arg, double size), void *arg)
+{
+	size_t above, n, lo, hi, mid;
+
+	if (min <= 0 || min > top)
+		min = top;
+	if (least <= 0 || least > min)
+		least = min;
+	/* Sizes above min, then min and the steps below it down to least. */
+	above = top > min ? (size_t)ceil((top - min) / TEXT_FIT_STEP - 1e-9) :
+	    0;
+	n = above + 1 + (size_t)floor((min - least) / TEXT_FIT_STEP + 1e-9);
+	/* Most texts fit at once; what does not fit at least never does. */
+	if (fits_at(arg, top))
+		return top;
+	if (n == 1 || !fits_at(arg, size_at(top, min, above, n - 1)))
+		return 0;
+	/* The first index that fits, between 1 and n - 1 (which does). */
+	lo = 1;
+	hi = n - 1;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (fits_at(arg, size_at(top, min, above, mid)))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return size_at(top, min, above, hi);
+}
+
+/*
+ * The prepared text at 1 pt, measured once, so that fitting can skip the
+ * sizes and the cut points at which it cannot fit without setting it
+ * (widths and heights grow linearly with the size).
+ */
+struct measure {
+	double		*pre;		/* pre[i]: c[0..i) on one line */
+	double		*spaces;	/* spaces[i]: the spaces among them */
+	double		 space;		/* the widest space */
+	double		 widest;	/* the widest piece between breaks */
+	double		 ascent;	/* the smallest of any face */
+	double		 descent;	/* likewise */
+};
+
+/* The width of c[i] at 1 pt: a space in the face of the character before. */
+static double
+char_width(const struct prep *pr, size_t i)
+{
+	if (pr->c[i].face != NULL)
+		return adv(pr->c[i].face, pr->c[i].cp, 1);
+	if (pr->c[i].cp == ' ' && i > 0 && pr->c[i - 1].face != NULL)
+		return adv(pr->c[i - 1].face, ' ', 1);
+	return 0;
+}
+
+static void
+measure(const struct prep *pr, struct measure *m)
+{
+	double piece = 0, w, a, d;
+	size_t i;
+
+	memset(m, 0, sizeof(*m));
+	m->pre = xreallocarray(NULL, pr->n + 1, sizeof(*m->pre));
+	m->spaces = xreallocarray(NULL, pr->n + 1, sizeof(*m->spaces));
+	m->pre[0] = m->spaces[0] = 0;
+	m->ascent = m->descent = HUGE_VAL;
+	for (i = 0; i < pr->n; i++) {
+		w = char_width(pr, i);
+		m->pre[i + 1] = m->pre[i] + w;
+		m->spaces[i + 1] = m->spaces[i] + (pr->c[i].cp == ' ' ? w : 0);
+		if (pr->c[i].cp == ' ') {
+			m->space = fmax(m->space, w);
+			piece = 0;
+			continue;
+		}
+		piece += w;
+		m->widest = fmax(m->widest, piece);
+		/* A line may end after a hyphen or a slash a word has. */
+		if (pr->c[i].cp == '-' || pr->c[i].cp == '/')
+			piece = 0;
+		if (pr->c[i].face != NULL) {
+			a = font_ascender(pr->c[i].face) / 1000.0;
+			d = -font_descender(pr->c[i].face) / 1000.0;
+			m->ascent = fmin(m->ascent, a);
+			m->descent = fmin(m->descent, d);
+		}
+	}
+	if (m->ascent == HUGE_VAL)
+		m->ascent = m->descent = 0;
+}
+
+static void
+measure_release(struct measure *m)
+{
+	free(m->pre);
+	free(m->spaces);
+}
+
+/*
+ * Whether c[0..n) and extra points more (at 1 pt) may fit w x h at size in
+ * at most max_lines lines: false only when they certainly do not.  Each
+ * line is at most w wide, its breaks dropped a space each, justified
+ * spaces shrink by a third (as build() allows), and the lines must stack
+ * within h.
+ */
+static int
+may_fit(const struct measure *m, const struct text_style *st, size_t n,
+    double extra, double size, double w, double h, int max_lines)
+{
+	double lead = st->leading > 0 ? st->leading : 1.2, room, lines, need;
+
+	room = (h + FIT_EPS) / size - m->ascent - m->descent;
+	if (room < -FIT_EPS)
+		return n == 0;
+	lines = floor(room / lead + 1e-6) + 1;
+	if (max_lines > 0 && lines > max_lines)
+		lines = max_lines;
+	need = m->pre[n] + extra - (lines - 1) * m->space;
+	if (st->align == ALIGN_JUSTIFY)
+		need -= m->spaces[n] / 3;
+	return size * need <= lines * (w + FIT_EPS);
+}
+
+/* What text_fit() tries at each size: the whole text, kept when it fits. */
+struct fit_try {
+	const struct prep *pr;
+	const struct measure *m;
+	const struct text_style *st;
+	const char	*lang;
+	double		 w, h;
+	int		 max_lines;
+	struct text_block *best;	/* the last that fitted */
+};
+
+static int
+fit_try(void *arg, double size)
+{
+	struct fit_try *t = arg;
+	struct text_block *tb;
+
+	if (t->m->widest * size > t->w + FIT_EPS ||
+	    !may_fit(t->m, t->st, t->pr->n, 0, size, t->w, t->h,
+	    t->max_lines))
+		return 0;
+	tb = set_prepared(t->pr, t->st, t->lang, size, t->w, 0, WIDE_STAYS);
+	if (!fits(tb, t->w, t->h, t->max_lines)) {
+		text_block_free(tb);
+		return 0;
+	}
+	text_block_free(t->best);
+	t->best = tb;
+	return 1;
 }
 
 /* The prepared text cut to n characters and ended with "…". */
@@ -669,84 +844,128 @@ cut(const struct prep *pr, size_t n, int space, struct prep *out)
 		    1, font_chain_face(ch, k) };
 }
 
+/* Whether the cut at n has a space before "…" (it ends a word). */
+static int
+cut_at_word(const struct prep *pr, size_t n)
+{
+	return n < pr->n && pr->c[n].cp == ' ';
+}
+
+/* The text cut at n with "…", set at size. */
+static struct text_block *
+cut_set(const struct fit_try *t, size_t n, double size)
+{
+	struct text_block *tb;
+	struct prep sh;
+
+	cut(t->pr, n, cut_at_word(t->pr, n), &sh);
+	tb = set_prepared(&sh, t->st, t->lang, size, t->w, 0, WIDE_STAYS);
+	free(sh.c);
+	return tb;
+}
+
+/*
+ * Where the text may be cut, in ascending order: after any character of
+ * its first word, else only before a space, so that only whole words are
+ * dropped.  Returns how many; the caller frees *out.
+ */
+static size_t
+cut_points(const struct prep *pr, size_t **out)
+{
+	size_t *v = xreallocarray(NULL, pr->n + 1, sizeof(*v)), k = 0, n;
+	int in_first = 1;
+
+	for (n = 1; n <= pr->n; n++) {
+		if (pr->c[n - 1].cp == ' ')
+			in_first = 0;
+		if (in_first || cut_at_word(pr, n))
+			v[k++] = n;
+	}
+	*out = v;
+	return k;
+}
+
+/*
+ * Too long even at size: the longest cut (cut_points) that fits with
+ * "…", or the shortest when none does; sets *at to where it was cut.
+ * Whether a cut fits is not monotonic ("…" sticks to the word before it,
+ * which may be long), so the cuts are tried from the longest down, as
+ * the definition says; but only from the longest the widths allow (found
+ * by bisection), so however long the text, only as much as the box can
+ * hold is ever set.  NULL when the text is empty.
+ */
+static struct text_block *
+shorten(const struct fit_try *t, double size, size_t *at)
+{
+	struct text_block *tb = NULL;
+	size_t *pts, npts, lo = 0, hi, mid;
+
+	if ((npts = cut_points(t->pr, &pts)) == 0) {
+		free(pts);
+		return NULL;
+	}
+	/* The cuts the widths allow are a prefix: pts[0..lo). */
+	hi = npts;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (may_fit(t->m, t->st, pts[mid], 0, size, t->w, t->h,
+		    t->max_lines))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo > 1; lo--) {
+		tb = cut_set(t, pts[lo - 1], size);
+		if (fits(tb, t->w, t->h, t->max_lines))
+			break;
+		text_block_free(tb);
+		tb = NULL;
+	}
+	*at = pts[lo > 0 ? lo - 1 : 0];
+	if (tb == NULL)
+		tb = cut_set(t, *at, size);
+	free(pts);
+	return tb;
+}
+
 /* text_fit(), warning of a shortened text unless quiet is set. */
 static struct text_block *
 fit(struct pdf *pdf, const struct text_style *st, const char *lang,
     const struct text_run *runs, size_t nruns, double w, double h,
     int max_lines, const struct text_src *src, int quiet)
 {
-	struct text_block *tb;
+	struct fit_try t;
+	struct measure m;
 	struct prep pr, sh;
-	double top = st->size, low = st->min_size > 0 &&
-	    st->min_size < st->size ? st->min_size : st->size;
-	size_t steps, lo, hi, mid, n;
+	double low = st->min_size > 0 && st->min_size < st->size ?
+	    st->min_size : st->size;
+	size_t at;
 	char *orig, *shortened;
 
-	if (max_lines <= 0)
-		max_lines = st->max_lines;
 	if (prepare(pdf, st, runs, nruns, src, &pr) == -1)
 		return NULL;
-	/* Sizes top, top - 0.5, ..., and low itself: index steps is low. */
-	steps = (size_t)ceil((top - low) / FIT_STEP - 1e-9);
-#define SIZE_AT(i) ((i) >= steps ? low : top - (double)(i) * FIT_STEP)
-	tb = layout(&pr, st, lang, low, w, 0, 0);
-	if (fits(tb, w, h, max_lines)) {
-		/* Smallest index (largest size) that fits, by bisection. */
-		lo = 0;
-		hi = steps;
-		while (lo < hi) {
-			struct text_block *t;
-
-			mid = (lo + hi) / 2;
-			t = layout(&pr, st, lang, SIZE_AT(mid), w, 0, 0);
-			if (fits(t, w, h, max_lines)) {
-				text_block_free(tb);
-				tb = t;
-				hi = mid;
-			} else {
-				text_block_free(t);
-				lo = mid + 1;
-			}
-		}
-		prep_release(&pr);
-		return tb;
-	}
-#undef SIZE_AT
-	/* Too long even at low: drop words from the end, then characters. */
-	text_block_free(tb);
-	tb = NULL;
-	for (n = pr.n; n > 0; n--) {
-		int at_word = n < pr.n && pr.c[n].cp == ' ';
-		int in_first = 1;
-		size_t i;
-
-		for (i = 0; i < n; i++)
-			if (pr.c[i].cp == ' ')
-				in_first = 0;
-		if (!at_word && !in_first)
-			continue;
-		cut(&pr, n, at_word, &sh);
-		tb = layout(&sh, st, lang, low, w, 0, 0);
-		if (fits(tb, w, h, max_lines) || n == 1) {
-			tb->shortened = 1;
-			if (!quiet) {
-				orig = prep_text(&pr, pr.n);
-				shortened = prep_text(&sh, sh.n);
-				warn_shortened(pdf, src, orig, shortened);
-				free(orig);
-				free(shortened);
-			}
+	measure(&pr, &m);
+	t = (struct fit_try){ &pr, &m, st, lang, w, h,
+	    max_lines > 0 ? max_lines : st->max_lines, NULL };
+	if (text_fit_size(st->size, low, low, fit_try, &t) == 0 &&
+	    (t.best = shorten(&t, low, &at)) != NULL) {
+		t.best->shortened = 1;
+		if (!quiet) {
+			cut(&pr, at, cut_at_word(&pr, at), &sh);
+			orig = prep_text(&pr, pr.n);
+			shortened = prep_text(&sh, sh.n);
+			warn_shortened(pdf, src, orig, shortened);
+			free(orig);
+			free(shortened);
 			free(sh.c);
-			break;
 		}
-		free(sh.c);
-		text_block_free(tb);
-		tb = NULL;
 	}
-	if (tb == NULL)
-		tb = layout(&pr, st, lang, low, w, 0, 0);
+	/* Only an empty text has nothing to shorten. */
+	if (t.best == NULL)
+		t.best = set_prepared(&pr, st, lang, low, w, 0, WIDE_STAYS);
+	measure_release(&m);
 	prep_release(&pr);
-	return tb;
+	return t.best;
 }
 
 struct text_block *
@@ -763,6 +982,161 @@ text_fit_quiet(struct pdf *pdf, const struct text_style *st,
     double h, int max_lines, const struct text_src *src)
 {
 	return fit(pdf, st, lang, runs, nruns, w, h, max_lines, src, 1);
+}
+
+struct text_block *
+text_set_whole(struct pdf *pdf, const struct text_style *st,
+    const char *lang, const struct text_run *runs, size_t nruns,
+    double size, double w, int max_lines)
+{
+	struct text_block *tb;
+	struct prep pr;
+
+	if (prepare(pdf, st, runs, nruns, NULL, &pr) == -1)
+		return NULL;
+	tb = set_prepared(&pr, st, lang, size, w, 0, WIDE_STAYS);
+	prep_release(&pr);
+	if (fits(tb, w, HUGE_VAL, max_lines))
+		return tb;
+	text_block_free(tb);
+	return NULL;
+}
+
+int
+text_measure(struct pdf *pdf, const struct text_style *st,
+    const struct text_run *runs, size_t nruns, struct text_measure *tm)
+{
+	struct text_block tb;
+	struct measure m;
+	struct prep pr;
+	double words;
+
+	if (prepare(pdf, st, runs, nruns, NULL, &pr) == -1)
+		return -1;
+	measure(&pr, &m);
+	/* Ascent and descent of the faces used, as set_prepared() has them. */
+	memset(&tb, 0, sizeof(tb));
+	tb.style = *st;
+	tb.size = 1;
+	metrics(&tb, &pr);
+	words = m.pre[pr.n] - m.spaces[pr.n];
+	*tm = (struct text_measure){ m.pre[pr.n], m.widest, words,
+	    tb.ascent, tb.descent, tb.leading };
+	measure_release(&m);
+	prep_release(&pr);
+	return 0;
+}
+
+/* === LISTS === */
+
+/* An item of a list, prepared once for every size tried. */
+struct list_entry {
+	struct prep	 pr;
+	struct text_style st;		/* the item's look, sized as tried */
+	struct text_block *tb;
+};
+
+struct list_try {
+	struct text_item *v;
+	struct list_entry *e;
+	size_t		 n;
+	const char	*lang;
+	double		 w, h, indent;
+	int		 max_lines;
+	int		 spaced;
+	double		 height;	/* of the best, as text_fit_list says */
+};
+
+/* Space above item i below block a (see text_fit_list()). */
+static double
+item_gap(const struct list_try *t, const struct text_block *a, size_t i,
+    double size)
+{
+	double g = t->spaced ? a->leading - a->ascent - a->descent : 0;
+
+	return (g > 0 ? g : 0) + t->v[i].before * size;
+}
+
+/*
+ * Sets every item at size; keeps them (freeing the blocks kept before)
+ * with their places and returns 1 when all fit, else 0.
+ */
+static int
+list_try(void *arg, double size)
+{
+	struct list_try *t = arg;
+	struct text_block **tb = xcalloc(t->n, sizeof(*tb));
+	double w = t->w - t->indent * size, y = 0;
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		t->e[i].st.size = t->e[i].st.min_size = size;
+		tb[i] = set_prepared(&t->e[i].pr, &t->e[i].st, t->lang, size,
+		    w, 0, WIDE_STAYS);
+		if (!fits(tb[i], w, HUGE_VAL, t->max_lines))
+			break;
+		if (i > 0)
+			y += item_gap(t, tb[i - 1], i, size);
+		y += text_height(tb[i]);
+		if (y > t->h + FIT_EPS)
+			break;
+	}
+	if (i < t->n) {
+		for (i = 0; i < t->n; i++)
+			text_block_free(tb[i]);
+		free(tb);
+		return 0;
+	}
+	for (i = 0, y = 0; i < t->n; i++) {
+		text_block_free(t->e[i].tb);
+		t->e[i].tb = tb[i];
+		if (i > 0)
+			y += item_gap(t, tb[i - 1], i, size);
+		t->v[i].y = y;
+		y += text_height(tb[i]);
+	}
+	free(tb);
+	t->height = y;
+	return 1;
+}
+
+double
+text_fit_list(struct pdf *pdf, const struct text_style *st,
+    const char *lang, struct text_item *v, size_t n, double w, double h,
+    double indent, int spaced, double *height, const struct text_src *src)
+{
+	struct list_try t = { v, NULL, n, lang, w, h, indent, st->max_lines,
+	    spaced, 0 };
+	struct prep report;
+	double size;
+	size_t i;
+	int bad = 0;
+
+	t.e = xcalloc(n > 0 ? n : 1, sizeof(*t.e));
+	for (i = 0; i < n; i++) {
+		t.e[i].st = v[i].style != NULL ? *v[i].style : *st;
+		/* Names, organisations, titles: whole words, never broken. */
+		t.e[i].st.hyphenate = 0;
+		if (prepare(pdf, &t.e[i].st, v[i].runs, v[i].nruns, NULL,
+		    &t.e[i].pr) == -1)
+			bad = 1;
+	}
+	size = bad ? 0 : text_fit_size(st->size, st->min_size, 0, list_try,
+	    &t);
+	for (i = 0; i < n; i++) {
+		/* Problems with characters, reported once for what is drawn. */
+		if (size > 0 && (v[i].src != NULL || src != NULL) &&
+		    prepare(pdf, &t.e[i].st, v[i].runs, v[i].nruns,
+		    v[i].src != NULL ? v[i].src : src, &report) == 0)
+			prep_release(&report);
+		v[i].tb = size > 0 ? t.e[i].tb : NULL;
+		if (size == 0)
+			text_block_free(t.e[i].tb);
+		prep_release(&t.e[i].pr);
+	}
+	free(t.e);
+	*height = t.height;
+	return size;
 }
 
 void

@@ -13,10 +13,15 @@
  *      text_range_height() tell where each line sits, so the renderer can
  *      keep two lines together (widows, orphans); text_draw() draws any
  *      range of lines with its first line's ascender at top.
- *   2b. A box (signs, badges): text_fit() finds the largest size between
- *      style->min_size and style->size at which the text fits w x h in
- *      max_lines; names only break between words.  If nothing fits, it
- *      shortens the text with "..." and warns, naming the field and srcpos.
+ *   2b. A box (signs, badges, the booklet's cover): fitting.  text_fit()
+ *      sets the text as large as it fits w x h between style->min_size
+ *      and style->size, never breaking a word; if even the smallest size
+ *      does not fit, it shortens the text with "…" and warns, naming the
+ *      field and srcpos.  text_fit_list() does the same for texts that
+ *      share one size (a sign's speakers), text_fit_size() for anything
+ *      that can say whether it fits at a size (a badge's name in its
+ *      forms).  All of them try the same sizes (TEXT_FIT_STEP apart) and
+ *      find the largest by bisection.
  *   3. text_draw() returns the box the text occupies (ascender to
  *      descender, first to last drawn advance), so nothing leaves its box.
  * Characters no font has are drawn as U+FFFD and reported; control and
@@ -74,13 +79,29 @@ struct text_block *text_set(struct pdf *, const struct text_style *,
 	    const char *lang, const struct text_run *runs, size_t nruns,
 	    double width, const struct text_src *src);
 
+/* Points between the sizes fitting tries. */
+#define TEXT_FIT_STEP	0.5
+
+/*
+ * The largest size at which fits(arg, size) is nonzero among top,
+ * top - TEXT_FIT_STEP, ... down to min (min always among them), then on
+ * in steps below min down to least (least >= min: none below).  Found by
+ * bisection, so what fits at a size must fit at every smaller one;
+ * whatever fits() kept at its last call that returned nonzero belongs to
+ * the size returned.  Returns the size, or 0 when not even the smallest
+ * fits.
+ */
+double	text_fit_size(double top, double min, double least,
+	    int (*fits)(void *arg, double size), void *arg);
+
 /*
  * Sets the runs in the box w x h with at most max_lines lines (0: the
  * style's max_lines; both 0: no limit) at the largest size in
- * [style->min_size, style->size] (0.5 pt steps, and min_size itself) at
- * which they fit.  Words are never hyphenated nor broken.  When even
- * min_size does not fit, the text is cut at a word boundary and ends in
- * "…", with a warning through the document's diag.
+ * [style->min_size, style->size] at which they fit (text_fit_size).
+ * Words are never hyphenated nor broken.  When even min_size does not
+ * fit, the text is cut before a word (or, for its first word, after any
+ * character) and ends in "…", with a warning through the document's diag.
+ * Takes O(n log n) for n characters, however long the text.
  */
 struct text_block *text_fit(struct pdf *, const struct text_style *,
 	    const char *lang, const struct text_run *runs, size_t nruns,
@@ -93,6 +114,60 @@ struct text_block *text_fit(struct pdf *, const struct text_style *,
 struct text_block *text_fit_quiet(struct pdf *, const struct text_style *,
 	    const char *lang, const struct text_run *runs, size_t nruns,
 	    double w, double h, int max_lines, const struct text_src *src);
+
+/*
+ * The runs set at size into width w without hyphenation and without
+ * breaking a word (lines break between words, and after a hyphen or slash
+ * in words that may be hyphenated), in at most max_lines lines (0: any
+ * number); NULL when they do not fit so.  Nothing is reported.
+ */
+struct text_block *text_set_whole(struct pdf *, const struct text_style *,
+	    const char *lang, const struct text_run *runs, size_t nruns,
+	    double size, double w, int max_lines);
+
+/* The runs measured at 1 pt (everything grows linearly with the size). */
+struct text_measure {
+	double		 width;		/* on one line */
+	double		 widest;	/* the widest piece between breaks */
+	double		 words;		/* every piece, without the spaces */
+	double		 ascent;	/* of the faces the runs use */
+	double		 descent;	/* > 0 */
+	double		 leading;	/* baseline to baseline */
+};
+
+/* Measures the runs in st's faces; 0, or -1 after a font problem. */
+int	text_measure(struct pdf *, const struct text_style *,
+	    const struct text_run *runs, size_t nruns, struct text_measure *);
+
+/* A text of a list whose texts share one size (text_fit_list). */
+struct text_item {
+	const struct text_run *runs;
+	size_t		 nruns;
+	/* its look (colour, font); NULL: the list's style */
+	const struct text_style *style;
+	double		 before;	/* extra space above, in sizes */
+	/* where it comes from, for messages; NULL: the list's src */
+	const struct text_src *src;
+	/* set by text_fit_list: the text as set (the caller frees it) */
+	struct text_block *tb;
+	double		 y;		/* and its top, down from the list's */
+};
+
+/*
+ * Sets the n items one below the other at the largest size in
+ * [st->min_size, st->size] at which each fits width w - indent * size in
+ * at most st->max_lines lines without a word broken (as text_set_whole)
+ * and all of them fit height h.  Between two items: their before, and
+ * with spaced set the space that would separate two lines of one
+ * paragraph.  Characters no font has are reported once, naming the
+ * item's src or else src.
+ * Returns the size, setting every item's tb and y and *height; or 0 when
+ * not even min_size fits (no tb set, nothing reported).
+ */
+double	text_fit_list(struct pdf *, const struct text_style *st,
+	    const char *lang, struct text_item *, size_t n, double w,
+	    double h, double indent, int spaced, double *height,
+	    const struct text_src *src);
 
 void	text_block_free(struct text_block *);
 

@@ -436,6 +436,287 @@ widths(void **state)
 	    "tal") == text_width(fx->pdf, &st, TEXT_REGULAR, 10, "Digital"));
 }
 
+
+/* A text that fits at sizes up to limit; counts the sizes tried. */
+struct up_to {
+	double		 limit;
+	int		 calls;
+};
+
+static int
+fits_up_to(void *arg, double size)
+{
+	struct up_to *u = arg;
+
+	u->calls++;
+	return size <= u->limit;
+}
+
+/* The largest size on the grid, by bisection: few sizes are tried. */
+static void
+fit_size_bisects(void **state)
+{
+	struct up_to u = { 20, 0 };
+
+	(void)state;
+	assert_true(text_fit_size(20, 10, 0, fits_up_to, &u) == 20);
+	assert_int_equal(u.calls, 1);
+	u = (struct up_to){ 13.7, 0 };
+	assert_true(text_fit_size(20, 10, 0, fits_up_to, &u) == 13.5);
+	/* 21 sizes: top, the smallest, and at most 5 between. */
+	assert_true(u.calls <= 7);
+	u = (struct up_to){ 10.3, 0 };
+	assert_true(text_fit_size(20, 10.2, 0, fits_up_to, &u) == 10.2);
+	/* Below min down to least, in steps from min. */
+	u = (struct up_to){ 9.4, 0 };
+	assert_true(text_fit_size(20, 10.2, 8, fits_up_to, &u) == 9.2);
+	u = (struct up_to){ 7.9, 0 };
+	assert_true(text_fit_size(20, 10, 8, fits_up_to, &u) == 0);
+	assert_int_equal(u.calls, 2);
+	/* A fixed size is the only one. */
+	u = (struct up_to){ 12, 0 };
+	assert_true(text_fit_size(12, 12, 0, fits_up_to, &u) == 12);
+	assert_true(text_fit_size(12, 20, 0, fits_up_to, &u) == 12);
+}
+
+/* The words of s, spaces between them, the first n of them; "" for 0. */
+static char *
+first_words(const char *s, size_t n)
+{
+	struct buf b = { 0 };
+	const char *p = s, *e;
+
+	buf_adds(&b, "");
+	while (n-- > 0 && *p != '\0') {
+		e = strchr(p, ' ');
+		if (e == NULL)
+			e = p + strlen(p);
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_add(&b, p, (size_t)(e - p));
+		p = *e == ' ' ? e + 1 : e;
+	}
+	return buf_take(&b);
+}
+
+/*
+ * A text of 100 KB is cut before a word so that the most words fit: one
+ * more word with the ellipsis would not fit, whatever the text's length.
+ */
+static void
+shortened_keeps_the_most_words(void **state)
+{
+	struct fixture *fx = *state;
+	struct text_style st = style(30, ALIGN_LEFT);
+	struct buf long_text = { 0 };
+	struct text_run run;
+	struct text_block *tb, *more;
+	double w = PDF_MM(120), h = PDF_MM(30);
+	char *got, *kept, *next;
+	size_t i, n;
+
+	st.min_size = 12;
+	for (i = 0; i < 250; i++) {
+		buf_adds(&long_text, i > 0 ? " " : "");
+		buf_adds(&long_text, seed_cloud);
+	}
+	run = (struct text_run){ long_text.data, TEXT_REGULAR, 0 };
+	tb = text_fit(fx->pdf, &st, "de", &run, 1, w, h, 0, NULL);
+	assert_true(text_shortened(tb));
+	assert_true(text_size(tb) == 12);
+	assert_true(text_height(tb) <= h);
+	got = all_lines(tb, " ");
+	/* The words kept, then a no-break space and the ellipsis. */
+	for (n = 1; n < 200; n++) {
+		kept = first_words(long_text.data, n);
+		next = xasprintf("%s\u00A0…", kept);
+		if (strcmp(next, got) == 0) {
+			free(next);
+			free(kept);
+			break;
+		}
+		free(next);
+		free(kept);
+	}
+	assert_true(n < 200);
+	kept = first_words(long_text.data, n + 1);
+	next = xasprintf("%s\u00A0…", kept);
+	run = (struct text_run){ next, TEXT_REGULAR, 0 };
+	more = text_set_whole(fx->pdf, &st, "de", &run, 1, 12, w, 0);
+	assert_true(more == NULL || text_height(more) > h);
+	text_block_free(more);
+	free(next);
+	free(kept);
+	free(got);
+	text_block_free(tb);
+	buf_release(&long_text);
+	fx->d.nwarnings = 0;
+}
+
+/* How many of title's words text_fit() kept in w x h at size 7; 0: none. */
+static size_t
+words_kept(struct fixture *fx, const struct text_style *st,
+    const char *title, double w, double h)
+{
+	struct text_run run = { title, TEXT_REGULAR, 1 };
+	struct text_block *tb;
+	char *got, *kept;
+	size_t n, len = 0;
+
+	tb = text_fit(fx->pdf, st, "en", &run, 1, w, h, 0, NULL);
+	got = all_lines(tb, " ");
+	for (n = 1; n < 12; n++) {
+		kept = first_words(title, n);
+		len = strlen(kept) + strlen("\u00A0…");
+		free(kept);
+		if (len == strlen(got))
+			break;
+	}
+	if (!text_shortened(tb) || len != strlen(got))
+		n = 0;
+	free(got);
+	text_block_free(tb);
+	return n;
+}
+
+/*
+ * The longest cut that fits, though a shorter one may not: "…" keeps to
+ * the word before it, so "Open OnDemand …" can be too wide where "to
+ * boost …" is not.  In boxes of many sizes, every longer cut before a
+ * word is checked by hand.
+ */
+static void
+shortened_at_the_longest_cut(void **state)
+{
+	struct fixture *fx = *state;
+	struct text_style st = style(7, ALIGN_LEFT);
+	const char *title = "Bringing AI tools to Open OnDemand to boost "
+	    "coding efficiency";
+	struct text_run run;
+	struct text_block *more;
+	double w, h;
+	char *kept, *longer;
+	size_t n, k;
+
+	st.leading = 1.15;
+	for (w = 30; w <= 80; w += 1)
+		for (h = 16; h <= 32; h += 4) {
+			if ((n = words_kept(fx, &st, title, w, h)) == 0)
+				continue;
+			for (k = n + 1; k < 9; k++) {
+				kept = first_words(title, k);
+				longer = xasprintf("%s\u00A0…", kept);
+				run = (struct text_run){ longer, TEXT_REGULAR,
+				    1 };
+				more = text_set_whole(fx->pdf, &st, "en", &run,
+				    1, 7, w, 0);
+				if (more != NULL && text_height(more) <= h)
+					fail_msg("%g x %g: '%s' fits", w, h,
+					    longer);
+				text_block_free(more);
+				free(longer);
+				free(kept);
+			}
+		}
+	fx->d.nwarnings = 0;
+}
+
+/* Lines break between words only, never inside one. */
+static void
+set_whole_never_breaks_a_word(void **state)
+{
+	struct fixture *fx = *state;
+	struct text_style st = style(10, ALIGN_LEFT);
+	struct text_run run = { "Leutheusser-Schnarrenberger Donaudampfschiff",
+	    TEXT_REGULAR, 1 };
+	double word = text_width(fx->pdf, &st, TEXT_REGULAR, 10,
+	    "Leutheusser-Schnarrenberger");
+	struct text_block *tb;
+	char *s;
+
+	assert_null(text_set_whole(fx->pdf, &st, "de", &run, 1, 10, word - 1,
+	    0));
+	assert_non_null(tb = text_set_whole(fx->pdf, &st, "de", &run, 1, 10,
+	    word + 1, 0));
+	s = all_lines(tb, "|");
+	assert_string_equal(s, "Leutheusser-Schnarrenberger|Donaudampfschiff");
+	free(s);
+	text_block_free(tb);
+	assert_null(text_set_whole(fx->pdf, &st, "de", &run, 1, 10, word + 1,
+	    1));
+}
+
+/* Widths at 1 pt, as text_width measures them. */
+static void
+measured_at_one_point(void **state)
+{
+	struct fixture *fx = *state;
+	struct text_style st = style(10, ALIGN_LEFT);
+	struct text_run run = { "Anna Müller-Lüdenscheidt", TEXT_REGULAR, 1 };
+	struct text_measure m;
+
+	assert_int_equal(text_measure(fx->pdf, &st, &run, 1, &m), 0);
+	assert_true(fabs(m.width - text_width(fx->pdf, &st, TEXT_REGULAR, 1,
+	    run.text)) < 1e-9);
+	assert_true(fabs(m.words - text_width(fx->pdf, &st, TEXT_REGULAR, 1,
+	    "AnnaMüller-Lüdenscheidt")) < 1e-9);
+	assert_true(fabs(m.widest - text_width(fx->pdf, &st, TEXT_REGULAR, 1,
+	    "Lüdenscheidt")) < 1e-9);
+	assert_true(m.ascent > 0.8 && m.ascent < 1 && m.descent > 0.1 &&
+	    m.descent < 0.3);
+	assert_true(m.leading == 1.25);
+}
+
+/*
+ * Texts of a list share the largest size at which all of them fit,
+ * stacked with a line's space between them; none fits: 0.
+ */
+static void
+list_shares_one_size(void **state)
+{
+	struct fixture *fx = *state;
+	struct text_style st = style(24, ALIGN_LEFT);
+	struct text_run runs[3] = {
+		{ "Referent*innen", TEXT_ITALIC, 0 },
+		{ "Prof. Dr. Martin Hoffmann, Bürgermeister der Gemeinde "
+		    "Leopoldshöhe", TEXT_REGULAR, 1 },
+		{ koordinierung, TEXT_REGULAR, 1 },
+	};
+	struct text_item it[3];
+	double size, height, w = PDF_MM(100);
+	size_t i;
+
+	st.min_size = 8;
+	st.max_lines = 2;
+	for (i = 0; i < 3; i++)
+		it[i] = (struct text_item){ &runs[i], 1, NULL, i == 2 ? 0.5 : 0,
+		    NULL, NULL, 0 };
+	size = text_fit_list(fx->pdf, &st, "de", it, 3, w, PDF_MM(60), 0, 1,
+	    &height, NULL);
+	assert_true(size > 8 && size < 24);
+	for (i = 0; i < 3; i++) {
+		assert_true(text_size(it[i].tb) == size);
+		assert_true(text_lines(it[i].tb) <= 2);
+		assert_true(text_line_width(it[i].tb, 0) <= w);
+		if (i > 0)
+			/* A line's space between, and half a size more. */
+			assert_true(fabs(it[i].y - it[i - 1].y -
+			    text_height(it[i - 1].tb) - (text_leading(it[i].tb) -
+			    text_ascent(it[i].tb) - text_descent(it[i].tb)) -
+			    (i == 2 ? size / 2 : 0)) < 1e-9);
+	}
+	assert_true(fabs(height - it[2].y - text_height(it[2].tb)) < 1e-9);
+	assert_true(height <= PDF_MM(60));
+	/* Half a point larger does not fit. */
+	for (i = 0; i < 3; i++)
+		text_block_free(it[i].tb);
+	st.min_size = st.size = size + TEXT_FIT_STEP;
+	assert_true(text_fit_list(fx->pdf, &st, "de", it, 3, w, PDF_MM(60), 0,
+	    1, &height, NULL) == 0);
+	for (i = 0; i < 3; i++)
+		assert_null(it[i].tb);
+}
+
 int
 main(void)
 {
@@ -453,6 +734,12 @@ main(void)
 		T(cjk_names_are_drawn),
 		T(invisible_characters_are_removed),
 		T(widths),
+		T(fit_size_bisects),
+		T(shortened_keeps_the_most_words),
+		T(shortened_at_the_longest_cut),
+		T(set_whole_never_breaks_a_word),
+		T(measured_at_one_point),
+		T(list_shares_one_size),
 	};
 #undef T
 
