@@ -16,7 +16,7 @@
 #include "util.h"
 #include "when.h"
 
-#define LANE_EM		7	/* the narrowest lane, in title sizes */
+#define LANE_EM		9	/* the narrowest lane, in smallest title sizes */
 #define PAD_EM		0.3	/* a cell's padding, in title sizes */
 #define GAP		0.4	/* points kept free around each cell */
 #define VPAD		1.0	/* points: a cell's padding, top and bottom */
@@ -31,6 +31,8 @@
 #define CROSS_COST	5	/* a session divided by a cut */
 #define BAD_CUT		1e4	/* one left with less than 3 lines */
 #define PART_COST	1e6	/* one more page */
+#define SIZE_STEP	0.5	/* points between the title sizes a page tries */
+#define FIT_SHARE	0.85	/* of a page's titles fit whole at its size */
 #define EPS		1e-6
 
 struct sess {
@@ -85,8 +87,7 @@ struct daygrid {
 	int		 dmin;		/* the shortest session */
 	double		 pad;
 	double		 head_h;	/* the heading's line */
-	/* a line of title [.][0] or text [.][1], smallest [0][.] or own */
-	double		 line[2][2];
+	double		 tline, xline;	/* a title, a text line at min_size */
 	int		 transposed;
 	struct plan	 plan;
 };
@@ -99,6 +100,9 @@ struct frame {
 	double		 gw, gh;
 	double		 scale;		/* points per minute */
 	double		 lane;		/* points per lane */
+	/* the page's title and text styles at the sizes it sets them */
+	struct text_style title, text;
+	double		 tline, xline;	/* a line of each at those sizes */
 };
 
 /* A palette for tracks that neither programme nor layout colours. */
@@ -474,7 +478,7 @@ static int
 plan_down(struct daygrid *dg, struct plan *pl)
 {
 	const struct daygrid_styles *st = dg->st;
-	double lane_min = LANE_EM * st->title->size, w, h, nh;
+	double lane_min = LANE_EM * at_min(st->title).size, w, h, nh;
 	size_t gi, r;
 	int cap;
 
@@ -497,7 +501,7 @@ plan_down(struct daygrid *dg, struct plan *pl)
 		}
 	pl->room_ext += 2 * dg->pad;
 	h = dg->h - dg->head_h - pl->room_ext;
-	cut_day(dg, (dg->line[0][0] + VPAD + 2 * GAP) / dg->dmin, h, pl);
+	cut_day(dg, (dg->tline + VPAD + 2 * GAP) / dg->dmin, h, pl);
 	return 0;
 }
 
@@ -506,7 +510,7 @@ static int
 plan_across(struct daygrid *dg, struct plan *pl)
 {
 	const struct daygrid_styles *st = dg->st;
-	double lane_min = LANE_EM * st->title->size, row_min, nw, h;
+	double lane_min = LANE_EM * at_min(st->title).size, row_min, nw, h;
 	size_t r;
 	int cap;
 
@@ -519,7 +523,7 @@ plan_across(struct daygrid *dg, struct plan *pl)
 			pl->room_ext = nw;
 	}
 	pl->room_ext = fmin(pl->room_ext, dg->w * 0.28) + 2 * dg->pad;
-	row_min = ROW_LINES * dg->line[0][0] + VPAD + 2 * GAP;
+	row_min = ROW_LINES * dg->tline + VPAD + 2 * GAP;
 	pl->lane_max = ROW_MAX * row_min;
 	h = dg->h - dg->head_h - pl->axis_ext;
 	cap = (int)floor(h / row_min + EPS);
@@ -558,10 +562,8 @@ daygrid_new(struct pdf *pdf, const struct programme *p,
 	collect(dg, date);
 	assign_lanes(dg);
 	if ((hl = line_height(dg, st->heading, 1)) < 0 ||
-	    (dg->line[0][0] = line_height(dg, st->title, 0)) < 0 ||
-	    (dg->line[1][0] = line_height(dg, st->title, 1)) < 0 ||
-	    (dg->line[0][1] = line_height(dg, st->text, 0)) < 0 ||
-	    (dg->line[1][1] = line_height(dg, st->text, 1)) < 0)
+	    (dg->tline = line_height(dg, st->title, 0)) < 0 ||
+	    (dg->xline = line_height(dg, st->text, 0)) < 0)
 		goto fail;
 	dg->head_h = hl + 0.4 * st->heading->size;
 	if (dg->ns == 0)
@@ -787,7 +789,7 @@ axis(const struct daygrid *dg, const struct daygrid_sink *k,
 	const struct part *c = fr->c;
 	struct colour half = tint(dg->st->rule, 0.5);
 	double r[4], room = dg->transposed ? 4 * dg->st->time->size :
-	    2 * dg->line[0][1];
+	    2 * dg->xline;
 	int t, step = 30 * fr->scale >= room ? 30 : 60, rc;
 
 	rc = axis_label(dg, k, fr, c->t0);
@@ -848,37 +850,39 @@ meta(const struct daygrid *dg, const struct daygrid_sink *k,
 	return s;
 }
 
-/* The style at one size: its own (big), or its smallest. */
+/* The style at size, fitting no further. */
 static struct text_style
-sized(const struct text_style *st, int big)
+at_size(const struct text_style *st, double size)
 {
-	struct text_style s = big ? *st : at_min(st);
+	struct text_style s = *st;
 
-	s.min_size = s.size;
+	s.size = s.min_size = size;
 	return s;
 }
 
 /*
  * The words of session f in the box x, y, w, h: its title, and where
  * there is room its time and reference above it and its speakers below.
- * Titles and the rest come in two sizes, the styles' own where a line of
- * each fits, else their smallest, so the grid reads as one.
+ * Titles and the rest come in the page's sizes, or their smallest in a
+ * cell too short for a line of the page's title, so the grid reads as
+ * one.
  */
 static int
 cell_text(const struct daygrid *dg, const struct daygrid_sink *k,
-    const struct forum *f, double x, double y, double w, double h)
+    const struct frame *fr, const struct forum *f, double x, double y,
+    double w, double h)
 {
 	const struct daygrid_styles *st = dg->st;
-	int big = h + EPS >= dg->line[1][0] + dg->line[1][1];
-	struct text_style title = sized(st->title, big || h + EPS >=
-	    dg->line[1][0]), text = sized(st->text, big);
-	double tl = dg->line[title.size == st->title->size][0],
-	    xl = dg->line[big][1], top = y, room, gap;
+	int big = h + EPS >= fr->tline;
+	struct text_style title = big ? fr->title : at_min(st->title),
+	    text = big ? fr->text : at_min(st->text);
+	double tl = big ? fr->tline : dg->tline, xl = big ? fr->xline :
+	    dg->xline, top = y, room, gap;
 	struct text_block *tb;
 	char *s, *names = NULL;
 	int rc = 0;
 
-	if (w < 2 * st->title->size || h + EPS < dg->line[0][0])
+	if (w < 2 * title.size || h + EPS < tl)
 		return 0;
 	/* The title first: the time above it only when both fit whole. */
 	if ((tb = fit(dg, &title, TEXT_BOLD, f->title, w, h - xl, 0, &f->pos,
@@ -913,18 +917,16 @@ cell_text(const struct daygrid *dg, const struct daygrid_sink *k,
 }
 
 /*
- * Session s on the page: a cell in its track's tint with a stripe of the
- * colour itself, and its words unless it only continues from the page
- * before (words: 0).
+ * Where session s lies on the page: the cell r (x, y, w, h) and the box
+ * of its words t.  Returns 0 when it is not on the page.
  */
 static int
-cell(const struct daygrid *dg, const struct daygrid_sink *k,
-    const struct frame *fr, const struct sess *s, int words)
+cell_box(const struct daygrid *dg, const struct frame *fr,
+    const struct sess *s, double r[4], double t[4])
 {
 	int off = lanes_before(dg, fr->g, s->room), a, b;
-	double per = (double)dg->rooms[s->room].lanes / s->nlanes, r[4],
-	    stripe = STRIPE_EM * dg->st->title->size, pad = dg->pad;
-	struct colour c = track_colour(dg, s->f->track), fill = tint(c, TINT);
+	double per = (double)dg->rooms[s->room].lanes / s->nlanes,
+	    stripe = STRIPE_EM * dg->st->title->size;
 
 	a = s->start > fr->c->t0 ? s->start : fr->c->t0;
 	b = s->end < fr->c->t1 ? s->end : fr->c->t1;
@@ -935,18 +937,101 @@ cell(const struct daygrid *dg, const struct daygrid_sink *k,
 	r[1] += GAP;
 	r[2] -= 2 * GAP;
 	r[3] -= 2 * GAP;
-	if (r[2] <= 0 || r[3] <= 0)
+	t[0] = r[0] + stripe + dg->pad;
+	t[1] = r[1] + VPAD / 2;
+	t[2] = r[2] - stripe - 2 * dg->pad;
+	t[3] = r[3] - VPAD;
+	return r[2] > 0 && r[3] > 0;
+}
+
+/*
+ * Session s on the page: a cell in its track's tint with a stripe of the
+ * colour itself, and its words unless it only continues from the page
+ * before (words: 0).
+ */
+static int
+cell(const struct daygrid *dg, const struct daygrid_sink *k,
+    const struct frame *fr, const struct sess *s, int words)
+{
+	struct colour c = track_colour(dg, s->f->track), fill = tint(c, TINT);
+	double r[4], t[4];
+
+	if (!cell_box(dg, fr, s, r, t))
 		return 0;
 	if (k->rect(k->arg, r[0], r[1], r[2], r[3], &fill) == -1 ||
-	    k->rect(k->arg, r[0], r[1], fmin(stripe, r[2]), r[3], &c) == -1)
+	    k->rect(k->arg, r[0], r[1], fmin(STRIPE_EM *
+	    dg->st->title->size, r[2]), r[3], &c) == -1)
 		return -1;
 	if (!words)
 		return 0;
 	if (k->cell != NULL && k->cell(k->arg, s->f, r[0], r[1], r[2],
 	    r[3]) == -1)
 		return -1;
-	return cell_text(dg, k, s->f, r[0] + stripe + pad, r[1] + VPAD / 2,
-	    r[2] - stripe - 2 * pad, r[3] - VPAD);
+	return cell_text(dg, k, fr, s->f, t[0], t[1], t[2], t[3]);
+}
+
+/* Whether s starts on the page (its words are there). */
+static int
+starts_on(const struct frame *fr, const struct sess *s)
+{
+	return s->room >= fr->g->room0 &&
+	    s->room < fr->g->room0 + fr->g->nrooms &&
+	    s->start >= fr->c->t0 && s->start < fr->c->t1;
+}
+
+/* How many of the page's titles fit their cells whole at size. */
+static size_t
+titles_fitting(const struct daygrid *dg, const struct frame *fr,
+    double size)
+{
+	struct text_style st = at_size(dg->st->title, size);
+	struct text_block *tb;
+	double r[4], t[4];
+	size_t i, n = 0;
+
+	for (i = 0; i < dg->ns; i++) {
+		if (!starts_on(fr, &dg->s[i]) || !cell_box(dg, fr, &dg->s[i],
+		    r, t))
+			continue;
+		if ((tb = fit(dg, &st, TEXT_BOLD, dg->s[i].f->title, t[2],
+		    t[3], 0, NULL, "forum.title")) == NULL)
+			continue;
+		n += !text_shortened(tb);
+		text_block_free(tb);
+	}
+	return n;
+}
+
+/*
+ * The page's sizes: the largest title size in the style's range (half
+ * points) at which at least FIT_SHARE of the titles starting on the page
+ * fit whole, and the text size as far along its range.
+ */
+static void
+page_sizes(const struct daygrid *dg, struct frame *fr)
+{
+	const struct text_style *ts = dg->st->title, *xs = dg->st->text;
+	double lo = at_min(ts).size, hi = ts->size, share;
+	size_t i, n = 0, steps = (size_t)floor((hi - lo) / SIZE_STEP + EPS),
+	    a = 0, b = steps, mid;
+
+	for (i = 0; i < dg->ns; i++)
+		n += starts_on(fr, &dg->s[i]);
+	/* Smallest step from the top (largest size) at which enough fit. */
+	while (a < b) {
+		mid = (a + b) / 2;
+		if (titles_fitting(dg, fr, hi - mid * SIZE_STEP) + EPS >=
+		    FIT_SHARE * n)
+			b = mid;
+		else
+			a = mid + 1;
+	}
+	fr->title = at_size(ts, a < steps ? hi - a * SIZE_STEP : lo);
+	share = hi > lo ? (fr->title.size - lo) / (hi - lo) : 1;
+	fr->text = at_size(xs, at_min(xs).size + share * (xs->size -
+	    at_min(xs).size));
+	fr->tline = dg->tline * fr->title.size / lo;
+	fr->xline = dg->xline * fr->text.size / at_min(xs).size;
 }
 
 /* The page of group g and part c. */
@@ -955,10 +1040,13 @@ draw_page(const struct daygrid *dg, const struct daygrid_sink *k,
     const struct group *g, const struct part *c, int part, int nparts)
 {
 	const struct plan *pl = &dg->plan;
-	struct frame fr = { g, c, 0, 0, 0, 0, 0, 0 };
+	struct frame fr;
 	size_t i;
 	int rc;
 
+	memset(&fr, 0, sizeof(fr));
+	fr.g = g;
+	fr.c = c;
 	fr.gx = dg->transposed ? pl->room_ext : pl->axis_ext;
 	fr.gy = dg->head_h + (dg->transposed ? pl->axis_ext : pl->room_ext);
 	fr.gw = dg->w - fr.gx;
@@ -971,6 +1059,7 @@ draw_page(const struct daygrid *dg, const struct daygrid_sink *k,
 		fr.lane = fmin(fr.gh / g->lanes, pl->lane_max);
 		fr.gh = fr.lane * g->lanes;
 	}
+	page_sizes(dg, &fr);
 	if (k->page(k->arg, part, nparts) == -1 ||
 	    heading(dg, k, part, nparts) == -1 ||
 	    room_heads(dg, k, &fr) == -1 || axis(dg, k, &fr) == -1)

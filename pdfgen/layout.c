@@ -73,6 +73,9 @@ static const struct paper {
 	double		 height;
 	int		 inches;	/* width and height in inches, not mm */
 } papers[] = {
+	{ "A0", 841, 1189, 0 },
+	{ "A1", 594, 841, 0 },
+	{ "A2", 420, 594, 0 },
 	{ "A3", 297, 420, 0 },
 	{ "A4", 210, 297, 0 },
 	{ "A5", 148, 210, 0 },
@@ -562,8 +565,8 @@ parse_page(struct loader *ld, const xmlNode *n)
 				break;
 		if (i == NPAPERS) {
 			xmlsrc_attr_pos(ld->x, n, "paper", &pos);
-			diag_error(ld->d, &pos, "unknown paper '%s': use A3, "
-			    "A4, A5, A6 or Letter, or give width and height",
+			diag_error(ld->d, &pos, "unknown paper '%s': use A0 "
+			    "to A6 or Letter, or give width and height",
 			    paper);
 		} else {
 			snprintf(pg->paper, sizeof(pg->paper), "%s", paper);

@@ -78,6 +78,13 @@ int	signs_render(const struct programme *, const struct layout *,
 int	badges_render(const struct programme *, const struct layout *,
 	    const struct render_opts *, struct diag *, const char *path);
 
+/*
+ * poster.c: each day's timetable on one large sheet (A2 by default),
+ * on A1 or A0 when the day needs it, on several sheets only beyond A0.
+ */
+int	poster_render(const struct programme *, const struct layout *,
+	    const struct render_opts *, struct diag *, const char *path);
+
 struct product {
 	const char	*name;		/* "booklet": writes DIR/booklet.pdf */
 	const char	*help;		/* "the programme booklet" */

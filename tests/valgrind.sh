@@ -5,7 +5,7 @@ set -u
 bin=$1
 out=$(mktemp -d)
 status=0 passed=0 failed=0
-for cmd in check booklet signs badges; do
+for cmd in check booklet signs badges poster; do
 	if [ "$cmd" = check ]; then args="check input/programme.xml"; else args="$cmd -o $out input/programme.xml"; fi
 	if ! valgrind -q --suppressions=tests/libhyphen.supp --leak-check=full --show-leak-kinds=definite,indirect,possible \
 	    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \

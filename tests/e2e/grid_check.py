@@ -89,7 +89,7 @@ def main():
         line = [w[4] for w in sorted(inside, key=lambda w: w[0])
                 if abs(w[1] - y0) < 1]
         day = [d for d in dates if any(line[i:i + 4] == h for h in
-                                       headings(d) for i in range(3))]
+                                       headings(d) for i in range(len(line)))]
         if not day:
             continue
         ngrid += 1

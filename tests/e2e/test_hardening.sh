@@ -98,17 +98,17 @@ t_atomic_unwritable_folder() {
 	fi
 }
 
-# all_ok DIR: the three products are there and valid.
+# all_ok DIR: the products are there and valid.
 all_ok() {
-	for p in booklet signs badges; do
+	for p in booklet signs badges poster; do
 		[ -f "$1/$p.pdf" ] || fail "no $1/$p.pdf" || return 1
 		pdf_ok "$1/$p.pdf" || return 1
 	done
 }
 
-# text_of DIR: the text of the three products, in $T/text.
+# text_of DIR: the text of the products, in $T/text.
 text_of() {
-	for p in booklet signs badges; do
+	for p in booklet signs badges poster; do
 		pdftotext "$1/$p.pdf" -
 	done > "$T/text"
 }
