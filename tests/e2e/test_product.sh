@@ -64,7 +64,8 @@ t_product_is_one_file_and_one_row() {
 	[ "$(ls "$T/all")" = "badges.pdf
 booklet.pdf
 greeting.pdf
-signs.pdf" ] || fail "all wrote: $(ls "$T/all")"
+poster.pdf
+signs.pdf" ] || fail "all wrote: $(ls "$T/all" | tr '\n' ' ')"
 }
 
 # The layout checks of its kind and its styles, from its row.
