@@ -171,7 +171,6 @@ poster_render(const struct programme *p, const struct layout *l,
 	char *heading;
 	int rc = 0;
 
-	(void)o;	/* the poster takes no options */
 	if (rule != NULL)
 		st.rule = *rule;
 	if (head != NULL)
@@ -187,6 +186,8 @@ poster_render(const struct programme *p, const struct layout *l,
 		free(dates);
 		return -1;
 	}
+	if (render_flag(o, "rgb"))
+		pdf_use_rgb(ps.pdf);
 	for (i = 0; i < n && rc == 0; i++) {
 		heading = day_heading(p, dates[i], lang);
 		if ((dg = plan_day(&ps, p, &st, lang, dates[i], heading)) ==

@@ -46,7 +46,9 @@ const struct product products[] = {
 	    badges_render },
 	{ "poster", "the timetable of each day as a poster", LAYOUT_PAGE,
 	    "poster-a2.xml", (const char *const[]){ "heading", "room", "time",
-		"title", "text", NULL }, NULL, poster_render },
+		"title", "text", NULL },
+	    (const struct render_option[]){ OPTION_RGB, OPTIONS_END },
+	    poster_render },
 	{ NULL, NULL, LAYOUT_KIND__MAX, NULL, NULL, NULL, NULL }
 };
 
