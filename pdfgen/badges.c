@@ -872,7 +872,8 @@ sheet(struct job *j, size_t first, size_t n, int slot0,
 	size_t i;
 	int rc = 0;
 
-	if (pdf_page_add(j->box.pdf, l->page.width, l->page.height) == -1)
+	if (pdf_page_add_trimmed(j->box.pdf, l->page.width, l->page.height,
+	    l->page.bleed, l->page.crop_marks) == -1)
 		return -1;
 	if (!back && l->grid.cut_marks && cut_marks(j) == -1)
 		rc = -1;

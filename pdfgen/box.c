@@ -167,5 +167,5 @@ box_band(struct box_ctx *c, const struct layout_box *b, double bx,
 	}
 	if (fill == NULL)
 		return 0;
-	return pdf_rect(c->pdf, bx, btop - b->h, b->w, b->h, fill, NULL, 0);
+	return pdf_band(c->pdf, bx, btop - b->h, b->w, b->h, fill);
 }

@@ -79,7 +79,8 @@ int	box_qr(struct box_ctx *, const struct layout_box *b, double bx,
 /*
  * Box b filled as b->paint says (layout.h): for forum f's track or slot,
  * for category ("speaker"; NULL: the general colour "category"), or with
- * b->colour.  Nothing when the layout has no such colour.
+ * b->colour, running on into the bleed where it meets the trimmed edge.
+ * Nothing when the layout has no such colour.
  */
 int	box_band(struct box_ctx *, const struct layout_box *b, double bx,
 	    double btop, const struct forum *f, const char *category);

@@ -57,7 +57,11 @@ struct pdf {
 	HPDF_Encoder	 u8;
 	HPDF_Page	 page;
 	HPDF_Page	*pages;
+	/* per page: where the format's lower left corner lies on the page */
+	double		*origins;
 	size_t		 npages;
+	/* the current page's format (w x h from the origin) and its bleed */
+	double		 fw, fh, bleed;
 	struct face_map	*faces;
 	size_t		 nfaces;
 	struct chain_map *chains;
@@ -228,6 +232,7 @@ pdf_free(struct pdf *p)
 	free(p->chains);
 	free(p->images);
 	free(p->pages);
+	free(p->origins);
 	free(p->outlines);
 	free(p->links);
 	free(p);
@@ -245,31 +250,19 @@ pdf_diag(const struct pdf *p)
 	return p->d;
 }
 
-int
-pdf_page_add(struct pdf *p, double w, double h)
-{
-	HPDF_Page pg;
+#define CROP_LEN	PDF_MM(5)	/* crop marks: length */
+#define CROP_MIN_OFFSET	PDF_MM(3)	/* and least distance from the trim */
+#define CROP_WIDTH	0.25		/* and line width */
 
-	if (p->failed)
-		return -1;
-	if (w < 3 || h < 3 || w > 14400 || h > 14400)
-		return diag_error(p->d, NULL, "page size %.1f x %.1f pt is "
-		    "outside 3..14400 pt", w, h);
-	if ((pg = HPDF_AddPage(p->doc)) == NULL)
-		return fail(p, "add a page");
-	if (check(p, HPDF_Page_SetWidth(pg, (HPDF_REAL)w), "size a page") ||
-	    check(p, HPDF_Page_SetHeight(pg, (HPDF_REAL)h), "size a page"))
-		return -1;
-	p->pages = xreallocarray(p->pages, p->npages + 1, sizeof(*p->pages));
-	p->pages[p->npages++] = pg;
-	p->page = pg;
-	p->fill_set = 0;
-	p->tf_font = NULL;
-	return 0;
-}
+enum pdf_box {
+	PDF_TRIMBOX,		/* the finished page after cutting */
+	PDF_BLEEDBOX,		/* trim plus bleed */
+	PDF_BOX__MAX
+};
 
-int
-pdf_page_box(struct pdf *p, enum pdf_box box, double x, double y, double w,
+/* Sets a box of the current page: x, y, width, height in page space. */
+static int
+page_box(struct pdf *p, enum pdf_box box, double x, double y, double w,
     double h)
 {
 	static const char *const names[PDF_BOX__MAX] = {
@@ -280,13 +273,88 @@ pdf_page_box(struct pdf *p, enum pdf_box box, double x, double y, double w,
 	    (HPDF_REAL)(y + h) };
 	HPDF_Array a;
 
-	if (ready(p) == -1)
-		return -1;
 	/* 2.3.0 has no HPDF_Page_SetBoundary: add the array to the page. */
 	if ((a = HPDF_Box_Array_New(p->page->mmgr, b)) == NULL)
 		return fail(p, "set a page box");
 	return check(p, HPDF_Dict_Add(p->page, names[box], a),
 	    "set a page box");
+}
+
+/*
+ * Crop marks at the corners of the format (x, y, w, h in page space):
+ * lines of length len that start offset points outside it, in
+ * registration black, which prints on every separation.
+ */
+static int
+crop_marks(struct pdf *p, double x, double y, double w, double h,
+    double offset, double len)
+{
+	static const struct colour reg = { COLOUR_CMYK, { 1, 1, 1, 1 } };
+	double xs[2] = { x, x + w }, ys[2] = { y, y + h };
+	int i, j;
+
+	for (i = 0; i < 2; i++) {
+		for (j = 0; j < 2; j++) {
+			double dx = i == 0 ? -1 : 1, dy = j == 0 ? -1 : 1;
+
+			if (pdf_line(p, xs[i] + dx * offset, ys[j],
+			    xs[i] + dx * (offset + len), ys[j], &reg,
+			    CROP_WIDTH) == -1 ||
+			    pdf_line(p, xs[i], ys[j] + dy * offset, xs[i],
+			    ys[j] + dy * (offset + len), &reg,
+			    CROP_WIDTH) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int
+pdf_page_add_trimmed(struct pdf *p, double w, double h, double bleed,
+    int marks)
+{
+	double off = fmax(bleed, CROP_MIN_OFFSET);
+	double s = marks ? off + CROP_LEN + PDF_MM(1) : bleed;
+	HPDF_Page pg;
+
+	if (p->failed)
+		return -1;
+	if (w < 3 || h < 3 || w + 2 * s > 14400 || h + 2 * s > 14400)
+		return diag_error(p->d, NULL, "page size %.1f x %.1f pt is "
+		    "outside 3..14400 pt", w + 2 * s, h + 2 * s);
+	if ((pg = HPDF_AddPage(p->doc)) == NULL)
+		return fail(p, "add a page");
+	if (check(p, HPDF_Page_SetWidth(pg, (HPDF_REAL)(w + 2 * s)),
+	    "size a page") || check(p, HPDF_Page_SetHeight(pg,
+	    (HPDF_REAL)(h + 2 * s)), "size a page"))
+		return -1;
+	p->pages = xreallocarray(p->pages, p->npages + 1, sizeof(*p->pages));
+	p->origins = xreallocarray(p->origins, p->npages + 1,
+	    sizeof(*p->origins));
+	p->pages[p->npages] = pg;
+	p->origins[p->npages++] = s;
+	p->page = pg;
+	p->fill_set = 0;
+	p->tf_font = NULL;
+	p->fw = w;
+	p->fh = h;
+	p->bleed = bleed;
+	if (page_box(p, PDF_TRIMBOX, s, s, w, h) == -1 ||
+	    page_box(p, PDF_BLEEDBOX, s - bleed, s - bleed, w + 2 * bleed,
+	    h + 2 * bleed) == -1 ||
+	    (marks && crop_marks(p, s, s, w, h, off, CROP_LEN) == -1))
+		return -1;
+	/* From here on the format's lower left corner is the origin. */
+	if (s > 0 && check(p, HPDF_Page_Concat(pg, 1, 0, 0, 1, (HPDF_REAL)s,
+	    (HPDF_REAL)s), "place the page") == -1)
+		return -1;
+	return 0;
+}
+
+int
+pdf_page_add(struct pdf *p, double w, double h)
+{
+	return pdf_page_add_trimmed(p, w, h, 0, 0);
 }
 
 int
@@ -417,6 +485,26 @@ pdf_rect(struct pdf *p, double x, double y, double w, double h,
 }
 
 int
+pdf_band(struct pdf *p, double x, double y, double w, double h,
+    const struct colour *fill)
+{
+	const double eps = 1e-6;
+	double b = p->bleed;
+
+	if (b > 0) {
+		if (x <= eps)
+			x -= b, w += b;
+		if (x + w >= p->fw - eps)
+			w += b;
+		if (y <= eps)
+			y -= b, h += b;
+		if (y + h >= p->fh - eps)
+			h += b;
+	}
+	return pdf_rect(p, x, y, w, h, fill, NULL, 0);
+}
+
+int
 pdf_line(struct pdf *p, double x0, double y0, double x1, double y1,
     const struct colour *c, double lw)
 {
@@ -427,30 +515,6 @@ pdf_line(struct pdf *p, double x0, double y0, double x1, double y1,
 	    (HPDF_REAL)x1, (HPDF_REAL)y1), "draw a line") == -1)
 		return -1;
 	return check(p, HPDF_Page_Stroke(p->page), "draw a line");
-}
-
-int
-pdf_crop_marks(struct pdf *p, double x, double y, double w, double h,
-    double offset, double len)
-{
-	/* Registration black: prints on every separation. */
-	static const struct colour reg = { COLOUR_CMYK, { 1, 1, 1, 1 } };
-	double xs[2] = { x, x + w }, ys[2] = { y, y + h };
-	int i, j;
-
-	for (i = 0; i < 2; i++) {
-		for (j = 0; j < 2; j++) {
-			double dx = i == 0 ? -1 : 1, dy = j == 0 ? -1 : 1;
-
-			if (pdf_line(p, xs[i] + dx * offset, ys[j],
-			    xs[i] + dx * (offset + len), ys[j], &reg,
-			    0.25) == -1 ||
-			    pdf_line(p, xs[i], ys[j] + dy * offset, xs[i],
-			    ys[j] + dy * (offset + len), &reg, 0.25) == -1)
-				return -1;
-		}
-	}
-	return 0;
 }
 
 /*
@@ -591,7 +655,8 @@ pdf_bookmark(struct pdf *p, int parent, const char *title, double y)
 	    p->outlines[parent], title, p->u8);
 	if (o == NULL || (dst = HPDF_Page_CreateDestination(p->page)) == NULL)
 		return fail(p, "add a bookmark");
-	if (check(p, HPDF_Destination_SetFitH(dst, (HPDF_REAL)y),
+	if (check(p, HPDF_Destination_SetFitH(dst,
+	    (HPDF_REAL)(y + p->origins[p->npages - 1])),
 	    "add a bookmark") == -1 || check(p,
 	    HPDF_Outline_SetDestination(o, dst), "add a bookmark") == -1 ||
 	    check(p, HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE),
@@ -608,9 +673,14 @@ pdf_link(struct pdf *p, double x, double y, double w, double h, int page,
     double dest_y)
 {
 	struct link *l;
+	double o;
 
 	if (ready(p) == -1)
 		return -1;
+	/* Annotations are placed in page space: add the format's origin. */
+	o = p->origins[p->npages - 1];
+	x += o;
+	y += o;
 	p->links = xreallocarray(p->links, p->nlinks + 1, sizeof(*p->links));
 	l = &p->links[p->nlinks++];
 	l->page = p->page;
@@ -638,7 +708,8 @@ resolve_links(struct pdf *p)
 			    p->npages);
 		if ((dst = HPDF_Page_CreateDestination(p->pages[l->target])) ==
 		    NULL || check(p, HPDF_Destination_SetFitH(dst,
-		    (HPDF_REAL)l->y), "add a link") == -1 ||
+		    (HPDF_REAL)(l->y + p->origins[l->target])),
+		    "add a link") == -1 ||
 		    (a = HPDF_Page_CreateLinkAnnot(l->page, l->rect, dst)) ==
 		    NULL)
 			return fail(p, "add a link");

@@ -4,10 +4,11 @@
  * bookmarks, links, page labels) and text.h (text).
  *
  * Coordinates are PDF points with the origin at the bottom left of the
- * current page.  Every drawing call works on the page last added.  libharu
- * errors are sticky, so the first one is reported through the document's
- * diag and every later call returns -1 at once; pdf_save() then writes
- * nothing.  Output is deterministic: with SOURCE_DATE_EPOCH set, two runs
+ * current page's trimmed format (inside its bleed and crop marks, see
+ * pdf_page_add_trimmed).  Every drawing call works on the page last
+ * added.  libharu errors are sticky, so the first one is reported through
+ * the document's diag and every later call returns -1 at once; pdf_save()
+ * then writes nothing.  Output is deterministic: with SOURCE_DATE_EPOCH set, two runs
  * give byte-identical files.
  *
  * For renderers and the typesetting core (text.c).
@@ -48,18 +49,21 @@ void	pdf_use_rgb(struct pdf *);
 
 struct diag *pdf_diag(const struct pdf *);
 
-/* Adds a page of w x h points and makes it the current page. */
+/*
+ * Adds a page for a format of w x h points that is cut to size after
+ * printing (a booklet page, a sign, a sheet of badges) and makes it the
+ * current page: with bleed points of bleed round the format and, when
+ * crop_marks is set, crop marks outside the bleed.  The page (MediaBox) is
+ * as large as these need; its TrimBox is the format, its BleedBox the
+ * format and the bleed.  Every coordinate on the page, of drawing,
+ * bookmarks and links alike, is then measured from the format's lower
+ * left corner.
+ */
+int	pdf_page_add_trimmed(struct pdf *, double w, double h, double bleed,
+	    int crop_marks);
+
+/* A page of w x h points, trimmed as it is: no bleed, no crop marks. */
 int	pdf_page_add(struct pdf *, double w, double h);
-
-enum pdf_box {
-	PDF_TRIMBOX,		/* the finished page after cutting */
-	PDF_BLEEDBOX,		/* trim plus bleed */
-	PDF_BOX__MAX
-};
-
-/* Sets a box of the current page: x, y, width, height in points. */
-int	pdf_page_box(struct pdf *, enum pdf_box, double x, double y,
-	    double w, double h);
 
 int	pdf_page_count(const struct pdf *);	/* pages added so far */
 double	pdf_page_width(const struct pdf *);	/* of the current page */
@@ -73,15 +77,16 @@ int	pdf_rect(struct pdf *, double x, double y, double w, double h,
 	    const struct colour *fill, const struct colour *stroke,
 	    double lw);
 
+/*
+ * A rectangle filled with fill that runs on into the bleed past each edge
+ * of the format it touches, so that no white shows where the paper is cut
+ * a hair off: bands and backgrounds.
+ */
+int	pdf_band(struct pdf *, double x, double y, double w, double h,
+	    const struct colour *fill);
+
 int	pdf_line(struct pdf *, double x0, double y0, double x1, double y1,
 	    const struct colour *, double lw);
-
-/*
- * Crop marks at the corners of the trim box (x, y, w, h): lines of length
- * len that start offset points outside the trim, in registration black.
- */
-int	pdf_crop_marks(struct pdf *, double x, double y, double w, double h,
-	    double offset, double len);
 
 /*
  * Draws the PNG or JPEG file at path into (x, y, w, h), stretched.  The

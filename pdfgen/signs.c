@@ -552,7 +552,8 @@ sheet(struct job *j, size_t first, size_t n,
 	size_t i;
 	int rc = 0;
 
-	if (pdf_page_add(j->box.pdf, l->page.width, l->page.height) == -1)
+	if (pdf_page_add_trimmed(j->box.pdf, l->page.width, l->page.height,
+	    l->page.bleed, l->page.crop_marks) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		f = &j->p->forums[first + i];

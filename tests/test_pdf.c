@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <math.h>
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -456,15 +457,14 @@ page_features(void **state)
 	(void)state;
 	diag_init(&d, f, 0);
 	pdf = pdf_new(&d, &info);
-	assert_int_equal(pdf_page_add(pdf, PDF_MM(148) + 2 * bleed,
-	    PDF_MM(210) + 2 * bleed), 0);
-	assert_int_equal(pdf_page_box(pdf, PDF_TRIMBOX, bleed, bleed,
-	    PDF_MM(148), PDF_MM(210)), 0);
-	assert_int_equal(pdf_page_box(pdf, PDF_BLEEDBOX, 0, 0,
-	    pdf_page_width(pdf), pdf_page_height(pdf)), 0);
-	assert_int_equal(pdf_crop_marks(pdf, bleed, bleed, PDF_MM(148),
-	    PDF_MM(210), PDF_MM(1), PDF_MM(2)), 0);
+	/* A5 with 3 mm bleed and crop marks: 9 mm round the trim. */
+	assert_int_equal(pdf_page_add_trimmed(pdf, PDF_MM(148), PDF_MM(210),
+	    bleed, 1), 0);
+	assert_true(fabs(pdf_page_width(pdf) - PDF_MM(166)) < 1e-3);
 	assert_int_equal(pdf_rect(pdf, 20, 20, 100, 50, &cyan, &black, 1), 0);
+	/* Touches the top and the right edge: runs 3 mm past both. */
+	assert_int_equal(pdf_band(pdf, PDF_MM(100), PDF_MM(200), PDF_MM(48),
+	    PDF_MM(10), &cyan), 0);
 	assert_int_equal(pdf_line(pdf, 20, 100, 200, 100, &black, 0.5), 0);
 	assert_int_equal(pdf_qr(pdf, "https://example.org/forum/3", 300, 20,
 	    80, &black), 0);
@@ -496,14 +496,21 @@ page_features(void **state)
 	free(cmd);
 	free(out);
 	free(err);
-	cmd = xasprintf("pdfinfo -box -f 1 -l 1 %s", path);
+	cmd = xasprintf("pdfinfo -box -f 1 -l 2 %s", path);
 	out = run(cmd, &err, &rc);
 	assert_int_equal(rc, 0);
 	assert_string_equal(err, "");
-	assert_non_null(strstr(out, "Page    1 TrimBox:       8.50     8.50 "
-	    "  428.03   603.78\n"));
-	assert_non_null(strstr(out, "Page    1 BleedBox:      0.00     0.00 "
-	    "  436.54   612.28\n"));
+	assert_non_null(strstr(out, "Page    1 MediaBox:      0.00     0.00 "
+	    "  470.55   646.30\n"));
+	assert_non_null(strstr(out, "Page    1 TrimBox:      25.51    25.51 "
+	    "  445.04   620.79\n"));
+	assert_non_null(strstr(out, "Page    1 BleedBox:     17.01    17.01 "
+	    "  453.54   629.29\n"));
+	/* A page that is not trimmed: every box is the page. */
+	assert_non_null(strstr(out, "Page    2 TrimBox:       0.00     0.00 "
+	    "  300.00   300.00\n"));
+	assert_non_null(strstr(out, "Page    2 BleedBox:      0.00     0.00 "
+	    "  300.00   300.00\n"));
 	free(cmd);
 	free(out);
 	free(err);

@@ -37,3 +37,10 @@ pdf_ok() {
 }
 
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/{print $2}'; }
+# trim PDF: page 1's TrimBox as "LEFT BOTTOM WIDTH HEIGHT" (points, one
+# decimal): the finished page inside its bleed and crop marks.
+trim() {
+	pdfinfo -box -f 1 -l 1 "$1" 2>/dev/null |
+		awk '$3 == "TrimBox:" { printf "%.1f %.1f %.1f %.1f\n", $4, $5,
+		    $6 - $4, $7 - $5 }'
+}
