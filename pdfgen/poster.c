@@ -46,7 +46,8 @@ sink_page(void *arg, int part, int nparts)
 
 	(void)part;
 	(void)nparts;
-	return pdf_page_add(ps->pdf, ps->pw, ps->ph);
+	return pdf_page_add_trimmed(ps->pdf, ps->pw, ps->ph,
+	    ps->l->page.bleed, ps->l->page.crop_marks);
 }
 
 static int

@@ -93,7 +93,8 @@ if not dicts or len(own) != len(dicts):
         len(own), len(dicts)))
     sys.exit(1)
 MM = 72 / 25.4
-PAPER = {"A3": (297, 420), "A4": (210, 297), "A5": (148, 210),
+PAPER = {"A0": (841, 1189), "A1": (594, 841), "A2": (420, 594),
+         "A3": (297, 420), "A4": (210, 297), "A5": (148, 210),
          "A6": (105, 148), "Letter": (215.9, 279.4)}
 def length(s):
     v, u = re.fullmatch(r"([0-9.]+)(mm|cm|pt|in)", s).groups()
@@ -156,7 +157,16 @@ t_print_page_boxes() {
 		boxes_ok "$T/c/signs.pdf" "$T/crop.xml" || return 1
 	pdf_ok "$T/c/signs.pdf" && content "$T/c/signs.pdf" || return 1
 	[ "$(grep -c '^1	stroke	1 1 1 1 K$' "$T/content")" -eq 8 ] ||
-		fail "not 8 crop marks in registration black on sign 1"
+		fail "not 8 crop marks in registration black on sign 1" ||
+		return 1
+	# And on posters.
+	sed 's#margin="15mm"/>#margin="15mm" bleed="2mm" crop-marks="true"/>#' \
+	    layouts/poster-a2.xml > "$T/poster.xml"
+	run 0 "$PDFGEN" poster --layout "$T/poster.xml" -o "$T/p" input/programme.xml &&
+		boxes_ok "$T/p/poster.pdf" "$T/poster.xml" || return 1
+	content "$T/p/poster.pdf" || return 1
+	[ "$(grep -c '^1	stroke	1 1 1 1 K$' "$T/content")" -eq 8 ] ||
+		fail "not 8 crop marks on the poster"
 }
 
 # pixel PDF PAGE X Y: the colour at (X, Y) pixels of the page at 72 dpi,
