@@ -53,6 +53,13 @@ const char *const layout_field_names[FIELD__MAX] = {
 	"band",			/* FIELD_BAND */
 };
 
+/* Whom a sign is for. */
+static const char *const per_names[PER__MAX] = {
+	NULL,			/* PER_DEFAULT: not said */
+	"forum",		/* PER_FORUM */
+	"room-day",		/* PER_ROOM_DAY */
+};
+
 static const char *const qr_names[QR__MAX] = {
 	"person.url",		/* QR_PERSON_URL */
 	"person.vcard",		/* QR_PERSON_VCARD */
@@ -807,9 +814,10 @@ parse_box(struct loader *ld, const xmlNode *n, struct layout_box *b)
 	if (b->w <= 0 || b->h <= 0)
 		diag_error(ld->d, &b->pos, "box '%s' has no area",
 		    layout_field_names[b->field]);
-	if (b->field == FIELD_ROOM_SCHEDULE && !ld->l->item.room_schedule)
+	if (b->field == FIELD_ROOM_SCHEDULE && !ld->l->item.room_schedule &&
+	    ld->l->item.per == PER_FORUM)
 		diag_error(ld->d, &b->pos, "field 'room.schedule' needs "
-		    "room-schedule=\"true\" on <item>");
+		    "room-schedule=\"true\" on <item> of a sign per forum");
 	parse_box_content(ld, n, b);
 	check_box_place(ld, b);
 }
@@ -832,6 +840,7 @@ parse_item(struct loader *ld, const xmlNode *n)
 	struct srcpos pos;
 	xmlNode *back;
 	char *same;
+	int per;
 
 	it->width = pg->width - pg->margin_left - pg->margin_right;
 	it->height = pg->height - pg->margin_top - pg->margin_bottom;
@@ -842,6 +851,13 @@ parse_item(struct loader *ld, const xmlNode *n)
 	if (it->room_schedule && strcmp(ld->l->product, "signs") != 0) {
 		xmlsrc_attr_pos(ld->x, n, "room-schedule", &pos);
 		diag_error(ld->d, &pos, "room-schedule is for signs");
+	}
+	per = PER_DEFAULT;
+	get_enum(n, "per", per_names, PER__MAX, &per);
+	it->per = (enum layout_per)per;
+	if (it->per != PER_DEFAULT && strcmp(ld->l->product, "signs") != 0) {
+		xmlsrc_attr_pos(ld->x, n, "per", &pos);
+		diag_error(ld->d, &pos, "per is for signs");
 	}
 	if (2 * it->safe >= it->width || 2 * it->safe >= it->height) {
 		xmlsrc_attr_pos(ld->x, n, "safe", &pos);

@@ -96,7 +96,7 @@ enum layout_field {
 	FIELD_FORUM_MODERATORS,
 	FIELD_FORUM_DESCRIPTION,	/* the paragraphs */
 	FIELD_ROOM_NAME,
-	/* signs with room_schedule: the room's day */
+	/* signs with room_schedule or per room and day: the room's day */
 	FIELD_ROOM_SCHEDULE,
 	FIELD_SLOT_TIME,		/* "14:00–15:30" */
 	FIELD_EVENT_TITLE,
@@ -181,6 +181,16 @@ enum layout_back {
 	BACK__MAX
 };
 
+/* What one door sign is for. */
+enum layout_per {
+	/* unsaid: a sign per room and day for a programme without forum
+	   numbers (an import), else a sign per forum */
+	PER_DEFAULT,
+	PER_FORUM,		/* per="forum" */
+	PER_ROOM_DAY,		/* per="room-day": the room's sessions listed */
+	PER__MAX
+};
+
 /* One badge or one door sign. */
 struct layout_item {
 	double		 width;		/* points */
@@ -189,6 +199,7 @@ struct layout_item {
 	double		 safe;
 	/* signs: each forum's sign shows its room's day */
 	int		 room_schedule;
+	enum layout_per	 per;		/* signs */
 	struct layout_side front;
 	enum layout_back back_mode;
 	struct layout_side back;	/* BACK_OWN only; empty otherwise */

@@ -66,7 +66,9 @@ int	booklet_render(const struct programme *, const struct layout *,
  * signs.c: one sign per forum, in forum-number order, placed on sheets as
  * the layout's grid says (one A4 or A3 sheet per sign by default).  With
  * room-schedule set in the layout, each forum's sign shows the day of its
- * room instead, the forum itself emphasised.
+ * room instead, the forum itself emphasised.  With per="room-day" (unsaid:
+ * for a programme without forum numbers), one sign per room and day that
+ * lists its sessions, on as many sheets as they need.
  */
 int	signs_render(const struct programme *, const struct layout *,
 	    const struct render_opts *, struct diag *, const char *path);

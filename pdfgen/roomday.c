@@ -1,6 +1,6 @@
 /*
- * A room's day as a list (roomday.h).  Sizes are tried by bisection from
- * the style's largest down, for one column and for two; a size fits when
+ * A room's day as a list (roomday.h).  Sizes are tried by bisection
+ * (text_fit_size), for one column and for two; a size fits when
  * every row keeps its whole text within the style's lines (at the
  * smallest size rows may be shortened) and the rows, taken in order,
  * fill the columns without running past the box's foot.
@@ -13,7 +13,6 @@
 #include "util.h"
 #include "when.h"
 
-#define STEP		0.5	/* points between the sizes tried */
 #define ROW_GAP		0.35	/* between rows, in sizes */
 #define TIME_GAP	0.7	/* from the time to the title, in sizes */
 #define COL_GAP		1.5	/* between the columns, in sizes */
@@ -51,9 +50,12 @@ at(const struct roomday *rd, double size, int mute)
 	return s;
 }
 
-/* "Tanja Krins, N.N. (KGSt)"; NULL when f has no speakers. */
+/*
+ * "Tanja Krins, N.N. (KGSt), Marcel Böttcher (angefragt)"; NULL when f
+ * has no speakers.
+ */
 static char *
-names(const struct forum *f)
+names(const struct roomday *rd, const struct forum *f)
 {
 	struct buf b = { 0 };
 	const struct person *s;
@@ -71,17 +73,24 @@ names(const struct forum *f)
 			buf_adds(&b, s->organisation);
 			buf_addc(&b, ')');
 		}
+		if (s->status == PERSON_INVITED) {
+			buf_adds(&b, " (");
+			buf_adds(&b, layout_label(rd->l, "invited", rd->lang));
+			buf_addc(&b, ')');
+		}
 	}
 	return f->nspeakers > 0 ? buf_take(&b) : NULL;
 }
 
 /*
  * The text of row r at size in width w: "Forum 3 · " and the title in
- * bold, " – " and the speakers.  Sets *cut when it had to be shortened.
+ * bold, " – " and the speakers, in at most the style's lines; NULL when
+ * it does not fit so.  At the smallest size it is shortened to fit
+ * instead.  *bad is set after a font problem.
  */
 static struct text_block *
 row_text(const struct roomday *rd, const struct roomday_row *r,
-    double size, double w, int *cut)
+    double size, double w, int *bad)
 {
 	struct text_style st = at(rd, size, r->mute);
 	struct text_src src = { r->f ? &r->f->pos : NULL, "room.schedule" };
@@ -89,6 +98,7 @@ row_text(const struct roomday *rd, const struct roomday_row *r,
 	struct text_block *tb;
 	char *num = NULL, *who = NULL;
 	size_t n = 0;
+	int lines = st.max_lines > 0 ? st.max_lines : LINES;
 
 	if (r->f == NULL) {
 		runs[n++] = (struct text_run){ "\u2026", TEXT_REGULAR, 1 };
@@ -99,15 +109,18 @@ row_text(const struct roomday *rd, const struct roomday_row *r,
 			runs[n++] = (struct text_run){ num, TEXT_BOLD, 1 };
 		}
 		runs[n++] = (struct text_run){ r->f->title, TEXT_BOLD, 0 };
-		if (r->names && (who = names(r->f)) != NULL) {
+		if (r->names && (who = names(rd, r->f)) != NULL) {
 			runs[n++] = (struct text_run){ " \u2013 ", TEXT_REGULAR,
 			    1 };
 			runs[n++] = (struct text_run){ who, TEXT_REGULAR, 1 };
 		}
 	}
-	tb = text_fit_quiet(rd->pdf, &st, rd->lang, runs, n, w, 1e6,
-	    st.max_lines > 0 ? st.max_lines : LINES, &src);
-	*cut = tb != NULL && text_shortened(tb);
+	if (size > smallest(rd->st) + EPS)
+		tb = text_set_whole(rd->pdf, &st, rd->lang, runs, n, size, w,
+		    lines);
+	else if ((tb = text_fit_quiet(rd->pdf, &st, rd->lang, runs, n, w,
+	    HUGE_VAL, lines, &src)) == NULL)
+		*bad = 1;
 	free(num);
 	free(who);
 	return tb;
@@ -171,7 +184,7 @@ set_rows(const struct roomday *rd, const struct roomday_row *rows,
 	struct text_style bold = at(rd, size, 0);
 	double y = 0, rh;
 	size_t i;
-	int col = 0, cut;
+	int col = 0, bad = 0;
 
 	memset(s, 0, sizeof(*s));
 	s->time = xcalloc(n + 1, sizeof(*s->time));
@@ -187,12 +200,11 @@ set_rows(const struct roomday *rd, const struct roomday_row *rows,
 		return 0;	/* no room for words */
 	for (i = 0; i < n; i++) {
 		if ((s->time[i] = row_time(rd, &rows[i], size, s->timew)) ==
-		    NULL || (s->text[i] = row_text(rd, &rows[i], size,
-		    s->colw - s->indent - s->timew - TIME_GAP * size,
-		    &cut)) == NULL)
+		    NULL)
 			return -1;
-		if (cut && size > smallest(rd->st) + EPS)
-			return 0;	/* a smaller size keeps it whole */
+		if ((s->text[i] = row_text(rd, &rows[i], size, s->colw -
+		    s->indent - s->timew - TIME_GAP * size, &bad)) == NULL)
+			return bad ? -1 : 0;	/* a smaller size keeps it whole */
 		rh = fmax(text_height(s->time[i]), text_height(s->text[i]));
 		if (y > 0 && y + rh > h + EPS) {
 			col++;
@@ -207,45 +219,42 @@ set_rows(const struct roomday *rd, const struct roomday_row *rows,
 	return 1;
 }
 
-/* Whether the rows fit at size in columns; -1 after reporting. */
-static int
-fits(const struct roomday *rd, const struct roomday_row *rows, size_t n,
-    double size, int columns, double w, double h)
-{
-	struct set s;
-	int rc = set_rows(rd, rows, n, size, columns, w, h, &s);
+/* What fitting the rows into some columns tries sizes for. */
+struct try {
+	const struct roomday *rd;
+	const struct roomday_row *rows;
+	size_t		 n;
+	int		 columns;
+	double		 w, h;
+	int		 bad;		/* a font problem was reported */
+};
 
-	set_free(&s, n);
-	return rc;
+static int
+fits_at(void *arg, double size)
+{
+	struct try *t = arg;
+	struct set s;
+	int rc;
+
+	if (t->bad)
+		return 0;
+	rc = set_rows(t->rd, t->rows, t->n, size, t->columns, t->w, t->h, &s);
+	set_free(&s, t->n);
+	if (rc == -1)
+		t->bad = 1;
+	return rc == 1;
 }
 
-/*
- * The largest size at which the rows fit in columns (by bisection over
- * the steps from the top); 0 when none does, -1 after reporting.
- */
+/* The largest size at which the rows fit in columns; 0: none, -1: error. */
 static double
 largest(const struct roomday *rd, const struct roomday_row *rows,
     size_t n, int columns, double w, double h)
 {
-	double hi = rd->st->size, lo = smallest(rd->st);
-	size_t steps = (size_t)ceil((hi - lo) / STEP - EPS), a = 0, b, mid;
-	int rc;
+	struct try t = { rd, rows, n, columns, w, h, 0 };
+	double size = text_fit_size(rd->st->size, smallest(rd->st),
+	    smallest(rd->st), fits_at, &t);
 
-#define SIZE(i) ((i) >= steps ? lo : hi - (double)(i) * STEP)
-	if ((rc = fits(rd, rows, n, lo, columns, w, h)) != 1)
-		return rc;
-	b = steps;
-	while (a < b) {
-		mid = (a + b) / 2;
-		if ((rc = fits(rd, rows, n, SIZE(mid), columns, w, h)) == -1)
-			return -1;
-		if (rc == 1)
-			b = mid;
-		else
-			a = mid + 1;
-	}
-	return SIZE(a);
-#undef SIZE
+	return t.bad ? -1 : size;
 }
 
 int

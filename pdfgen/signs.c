@@ -9,13 +9,12 @@
 
 #include "box.h"
 #include "render.h"
+#include "roomday.h"
 #include "util.h"
 #include "when.h"
 
 #define ENTRY_GAP	0.25	/* extra space between list entries, in sizes */
 #define GROUP_GAP	0.7	/* extra space before a heading or a forum */
-#define BAR_W		0.22	/* the schedule's bar, in sizes */
-#define BAR_GAP		0.5	/* from the bar to the text, in sizes */
 #define RUNS_MAX	4	/* runs of one list entry */
 #define EPS		1e-6	/* points: rounding room */
 
@@ -34,14 +33,11 @@ struct entry {
 	size_t		 nruns;
 	double		 before;	/* extra space above, in sizes */
 	int		 heading;	/* "u. a. mit": a space to the next */
-	int		 muted;		/* another forum of the day */
-	int		 marked;	/* the sign's forum in the room's day */
 };
 
 struct list {
 	struct entry	*v;
 	size_t		 n;
-	int		 bars;		/* indent every entry for the bar */
 };
 
 /* A fixed word: in the programme's language on every product. */
@@ -114,54 +110,36 @@ list_as_paragraph(struct job *j, const struct layout_box *b, double bx,
 
 /*
  * Draws the list in box b, every entry at the same size, the largest in
- * the style's range at which all fit; marked entries get a bar in front,
- * muted ones the colour "muted".
+ * the style's range at which all fit.
  */
 static int
 fit_list(struct job *j, const struct layout_box *b, double bx, double btop,
     const struct list *ls, const struct text_src *src)
 {
-	const struct text_style *st = b->style;
-	const struct colour *bar = layout_colour(j->box.l, "accent");
-	const struct colour *grey = layout_colour(j->box.l, "muted");
-	struct text_style muted = *st;
 	struct text_item *it;
-	double size, h, top, x = bx, mtop = 0, mbot = 0;
+	double size, h, top;
 	size_t i;
-	int rc = 0, marking = 0;
+	int rc = 0;
 
 	if (ls->n == 0)
 		return 0;
-	if (grey != NULL)
-		muted.colour = *grey;
 	it = xcalloc(ls->n, sizeof(*it));
 	for (i = 0; i < ls->n; i++)
 		it[i] = (struct text_item){ ls->v[i].runs, ls->v[i].nruns,
-		    ls->v[i].muted ? &muted : NULL, ls->v[i].before, NULL, NULL,
-		    0 };
-	size = text_fit_list(j->box.pdf, st, j->box.lang, it, ls->n, b->w,
-	    b->h, ls->bars ? BAR_W + BAR_GAP : 0, 1, &h, src);
+		    NULL, ls->v[i].before, NULL, NULL, 0 };
+	size = text_fit_list(j->box.pdf, b->style, j->box.lang, it, ls->n,
+	    b->w, b->h, 0, 1, &h, src);
 	if (size == 0) {
 		free(it);
 		return list_as_paragraph(j, b, bx, btop, ls, src);
 	}
-	if (ls->bars)
-		x += (BAR_W + BAR_GAP) * size;
 	top = box_text_top(b, btop, h);
 	for (i = 0; i < ls->n; i++) {
-		if (ls->v[i].marked && !marking)
-			mtop = top - it[i].y;
-		marking = ls->v[i].marked;
-		if (text_draw(j->box.pdf, it[i].tb, x, top - it[i].y, 0,
+		if (text_draw(j->box.pdf, it[i].tb, bx, top - it[i].y, 0,
 		    text_lines(it[i].tb), NULL) == -1)
 			rc = -1;
-		if (marking)
-			mbot = top - it[i].y - text_height(it[i].tb);
 		text_block_free(it[i].tb);
 	}
-	if (mtop > mbot && pdf_rect(j->box.pdf, bx, mbot, BAR_W * size,
-	    mtop - mbot, bar != NULL ? bar : &st->colour, NULL, 0) == -1)
-		rc = -1;
 	free(it);
 	return rc;
 }
@@ -216,7 +194,7 @@ people_box(struct job *j, const struct layout_box *b, double bx,
     double btop, const struct forum *f)
 {
 	int speakers = b->field == FIELD_FORUM_SPEAKERS;
-	struct list ls = { NULL, 0, 0 };
+	struct list ls = { NULL, 0 };
 	struct text_src src = { &f->pos, speakers ? "forum.speakers" :
 	    "forum.moderators" };
 	int rc;
@@ -293,87 +271,82 @@ same_day(const struct forum *f, const struct forum *g)
 	return strcmp(f->slot->date, g->slot->date) == 0;
 }
 
-/* The people of f by name only: "Tanja Krins, N.N. (Procilon)". */
-static char *
-names_of(struct job *j, const struct forum *f)
+/* What the room's day is set with on a sign. */
+static struct roomday
+roomday_of(const struct job *j, const struct layout_box *b)
 {
-	struct buf b = { NULL, 0, 0 };
-	const struct person *s;
-	char *name;
-	size_t i;
+	struct roomday rd = { j->box.pdf, j->box.l, j->p->lang, b->style };
 
-	/* "Referent*innen: A, B" but "u. a. mit A, B". */
-	buf_adds(&b, label(j, f->speakers_complete ? "speakers" :
-	    "among-others"));
-	if (f->speakers_complete)
-		buf_addc(&b, ':');
-	for (i = 0; i < f->nspeakers; i++) {
-		s = f->speakers[i];
-		name = person_full_name(s);
-		buf_adds(&b, i > 0 ? ", " : " ");
-		buf_adds(&b, name);
-		free(name);
-		if (s->placeholder && s->organisation != NULL) {
-			buf_adds(&b, " (");
-			buf_adds(&b, s->organisation);
-			buf_addc(&b, ')');
-		}
-		if (s->status == PERSON_INVITED) {
-			buf_adds(&b, " (");
-			buf_adds(&b, label(j, "invited"));
-			buf_addc(&b, ')');
-		}
-	}
-	return buf_take(&b);
+	return rd;
 }
 
 /*
- * The room's day: for each forum its time and number, then its title;
- * the sign's own forum in bold with a bar and its speakers, the others
- * muted.
+ * Rows as many as fit box b: all, or those nearest the marked one with
+ * "…" for the others (fewer each time until they fit).  Fills *fit;
+ * returns the number of rows kept in out, or -1 after reporting.
+ */
+static long
+fit_rows(const struct job *j, const struct layout_box *b,
+    const struct roomday_row *rows, size_t n, size_t mark,
+    struct roomday_row *out, struct roomday_fit *fit)
+{
+	struct roomday rd = roomday_of(j, b);
+	size_t keep, lo, k, m;
+	int rc;
+
+	for (keep = n; ; keep--) {
+		lo = mark >= keep / 2 ? mark - keep / 2 : 0;
+		if (lo + keep > n)
+			lo = n - keep;
+		m = 0;
+		if (lo > 0)
+			out[m++] = (struct roomday_row){ NULL, 0, 1, 0, 0 };
+		for (k = lo; k < lo + keep; k++)
+			out[m++] = rows[k];
+		if (lo + keep < n)
+			out[m++] = (struct roomday_row){ NULL, 0, 1, 0, 0 };
+		if ((rc = roomday_fit(&rd, out, m, b->w, b->h, fit)) != 0 ||
+		    keep <= 1)
+			return rc == -1 ? -1 : (long)m;
+	}
+}
+
+/*
+ * The room's day on forum f's sign, one row per forum in time order: f
+ * marked with a bar and its speakers, the others muted.  When not all
+ * fit, those nearest f.
  */
 static int
 schedule_box(struct job *j, const struct layout_box *b, double bx,
     double btop, const struct forum *f)
 {
 	const struct programme *p = j->p;
-	const struct forum **day;
-	struct list ls = { NULL, 0, 1 };
-	struct text_src src = { &f->pos, "room.schedule" };
-	struct entry *e;
-	enum text_variant v;
-	size_t i, n = 0;
-	char *t;
-	int rc;
+	const struct forum **day = xcalloc(p->nforums + 1, sizeof(*day));
+	struct roomday_row *rows, *out;
+	struct roomday rd = roomday_of(j, b);
+	struct roomday_fit fit;
+	size_t i, n = 0, mark = 0;
+	long m;
+	int rc = -1;
 
-	day = xcalloc(p->nforums, sizeof(*day));
 	for (i = 0; i < p->nforums; i++)
 		if (same_day(f, &p->forums[i]))
 			day[n++] = &p->forums[i];
 	qsort(day, n, sizeof(*day), by_time);
+	rows = xcalloc(n + 1, sizeof(*rows));
+	out = xcalloc(n + 3, sizeof(*out));
 	for (i = 0; i < n; i++) {
-		v = day[i] == f ? TEXT_BOLD : TEXT_REGULAR;
-		e = list_add(&ls, GROUP_GAP);
-		e->muted = day[i] != f;
-		e->marked = day[i] == f;
-		t = day[i]->slot != NULL ? when_time(day[i]->slot) : NULL;
-		entry_run(e, xasprintf("%s%s%s %d", t != NULL ? t : "",
-		    t != NULL ? " \u00B7 " : "", label(j, "forum"),
-		    day[i]->number), v, 1);
-		free(t);
-		e = list_add(&ls, 0);
-		e->muted = day[i] != f;
-		e->marked = day[i] == f;
-		entry_run(e, xstrdup(day[i]->title), v, 0);
-		if (day[i] != f || f->nspeakers == 0)
-			continue;
-		e = list_add(&ls, 0);
-		e->marked = 1;
-		entry_run(e, names_of(j, f), TEXT_ITALIC, 1);
+		rows[i] = (struct roomday_row){ day[i], day[i] == f,
+		    day[i] != f, day[i] == f, 1 };
+		if (day[i] == f)
+			mark = i;
 	}
+	if ((m = fit_rows(j, b, rows, n, mark, out, &fit)) >= 0)
+		rc = fit.size > 0 ? roomday_draw(&rd, out, (size_t)m, bx, btop,
+		    b->w, b->h, &fit) : 0;
+	free(out);
+	free(rows);
 	free(day);
-	rc = fit_list(j, b, bx, btop, &ls, &src);
-	list_free(&ls);
 	return rc;
 }
 
@@ -537,16 +510,235 @@ draw_sign(struct job *j, const struct layout_side *side,
 	return rc;
 }
 
+/* Nonzero if any forum has a number (an import has none). */
+static int
+numbered(const struct programme *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nforums; i++)
+		if (p->forums[i].number > 0)
+			return 1;
+	return 0;
+}
+
+/* The sessions of a room on a day, or the part of them one sheet shows. */
+struct roomsign {
+	const struct room *room;
+	const char	*date;		/* NULL: sessions without a time */
+	const struct roomday_row *rows;	/* in time order */
+	size_t		 n;
+	int		 part, nparts;	/* 1..nparts */
+};
+
+/* What one sign is for: a forum, or a room's day. */
+struct sign {
+	const struct forum *f;		/* a sign per forum */
+	const struct roomsign *rs;	/* a sign per room and day */
+};
+
+/* A session's date; NULL when it has no time. */
+static const char *
+date_of(const struct forum *f)
+{
+	return f->slot != NULL ? f->slot->date : NULL;
+}
+
+/* By day (sessions without a time last), room, time and number. */
+static int
+by_room_day(const void *a, const void *b)
+{
+	const struct forum *f = *(const struct forum *const *)a;
+	const struct forum *g = *(const struct forum *const *)b;
+	const char *df = date_of(f), *dg = date_of(g);
+	int c;
+
+	if ((df == NULL) != (dg == NULL))
+		return df == NULL ? 1 : -1;
+	if (df != NULL && (c = strcmp(df, dg)) != 0)
+		return c;
+	if (f->room != g->room)
+		return f->room < g->room ? -1 : 1;
+	return by_time(a, b);
+}
+
 /*
- * One sheet with the signs of forums first..first+n-1, front or (back
- * set) back side (box_item() mirrors the places of a back).
+ * How many sheets rows[0..n) take in box b: the fewest into which they
+ * split evenly, in order, with each part fitting; -1 after reporting.
  */
 static int
-sheet(struct job *j, size_t first, size_t n,
+sheets_for(const struct job *j, const struct layout_box *b,
+    const struct roomday_row *rows, size_t n)
+{
+	struct roomday rd;
+	struct roomday_fit fit;
+	size_t k, c;
+	int rc = 1;
+
+	if (b == NULL)
+		return 1;
+	rd = roomday_of(j, b);
+	for (k = 1; k < n; k++) {
+		for (c = 0, rc = 1; c < k && rc == 1; c++)
+			rc = roomday_fit(&rd, rows + c * n / k,
+			    (c + 1) * n / k - c * n / k, b->w, b->h, &fit);
+		if (rc != 0)
+			break;
+	}
+	return rc == -1 ? -1 : (int)k;
+}
+
+/*
+ * The signs per room and day: rows gets a row per session with a room,
+ * out a sign per room, day and sheet.  Returns the number of signs, or
+ * -1 after reporting.
+ */
+static long
+room_signs(const struct job *j, struct roomday_row **rowsp,
+    struct roomsign **out)
+{
+	const struct programme *p = j->p;
+	const struct layout_box *b = box_find(&j->box.l->item.front,
+	    FIELD_ROOM_SCHEDULE);
+	const struct forum **v = xcalloc(p->nforums + 1, sizeof(*v));
+	struct roomday_row *rows;
+	struct roomsign *rs;
+	size_t i, k, n = 0, first, ns = 0;
+	int parts, c, num = numbered(p);
+
+	for (i = 0; i < p->nforums; i++)
+		if (p->forums[i].room != NULL)
+			v[n++] = &p->forums[i];
+	if (n < p->nforums)
+		diag_warning(pdf_diag(j->box.pdf), NULL, "%zu of %zu sessions "
+		    "have no room and get no door sign", p->nforums - n,
+		    p->nforums);
+	qsort(v, n, sizeof(*v), by_room_day);
+	rows = *rowsp = xcalloc(n + 1, sizeof(*rows));
+	rs = *out = xcalloc(n + 1, sizeof(*rs));
+	for (i = 0; i < n; i++)
+		rows[i] = (struct roomday_row){ v[i], 0, 0, 1, num };
+	for (first = 0; first < n; first = k) {
+		for (k = first + 1; k < n && same_day(v[first], v[k]); k++)
+			;
+		if ((parts = sheets_for(j, b, rows + first, k - first)) < 0) {
+			free(v);
+			return -1;
+		}
+		for (c = 0; c < parts; c++)
+			rs[ns++] = (struct roomsign){ v[first]->room,
+			    date_of(v[first]), rows + first + c * (k - first) /
+			    parts, (c + 1) * (k - first) / parts - c *
+			    (k - first) / parts, c + 1, parts };
+	}
+	free(v);
+	return (long)ns;
+}
+
+/* The day of a room's sign, "(2/3)" after it on a day of three sheets. */
+static int
+room_date_box(struct job *j, const struct layout_box *b, double bx,
+    double btop, const struct roomsign *rs)
+{
+	char *d, *t;
+	int rc;
+
+	if (rs->date == NULL && rs->nparts == 1)
+		return 0;
+	d = when_date(rs->date != NULL ? rs->date : "", lang_is(j->p->lang,
+	    "en"), 1);
+	t = rs->nparts > 1 ? xasprintf("%s%s(%d/%d)", d, *d ? " " : "",
+	    rs->part, rs->nparts) : xstrdup(d);
+	rc = box_text(&j->box, b, bx, btop, t, 1, NULL, "event.date");
+	free(t);
+	free(d);
+	return rc;
+}
+
+/* Box b of a room's sign, the item's top-left corner at ix, itop. */
+static int
+draw_room_box(struct job *j, const struct layout_box *b, double ix,
+    double itop, const struct roomsign *rs)
+{
+	struct roomday rd = roomday_of(j, b);
+	struct roomday_fit fit;
+	double bx = ix + b->x, btop = itop - b->y;
+	int rc;
+
+	switch (b->field) {
+	case FIELD_ROOM_NAME:
+		return box_text(&j->box, b, bx, btop, rs->room->name, 1,
+		    &rs->room->pos, "room.name");
+	case FIELD_ROOM_SCHEDULE:
+		if ((rc = roomday_fit(&rd, rs->rows, rs->n, b->w, b->h,
+		    &fit)) != 1)
+			return rc;
+		return roomday_draw(&rd, rs->rows, rs->n, bx, btop, b->w,
+		    b->h, &fit);
+	case FIELD_EVENT_DATE:
+		return room_date_box(j, b, bx, btop, rs);
+	case FIELD_EVENT_TITLE:
+	case FIELD_TEXT:
+	case FIELD_IMAGE:
+	case FIELD_QR:
+	case FIELD_BAND:
+		/* A band in the colour of the room's first session's track. */
+		return other_box(j, b, bx, btop, rs->rows[0].f);
+	default:
+		/* The fields of one forum belong on its own sign. */
+		return 0;
+	}
+}
+
+/* The sign sg on side, the item's top-left corner at ix, itop. */
+static int
+draw_any(struct job *j, const struct layout_side *side,
+    const struct sign *sg, double ix, double itop)
+{
+	size_t i;
+	int rc = 0;
+
+	if (sg->f != NULL)
+		return draw_sign(j, side, sg->f, ix, itop);
+	j->side = side;
+	j->box.lang = j->p->lang;
+	for (i = 0; i < side->nboxes; i++)
+		if (draw_room_box(j, &side->boxes[i], ix, itop, sg->rs) == -1)
+			rc = -1;
+	return rc;
+}
+
+/* "Forum 3: Cloud", "Janson – Samstag, 3. Februar 2024 (1/2)". */
+static char *
+bookmark(const struct job *j, const struct sign *sg)
+{
+	const struct roomsign *rs = sg->rs;
+	char *d, *m;
+
+	if (sg->f != NULL)
+		return xasprintf("%s %d: %s", label(j, "forum"), sg->f->number,
+		    sg->f->title);
+	d = when_date(rs->date != NULL ? rs->date : "", lang_is(j->p->lang,
+	    "en"), 1);
+	m = xasprintf("%s%s%s", rs->room->name, *d ? " \u2013 " : "", d);
+	free(d);
+	if (rs->nparts > 1) {
+		d = m;
+		m = xasprintf("%s (%d/%d)", d, rs->part, rs->nparts);
+		free(d);
+	}
+	return m;
+}
+
+/*
+ * One sheet with signs first..first+n-1, front or (back set) back side
+ * (box_item() mirrors the places of a back).
+ */
+static int
+sheet(struct job *j, const struct sign *v, size_t first, size_t n,
     const struct layout_side *side, int back)
 {
 	const struct layout *l = j->box.l;
-	const struct forum *f;
 	double ix, itop;
 	char *mark;
 	size_t i;
@@ -556,20 +748,57 @@ sheet(struct job *j, size_t first, size_t n,
 	    l->page.bleed, l->page.crop_marks) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
-		f = &j->p->forums[first + i];
 		box_item(l, (int)i, back, &ix, &itop);
 		if (!back) {
-			/* "Forum 3: Cloud" in the viewer's outline. */
-			mark = xasprintf("%s %d: %s", label(j, "forum"),
-			    f->number, f->title);
+			mark = bookmark(j, &v[first + i]);
 			if (pdf_bookmark(j->box.pdf, -1, mark, itop) == -1)
 				rc = -1;
 			free(mark);
 		}
-		if (draw_sign(j, side, f, ix, itop) == -1)
+		if (draw_any(j, side, &v[first + i], ix, itop) == -1)
 			rc = -1;
 	}
 	return rc;
+}
+
+/*
+ * Per room and day when the layout says so, or says nothing and has
+ * room for the room's day while the programme has no forum numbers (an
+ * import); else per forum.
+ */
+static int
+per_room_day(const struct job *j)
+{
+	const struct layout *l = j->box.l;
+
+	if (l->item.per != PER_DEFAULT)
+		return l->item.per == PER_ROOM_DAY;
+	return !numbered(j->p) && box_find(&l->item.front,
+	    FIELD_ROOM_SCHEDULE) != NULL;
+}
+
+/* The signs to print: *v, of which *rows and *rs are the parts. */
+static long
+signs_of(struct job *j, struct sign **v, struct roomday_row **rows,
+    struct roomsign **rs)
+{
+	const struct programme *p = j->p;
+	long n, i;
+
+	*rows = NULL;
+	*rs = NULL;
+	if (!per_room_day(j)) {
+		*v = xcalloc(p->nforums + 1, sizeof(**v));
+		for (i = 0; i < (long)p->nforums; i++)
+			(*v)[i].f = &p->forums[i];
+		return (long)p->nforums;
+	}
+	if ((n = room_signs(j, rows, rs)) < 0)
+		return -1;
+	*v = xcalloc((size_t)n + 1, sizeof(**v));
+	for (i = 0; i < n; i++)
+		(*v)[i].rs = &(*rs)[i];
+	return n;
 }
 
 int
@@ -578,9 +807,13 @@ signs_render(const struct programme *p, const struct layout *l,
 {
 	const struct layout_side *back = layout_back(l);
 	struct pdf_info info = { NULL, NULL, NULL };
+	struct roomday_row *rows = NULL;
+	struct roomsign *rs = NULL;
+	struct sign *v = NULL;
 	struct job j;
 	unsigned errors = d->nerrors;
-	size_t per, first, n;
+	size_t per, first, n, nsigns;
+	long ns;
 	int rc = 0;
 
 	memset(&j, 0, sizeof(j));
@@ -598,19 +831,29 @@ signs_render(const struct programme *p, const struct layout *l,
 		return -1;
 	if (render_flag(o, "rgb"))
 		pdf_use_rgb(j.box.pdf);
+	if ((ns = signs_of(&j, &v, &rows, &rs)) < 0)
+		rc = -1;
+	nsigns = ns > 0 ? (size_t)ns : 0;
 	per = (size_t)l->grid.columns * (size_t)l->grid.rows;
-	for (first = 0; first < p->nforums; first += n) {
-		n = p->nforums - first < per ? p->nforums - first : per;
-		if (sheet(&j, first, n, &l->item.front, 0) == -1 ||
+	for (first = 0; first < nsigns; first += n) {
+		n = nsigns - first < per ? nsigns - first : per;
+		if (sheet(&j, v, first, n, &l->item.front, 0) == -1 ||
 		    (back != NULL && back->nboxes > 0 &&
-		    sheet(&j, first, n, back, 1) == -1))
+		    sheet(&j, v, first, n, back, 1) == -1))
 			rc = -1;
 	}
 	/* With --strict a shortened title is an error: write nothing. */
-	if (rc == 0 && d->nerrors == errors)
+	if (rc == 0 && nsigns == 0) {
+		diag_warning(d, NULL, "no signs to print: no session has a "
+		    "room; '%s' not written", path);
+		rc = diag_failed(d) ? -1 : 0;
+	} else if (rc == 0 && d->nerrors == errors)
 		rc = pdf_save(j.box.pdf, path);
 	else
 		rc = -1;
+	free(v);
+	free(rs);
+	free(rows);
 	pdf_free(j.box.pdf);
 	return rc;
 }

@@ -200,19 +200,20 @@ t_signs_room_schedule() {
 	[ ! -s "$T/err" ] || { cat "$T/err"; fail "warnings"; } || return 1
 	[ "$(pages "$T/signs.pdf")" = 4 ] || fail "not one sheet per forum" ||
 		return 1
-	# Each sheet of the Großer Saal shows its day in time order ...
+	# Each sheet of the Großer Saal shows its day in time order, a row
+	# per forum: its time, then its number and title ...
 	for n in 1 2 3; do
 		signs_has "$T/signs.pdf" $n "Großer Saal" "Donnerstag, 12. Juni 2025" \
-		    "09:00–10:00 · Forum 2 Künstliche Intelligenz im Bürgeramt 11:30–12:30 · Forum 3 Registermodernisierung 15:00–16:30 · Forum 1 Offene Daten" ||
+		    "09:00–10:00 Forum 2 · Künstliche Intelligenz im Bürgeramt 11:30–12:30 Forum 3 · Registermodernisierung 15:00–16:30 Forum 1 · Offene Daten" ||
 			return 1
 		lacks "$T/page$n" "Barrierefreiheit" || return 1
 	done
 	# ... and names the speakers of its own forum only.
-	signs_has "$T/signs.pdf" 1 "Referent*innen: Dr. Jörg Weiß, N.N. (KGSt)" &&
+	signs_has "$T/signs.pdf" 1 "Forum 1 · Offene Daten – Dr. Jörg Weiß, N.N. (KGSt)" &&
 	lacks "$T/page1" "Lena Berg" || return 1
-	! signs_text "$T/signs.pdf" 2 | grep -qF "Jörg Weiß" ||
-		fail "sheet 2 names forum 1's speaker" || return 1
-	signs_has "$T/signs.pdf" 4 "Raum 2" "11:30–12:30 · Forum 4 Barrierefreiheit" &&
+	signs_text "$T/signs.pdf" 2 | grep -qF "Jörg Weiß" &&
+		fail "sheet 2 names forum 1's speaker"
+	signs_has "$T/signs.pdf" 4 "Raum 2" "11:30–12:30 Forum 4 · Barrierefreiheit" &&
 	lacks "$T/page4" "Forum 1" && signs_geometry "$T/signs.pdf" 12
 }
 
@@ -229,4 +230,71 @@ t_signs_too_many_speakers_warns() {
 	contains "$T/err" "' in forum.speakers does not fit its box; shortened to '" &&
 	signs_has "$T/signs.pdf" 1 "Referent*innen Dr. Jörg Weiß" "Vorname12 Nachname12" &&
 	signs_geometry "$T/signs.pdf" 12
+}
+
+# A sign per room and day (per="room-day"): 900 sessions in 30 rooms over
+# two days make 60 sheets, one for each room and day with sessions, each
+# naming the room and the day and listing every session of that room on
+# that day (time, title, speakers) and no other; 40 lightning talks on
+# one day fit one A4 sheet.
+t_signs_room_day_900_sessions() {
+	python3 tests/bench/gen_schedule.py -o "$T/g.xml" || return 1
+	run 0 "$PDFGEN" signs --layout layouts/signs-a4-room-day.xml \
+	    -o "$T/o" "$T/g.xml" || return 1
+	pdf_ok "$T/o/signs.pdf" || return 1
+	pairs=$(python3 -c 'import sys, xml.etree.ElementTree as ET
+print(sum(1 for d in ET.parse(sys.argv[1]).getroot().iter("day")
+    for r in d.findall("room") if r.find("event") is not None))' "$T/g.xml")
+	[ "$pairs" = 60 ] || fail "$pairs rooms and days, not 60" || return 1
+	[ "$(pages "$T/o/signs.pdf")" = "$pairs" ] ||
+		fail "$(pages "$T/o/signs.pdf") sheets for $pairs rooms and days" ||
+		return 1
+	python3 tests/e2e/signs_check.py "$T/o/signs.pdf" "$T/g.xml" ||
+		return 1
+	# The lightning talks: 40 sessions on Tuesday, one sheet.
+	n=$(grep -c '<room>Lightning Talks (H.2215)</room>' "$T/g.xml")
+	pdftotext "$T/o/signs.pdf" - | tr '\f' '\n' |
+	    grep -c 'Tuesday, 17 March 2026 (' > "$T/parts" || true
+	[ "$(cat "$T/parts")" = 0 ] || fail "a Tuesday sign is in parts" ||
+		return 1
+	python3 - "$T/g.xml" <<'PY' || return 1
+import sys, xml.etree.ElementTree as ET
+for d in ET.parse(sys.argv[1]).getroot().iter("day"):
+    for r in d.findall("room"):
+        if r.get("name").startswith("Lightning") and d.get("date") == "2026-03-17":
+            n = len(r.findall("event"))
+            sys.exit(0 if n == 40 else "%d lightning talks, not 40" % n)
+sys.exit("no lightning room")
+PY
+	signs_geometry "$T/o/signs.pdf" 12
+}
+
+# A room with 100 sessions in a day does not fit one sheet: two, marked
+# "(1/2)" and "(2/2)", each session on one of them.
+t_signs_room_day_second_sheet() {
+	python3 - > "$T/long.xml" <<'PY'
+print("<?xml version='1.0' encoding='utf-8'?><schedule><version>1</version>"
+      "<conference><acronym>long</acronym><title>Long Day</title>"
+      "<start>2026-06-01</start><end>2026-06-01</end><days>1</days>"
+      "</conference><day index='1' date='2026-06-01'><room name='Saal 1'>")
+for i in range(100):
+    t = 7 * 60 + 9 * i
+    print("<event guid='00000000-0000-4000-8000-%012d' id='%d'>"
+          "<date>2026-06-01T%02d:%02d:00+02:00</date><start>%02d:%02d</start>"
+          "<duration>00:09</duration><room>Saal 1</room><slug>s%d</slug>"
+          "<title>Kurzvortrag %d über die Verwaltung von morgen</title>"
+          "<type>Talk</type><language>de</language><persons>"
+          "<person id='%d'>Person Nummer %d</person></persons></event>"
+          % (i + 1, i + 1, t // 60, t % 60, t // 60, t % 60, i, i + 1,
+             i + 1, i + 1))
+print("</room></day></schedule>")
+PY
+	run 0 "$PDFGEN" signs --layout layouts/signs-a4-room-day.xml \
+	    -o "$T/o" "$T/long.xml" || return 1
+	pdf_ok "$T/o/signs.pdf" || return 1
+	[ "$(pages "$T/o/signs.pdf")" = 2 ] || fail "not two sheets" || return 1
+	signs_has "$T/o/signs.pdf" 1 "Saal 1" "(1/2)" &&
+	signs_has "$T/o/signs.pdf" 2 "Saal 1" "(2/2)" || return 1
+	python3 tests/e2e/signs_check.py "$T/o/signs.pdf" "$T/long.xml" &&
+	signs_geometry "$T/o/signs.pdf" 12
 }
