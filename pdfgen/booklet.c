@@ -16,7 +16,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "collate.h"
 #include "flow.h"
@@ -1039,13 +1038,10 @@ booklet_render(const struct programme *p, const struct layout *l,
 		if (impose_saddle_stitch(&b.bk, l, imp) == -1)
 			goto out;
 	}
-	if (pdf_save(b.pdf, path) == -1)
+	/* Both or neither: main.c renames them in one run (output.h). */
+	if (pdf_save(b.pdf, path) == -1 ||
+	    (imp != NULL && pdf_save(imp, ipath) == -1))
 		goto out;
-	if (imp != NULL && pdf_save(imp, ipath) == -1) {
-		/* Both or neither: the contract of render_fn. */
-		unlink(path);
-		goto out;
-	}
 	rc = 0;
 out:
 	pdf_free(imp);

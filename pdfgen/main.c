@@ -7,12 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "diag.h"
 #include "image.h"
 #include "layout.h"
+#include "output.h"
 #include "parse.h"
 #include "render.h"
 #include "util.h"
@@ -409,31 +408,19 @@ report(const struct programme *p, const struct diag *d)
 static int
 convert(const struct programme *p, const char *out, struct diag *d)
 {
-	FILE *f = stdout;
-	char *tmp = NULL;
+	struct outfile *f;
 	int rc;
 
-	if (out != NULL) {
-		tmp = xasprintf("%s.tmp", out);
-		if ((f = fopen(tmp, "w")) == NULL) {
-			diag_system_error(d, NULL, "cannot write '%s': %s", tmp,
-			    strerror(errno));
-			free(tmp);
-			return -1;
-		}
+	if (out == NULL) {
+		if (programme_write_xml(p, stdout) != 0 || fflush(stdout) != 0)
+			return diag_system_error(d, NULL, "cannot write the "
+			    "output");
+		return 0;
 	}
-	rc = programme_write_xml(p, f);
-	if (out != NULL) {
-		if (fclose(f) != 0 || rc != 0 || rename(tmp, out) != 0) {
-			diag_system_error(d, NULL, "cannot write '%s': %s", out,
-			    strerror(errno));
-			unlink(tmp);
-			rc = -1;
-		}
-		free(tmp);
-	} else if (fflush(stdout) != 0 || rc != 0)
-		rc = diag_system_error(d, NULL, "cannot write the output");
-	return rc;
+	if ((f = outfile_open(out, d)) == NULL)
+		return -1;
+	rc = programme_write_xml(p, f->fp);
+	return outfile_close(f, rc == 0 ? 0 : errno != 0 ? errno : EIO, d);
 }
 
 /* Renders one product into dir with its layout (a's, or the default). */
@@ -462,25 +449,24 @@ render_one(const struct product *r, const struct programme *p,
 	return rc;
 }
 
+/* Renders the product asked for, or all, into one folder: all or none. */
 static int
 render(const struct programme *p, const struct args *a, const char *argv0,
     struct diag *d)
 {
 	const char *dir = a->out ? a->out : DEFAULT_OUTDIR;
 	const struct product *r;
-	struct stat st;
 	int rc = 0;
 
-	/* Create the output folder (one level) if it is not there yet. */
-	if (stat(dir, &st) == -1 && mkdir(dir, 0777) == -1)
-		return diag_system_error(d, NULL, "cannot create the output "
-		    "folder '%s': %s", dir, strerror(errno));
+	if (output_begin(dir, d) == -1)
+		return -1;
 	if (strcmp(a->command, "all") != 0)
-		return render_one(product_find(a->command), p, a, argv0, d);
-	for (r = products; r->name != NULL; r++)
-		if (render_one(r, p, a, argv0, d) == -1)
-			rc = -1;
-	return rc;
+		rc = render_one(product_find(a->command), p, a, argv0, d);
+	else
+		for (r = products; r->name != NULL; r++)
+			if (render_one(r, p, a, argv0, d) == -1)
+				rc = -1;
+	return output_end(rc == 0 && !diag_failed(d), d);
 }
 
 /*

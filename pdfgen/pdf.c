@@ -9,9 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -20,6 +18,7 @@
 #include <hpdf_fontdef.h>
 #include <qrencode.h>
 
+#include "output.h"
 #include "pdf.h"
 #include "util.h"
 
@@ -1007,11 +1006,8 @@ write_stream(struct pdf *p, FILE *f)
 int
 pdf_save(struct pdf *p, const char *path)
 {
-	char *tmp, *slash;
-	const char *base;
-	mode_t mask;
-	FILE *f;
-	int fd, rc, e;
+	struct outfile *f;
+	int rc;
 
 	if (p->failed)
 		return diag_error(p->d, NULL, "'%s' not written after the "
@@ -1019,52 +1015,12 @@ pdf_save(struct pdf *p, const char *path)
 	if (resolve_links(p) == -1)
 		return -1;
 	fix_empty_pages(p);
-	/* The temporary file sits beside path, so rename() cannot cross disks. */
-	slash = strrchr(path, '/');
-	base = slash != NULL ? slash + 1 : path;
-	if (*base == '\0')
-		return diag_system_error(p->d, NULL, "cannot write '%s': %s",
-		    path, strerror(EISDIR));
-	tmp = xasprintf("%.*s.%s.XXXXXX", slash != NULL ?
-	    (int)(slash - path + 1) : 0, path, base);
-	if ((fd = mkstemp(tmp)) == -1) {
-		e = errno;
-		free(tmp);
-		return diag_system_error(p->d, NULL, "cannot write '%s': %s",
-		    path, strerror(e));
-	}
-	/* mkstemp makes the file 0600; give it the usual permissions. */
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) == -1 ||
-	    (f = fdopen(fd, "wb")) == NULL) {
-		e = errno;
-		close(fd);
-		goto bad;
-	}
-	rc = write_stream(p, f);
+	if ((f = outfile_open(path, p->d)) == NULL)
+		return -1;
+	rc = write_stream(p, f->fp);
 	if (rc == -1) {
-		fclose(f);
-		unlink(tmp);
-		free(tmp);
+		outfile_discard(f);
 		return -1;
 	}
-	e = rc == -2 ? errno : 0;
-	if (e == 0 && (fflush(f) != 0 || fsync(fileno(f)) != 0))
-		e = errno;
-	if (fclose(f) != 0 && e == 0)
-		e = errno;
-	if (e != 0)
-		goto bad;
-	if (rename(tmp, path) == -1) {
-		e = errno;
-		goto bad;
-	}
-	free(tmp);
-	return 0;
-bad:
-	unlink(tmp);
-	free(tmp);
-	return diag_system_error(p->d, NULL, "cannot write '%s': %s", path,
-	    strerror(e));
+	return outfile_close(f, rc == -2 ? errno : 0, p->d);
 }

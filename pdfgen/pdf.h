@@ -148,9 +148,10 @@ struct font_chain *pdf_fonts(struct pdf *, const char *family,
 	    enum font_weight, enum font_slant);
 
 /*
- * Writes the document to path atomically: to a temporary file in the same
- * folder, synced, then renamed over path.  On failure nothing at path
- * changes, no temporary file is left, and the reason is reported.
+ * Writes the document to path through output.h: to a temporary file in
+ * the same folder, synced, then renamed over path (within a run, when the
+ * run ends).  On failure nothing at path changes, no temporary file is
+ * left, and the reason is reported.
  */
 int	pdf_save(struct pdf *, const char *path);
 

@@ -10,8 +10,9 @@
  *
  * A renderer reads the programme and a layout that layout_load() checked
  * against its row, draws through the page and text layer (pdf.h, text.h)
- * and saves atomically to path.  It returns 0, or -1 after reporting the
- * problem; on -1 nothing was written at path.
+ * and saves to path with pdf_save().  It returns 0, or -1 after reporting
+ * the problem.  main.c renders within one run of output.h, so the files of
+ * all products asked for are renamed into place together, or none is.
  *
  * For main.c, the renderers and their tests.
  */

@@ -33,7 +33,7 @@ t_atomic_bad_input() {
 t_atomic_folder_is_a_file() {
 	echo keep > "$T/file"
 	run 3 "$PDFGEN" all -o "$T/file" input/programme.xml || return 1
-	contains "$T/err" "pdfgen: error: cannot write '$T/file/badges.pdf': Not a directory" ||
+	expect_file "$T/err" "pdfgen: error: cannot write to the output folder '$T/file': Not a directory" ||
 		return 1
 	[ "$(cat "$T/file")" = keep ] || fail "$T/file changed"
 }
@@ -81,7 +81,7 @@ read_only() {
 	good_badges "$T/m" || return 1
 	mount -o remount,ro "$T/m" || fail "remount read-only" || return 1
 	run 3 "$PDFGEN" badges -o "$T/m" input/programme.xml || return 1
-	expect_file "$T/err" "pdfgen: error: cannot write '$T/m/badges.pdf': Read-only file system" &&
+	expect_file "$T/err" "pdfgen: error: cannot write to the output folder '$T/m': Read-only file system" &&
 	intact "$T/m"
 }
 
@@ -91,7 +91,7 @@ t_atomic_unwritable_folder() {
 		chmod 555 "$T/o"
 		run 3 "$PDFGEN" badges -o "$T/o" input/programme.xml || return 1
 		chmod 755 "$T/o"
-		expect_file "$T/err" "pdfgen: error: cannot write '$T/o/badges.pdf': Permission denied" &&
+		expect_file "$T/err" "pdfgen: error: cannot write to the output folder '$T/o': Permission denied" &&
 		intact "$T/o"
 	else
 		with_tmpfs 1m read_only
