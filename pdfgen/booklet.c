@@ -27,6 +27,9 @@
 #include "util.h"
 #include "when.h"
 
+/* Pages an office stapler binds when saddle stitching. */
+#define STAPLE_MAX	64
+
 struct booklet {
 	const struct programme *p;
 	const struct layout *l;
@@ -40,6 +43,8 @@ struct booklet {
 	char		**strs;		/* strings pages point to */
 	size_t		 nstrs;
 	int		*forum_anchor;	/* per forum */
+	enum layout_content content;	/* what it says of each forum */
+	enum layout_group group;	/* in what order */
 	struct book	 bk;
 	struct colour	 accent;
 };
@@ -228,7 +233,6 @@ forum_heading(struct booklet *b, struct items *its, size_t fi,
 	if (it == NULL)
 		return -1;
 	it->keep = 1;
-	it->rule = fi > 0;
 	it->anchor = b->forum_anchor[fi];
 	it->mark = keep_str(b, xasprintf("%s %d: %s", label(b, "forum"),
 	    f->number, f->title));
@@ -301,20 +305,44 @@ forum_meta(struct booklet *b, struct items *its, const struct forum *f,
 	return 0;
 }
 
-/* The description, or "to be announced" when the forum has nothing yet. */
+/*
+ * The description, or "to be announced" when the forum has nothing yet;
+ * with --content abstract only its first lines, the last one ending in
+ * "…" when more would follow.
+ */
 static int
 forum_text(struct booklet *b, struct items *its, const struct forum *f,
     const char *lang, const struct text_style *meta, double line)
 {
 	const struct text_style *body = style(b, "body");
-	size_t i;
+	struct text_style cut = *body;
+	struct text_block *tb;
+	struct text_src src = { &f->pos, "forum.description" };
+	size_t i, lines = 0, budget = b->content == CONTENT_ABSTRACT ?
+	    (size_t)b->l->booklet.abstract_lines : (size_t)-1;
 
-	for (i = 0; i < f->nparagraphs; i++) {
+	cut.min_size = cut.size;
+	for (i = 0; i < f->nparagraphs && lines < budget; i++) {
 		struct text_run r = { f->paragraphs[i], TEXT_REGULAR, 0 };
 
-		if (item_block(its, set(b, body, lang, &r, 1, b->colw,
-		    &f->pos, "forum.description"), i == 0 ? line * 0.6 :
-		    line * 0.4) == NULL)
+		if ((tb = set(b, body, lang, &r, 1, b->colw, &f->pos,
+		    "forum.description")) == NULL)
+			return -1;
+		if (lines + text_lines(tb) > budget || (lines +
+		    text_lines(tb) == budget && i + 1 < f->nparagraphs)) {
+			/* The lines left, and "…" for what is left out. */
+			struct text_run rr[2] = { r, { " \u2026", TEXT_REGULAR,
+			    1 } };
+
+			if ((tb = text_fit_quiet(b->pdf, &cut, lang, rr, 2,
+			    b->colw, HUGE_VAL, (int)(budget - lines), &src)) ==
+			    NULL)
+				return -1;
+			keep_block(b, tb);
+		}
+		lines += text_lines(tb);
+		if (item_block(its, tb, i == 0 ? line * 0.6 : line * 0.4) ==
+		    NULL)
 			return -1;
 	}
 	if (f->nparagraphs == 0 && f->nspeakers == 0 && f->nmoderators == 0 &&
@@ -348,24 +376,160 @@ forum_people(struct booklet *b, struct items *its, const struct forum *f,
 	return 0;
 }
 
+/* "Tanja Krins, N.N. (Procilon), Marcel Böttcher (angefragt)". */
+static char *
+names_of(const struct booklet *b, struct person *const *v, size_t n)
+{
+	struct buf out = { 0 };
+	char *name;
+	size_t i;
+
+	buf_adds(&out, "");
+	for (i = 0; i < n; i++) {
+		name = person_full_name(v[i]);
+		buf_adds(&out, i > 0 ? ", " : "");
+		buf_adds(&out, name);
+		free(name);
+		if (v[i]->placeholder && v[i]->organisation != NULL) {
+			buf_adds(&out, " (");
+			buf_adds(&out, v[i]->organisation);
+			buf_addc(&out, ')');
+		}
+		if (v[i]->status == PERSON_INVITED) {
+			buf_adds(&out, " (");
+			buf_adds(&out, label(b, "invited"));
+			buf_addc(&out, ')');
+		}
+	}
+	return buf_take(&out);
+}
+
+/* "Referent*innen: A, B" in one paragraph; nothing for nobody. */
+static int
+names_item(struct booklet *b, struct items *its, const char *heading,
+    struct person *const *v, size_t n, const char *lang, double before)
+{
+	struct text_style st = restyle(style(b, "speakers"), ALIGN_LEFT);
+	char *h, *names;
+	struct text_run r[2];
+	struct item *it;
+
+	if (n == 0)
+		return 0;
+	h = xasprintf("%s: ", heading);
+	names = names_of(b, v, n);
+	r[0] = (struct text_run){ h, TEXT_BOLD, 0 };
+	r[1] = (struct text_run){ names, TEXT_REGULAR, 1 };
+	it = item_block(its, set(b, &st, lang, r, 2, b->colw, NULL,
+	    "forum.speakers"), before);
+	free(h);
+	free(names);
+	return it == NULL ? -1 : 0;
+}
+
 /* The section of one forum: heading, time and room, host, text, people. */
 static int
-forum_items(struct booklet *b, struct items *its, size_t fi)
+full_items(struct booklet *b, struct items *its, size_t fi)
 {
 	const struct forum *f = &b->p->forums[fi];
 	const char *lang = forum_lang(b->p, f);
 	const struct text_style *body = style(b, "body");
 	struct text_style meta = restyle(body, ALIGN_LEFT);
 	double line = body->size * body->leading;
+	char *h;
+	int rc;
 
 	if (forum_heading(b, its, fi, lang, line) == -1 ||
 	    forum_meta(b, its, f, lang, &meta) == -1 ||
-	    forum_text(b, its, f, lang, &meta, line) == -1 ||
-	    forum_people(b, its, f, lang, line) == -1)
+	    forum_text(b, its, f, lang, &meta, line) == -1)
 		return -1;
+	if (b->content == CONTENT_FULL)
+		return forum_people(b, its, f, lang, line);
+	/* An abstract: the names only, in a paragraph each. */
+	h = f->speakers_complete ? xstrdup(label(b, "speakers")) :
+	    capitalised(label(b, "among-others"));
+	rc = names_item(b, its, h, f->speakers, f->nspeakers, lang,
+	    line * 0.5);
+	free(h);
+	if (rc == 0)
+		rc = names_item(b, its, label(b, "moderation"), f->moderators,
+		    f->nmoderators, lang, line * 0.3);
+	return rc;
+}
+
+/*
+ * A forum in the pocket programme: "Forum 3 · " and its title in bold,
+ * below it its time, room and track, and its speakers.
+ */
+static int
+title_items(struct booklet *b, struct items *its, size_t fi)
+{
+	const struct forum *f = &b->p->forums[fi];
+	const char *lang = forum_lang(b->p, f);
+	const struct text_style *body = style(b, "body");
+	struct text_style ts = restyle(body, ALIGN_LEFT),
+	    ms = restyle(style(b, "speakers"), ALIGN_LEFT);
+	struct text_run t[2], m[3];
+	struct buf meta = { 0 };
+	struct item *it;
+	char *num = NULL, *s, *names;
+	size_t n = 0;
+
+	ts.hyphenate = 0;	/* a title, as the headings */
+	if (f->number > 0)
+		t[n++] = (struct text_run){ num = xasprintf("%s %d \u00b7 ",
+		    label(b, "forum"), f->number), TEXT_BOLD, 1 };
+	t[n++] = (struct text_run){ f->title, TEXT_BOLD, 0 };
+	it = item_block(its, set(b, &ts, lang, t, n, b->colw, &f->pos,
+	    "forum.title"), body->size * body->leading * 0.5);
+	free(num);
+	if (it == NULL)
+		return -1;
+	it->keep = 1;
+	it->anchor = b->forum_anchor[fi];
+	it->mark = f->title;
+	/* When grouped by track, the day is not said by a heading. */
+	buf_adds(&meta, "");
+	if (f->slot != NULL) {
+		s = when_slot(f->slot, is_en(b), b->group == GROUP_TRACK &&
+		    b->p->event.ndates > 1);
+		buf_adds(&meta, s);
+		free(s);
+	}
+	if (f->room != NULL) {
+		buf_adds(&meta, meta.len > 0 ? " \u00b7 " : "");
+		buf_adds(&meta, f->room->name);
+	}
+	if (f->track != NULL && b->group != GROUP_TRACK) {
+		buf_adds(&meta, meta.len > 0 ? " \u00b7 " : "");
+		buf_adds(&meta, f->track->name);
+	}
+	names = names_of(b, f->speakers, f->nspeakers);
+	n = 0;
+	m[n++] = (struct text_run){ meta.data, TEXT_ITALIC, 0 };
+	if (*names != '\0') {
+		m[n++] = (struct text_run){ meta.len > 0 ? " \u2013 " : "",
+		    TEXT_REGULAR, 1 };
+		m[n++] = (struct text_run){ names, TEXT_REGULAR, 1 };
+	}
+	it = item_block(its, set(b, &ms, lang, m, n, b->colw, &f->pos,
+	    "forum"), 1);
+	buf_release(&meta);
+	free(names);
+	return it == NULL ? -1 : 0;
+}
+
+/* What the booklet says of forum fi, as --content or the layout want. */
+static int
+forum_items(struct booklet *b, struct items *its, size_t fi)
+{
+	int rc = b->content == CONTENT_TITLES ? title_items(b, its, fi) :
+	    full_items(b, its, fi);
+
 	/* A section's last item must not hold on to the next forum. */
-	its->v[its->n - 1].keep = 0;
-	return 0;
+	if (rc == 0)
+		its->v[its->n - 1].keep = 0;
+	return rc;
 }
 
 /* The heading of a section that starts a page (overview, index, notes). */
@@ -546,17 +710,120 @@ start(struct booklet *b, struct flow *fl, struct pagelist *pl,
 	    ncols);
 }
 
+/* By day (forums without a time last), time, room and number. */
+static int
+by_time(const void *a, const void *b)
+{
+	const struct forum *f = *(const struct forum *const *)a;
+	const struct forum *g = *(const struct forum *const *)b;
+	int c;
+
+	if ((f->slot == NULL) != (g->slot == NULL))
+		return f->slot == NULL ? 1 : -1;
+	if (f->slot != NULL && (c = strcmp(f->slot->date,
+	    g->slot->date)) != 0)
+		return c;
+	if (f->slot != NULL && f->slot->start != g->slot->start)
+		return f->slot->start < g->slot->start ? -1 : 1;
+	if (f->room != g->room)
+		return f->room == NULL ? 1 : g->room == NULL ? -1 :
+		    f->room < g->room ? -1 : 1;
+	return f < g ? -1 : f > g;
+}
+
+/* By track in the programme's order (forums without one last), time. */
+static int
+by_track(const void *a, const void *b)
+{
+	const struct forum *f = *(const struct forum *const *)a;
+	const struct forum *g = *(const struct forum *const *)b;
+
+	if (f->track != g->track)
+		return f->track == NULL ? 1 : g->track == NULL ? -1 :
+		    f->track < g->track ? -1 : 1;
+	return by_time(a, b);
+}
+
+/*
+ * The heading of f's group: its day, or with --group-by track its track;
+ * the caller frees it.
+ */
+static char *
+group_of(const struct booklet *b, const struct forum *f)
+{
+	if (b->group == GROUP_TRACK)
+		return xstrdup(f->track != NULL ? f->track->name :
+		    label(b, "no-track"));
+	return f->slot != NULL ? when_date(f->slot->date, is_en(b), 1) :
+	    xstrdup(label(b, "unscheduled"));
+}
+
+/*
+ * The forums in the order the booklet prints them, under a heading for
+ * each day (or track) when there are several; what goes on in a new
+ * column is headed by its group again.
+ */
+static int
+sessions_items(struct booklet *b, struct items *its)
+{
+	const struct programme *p = b->p;
+	const struct forum **v = xcalloc(p->nforums + 1, sizeof(*v));
+	const char *prev = NULL;
+	const struct text_style *h1 = style(b, "h1");
+	struct item *it;
+	size_t i, k, first;
+	int head = -1, groups = 0, rc = 0;
+	char *g, *g0 = NULL;
+
+	for (i = 0; i < p->nforums; i++)
+		v[i] = &p->forums[i];
+	qsort(v, p->nforums, sizeof(*v), b->group == GROUP_TRACK ? by_track :
+	    by_time);
+	for (i = 0; i < p->nforums && groups < 2; i++) {
+		g = group_of(b, v[i]);
+		if (g0 == NULL || strcmp(g, g0) != 0)
+			groups++;
+		free(g0);
+		g0 = g;
+	}
+	free(g0);
+	for (k = 0; k < p->nforums && rc == 0; k++) {
+		if (groups > 1 && (g = group_of(b, v[k])) != NULL &&
+		    (prev == NULL || strcmp(g, prev) != 0)) {
+			prev = keep_str(b, g);
+			if ((it = item_block(its, set1(b, h1, prev,
+			    TEXT_REGULAR, b->colw, NULL, "group"), its->n ?
+			    h1->size * 2 : 0)) == NULL) {
+				rc = -1;
+				break;
+			}
+			it->keep = 1;
+			it->mark = prev;
+			head = (int)its->n - 1;
+		} else if (groups > 1)
+			free(g);
+		first = its->n;
+		rc = forum_items(b, its, (size_t)(v[k] - p->forums));
+		/* A rule between forums, not below a heading nor in titles. */
+		for (i = first; i < its->n; i++) {
+			its->v[i].repeat = head;
+			its->v[i].rule = i == first && (int)first - 1 != head &&
+			    first > 0 && b->content != CONTENT_TITLES;
+		}
+	}
+	free(v);
+	return rc;
+}
+
 /* The main matter: the forums, then the index on a page of its own. */
 static int
 main_matter(struct booklet *b)
 {
 	struct items its = { 0 };
 	struct flow fl;
-	size_t i;
 	int ncols = b->l->booklet.columns, rc = 0;
 
-	for (i = 0; i < b->p->nforums && rc == 0; i++)
-		rc = forum_items(b, &its, i);
+	rc = sessions_items(b, &its);
 	if (rc == 0 && b->p->nforums > 0) {
 		start(b, &fl, &b->bk.main, label(b, "schedule"), ncols);
 		flow_items(&fl, &its);
@@ -920,6 +1187,38 @@ decorate(struct booklet *b, size_t phys)
 	return 0;
 }
 
+/* What --content says, else the layout. */
+static enum layout_content
+content_of(const struct layout *l, const struct render_opts *opts)
+{
+	const char *c = render_text(opts, "content");
+	int i;
+
+	for (i = 0; c != NULL && i < CONTENT__MAX; i++)
+		if (strcmp(c, layout_content_names[i]) == 0)
+			return (enum layout_content)i;
+	return l->booklet.content;
+}
+
+/*
+ * Office staplers bind at most STAPLE_MAX pages: say so before imposing
+ * more, and what makes the booklet shorter.  -1 when that is an error.
+ */
+static int
+too_thick(const struct booklet *b, struct diag *d)
+{
+	size_t n = book_npages(&b->bk);
+
+	if (n <= STAPLE_MAX)
+		return 0;
+	diag_warning(d, NULL, "the booklet has %zu pages, more than an "
+	    "office stapler binds (%d); %s", n, STAPLE_MAX,
+	    b->content == CONTENT_FULL ? "--content abstract or --content "
+	    "titles makes it shorter" : b->content == CONTENT_ABSTRACT ?
+	    "--content titles makes it shorter" : "have it bound otherwise");
+	return diag_failed(d) ? -1 : 0;	/* --strict: nothing written */
+}
+
 /* DIR/booklet-imposed.pdf for DIR/booklet.pdf; the caller frees it. */
 static char *
 imposed_path(const char *path)
@@ -1019,6 +1318,11 @@ booklet_render(const struct programme *p, const struct layout *l,
 
 	if (booklet_init(&b, p, l, d) == -1)
 		return -1;
+	b.content = content_of(l, opts);
+	b.group = render_text(opts, "group-by") != NULL &&
+	    strcmp(render_text(opts, "group-by"), "track") == 0 ? GROUP_TRACK :
+	    render_text(opts, "group-by") != NULL ? GROUP_TIME :
+	    l->booklet.group;
 	info.title = p->event.title;
 	info.author = p->event.organiser;
 	info.subject = p->event.subtitle != NULL ? p->event.subtitle :
@@ -1030,6 +1334,8 @@ booklet_render(const struct programme *p, const struct layout *l,
 	if (build(&b) == -1 || impose_pages(&b.bk, l, b.pdf) == -1)
 		goto out;
 	if (render_flag(opts, "impose")) {
+		if (too_thick(&b, d) == -1)
+			goto out;
 		ipath = imposed_path(path);
 		if ((imp = pdf_new(d, &info)) == NULL)
 			goto out;

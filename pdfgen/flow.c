@@ -161,6 +161,7 @@ item_add(struct items *its, double before)
 	it->before = before;
 	it->anchor = -1;
 	it->link = -1;
+	it->repeat = -1;
 	return it;
 }
 
@@ -231,6 +232,7 @@ flow_start(struct flow *fl, const struct flow_area *area,
 	flow_columns(fl, ncols);
 	fl->col = 0;
 	fl->y = 0;
+	fl->again = NULL;
 	page_new(pl, PAGE_TEXT, head);
 }
 
@@ -242,14 +244,27 @@ flow_columns(struct flow *fl, int ncols)
 	fl->colw = (fl->area->width - fl->gap * (ncols - 1)) / ncols;
 }
 
+static void flow_row(struct flow *, const struct item *, double);
+
+/* Goes on in the next column, with the heading of what goes on atop it. */
 static void
 flow_next_column(struct flow *fl)
 {
+	struct item head;
+
 	fl->y = 0;
-	if (++fl->col < fl->ncols)
+	if (++fl->col >= fl->ncols) {
+		fl->col = 0;
+		page_new(fl->pl, PAGE_TEXT, fl->head);
+	}
+	if (fl->again == NULL)
 		return;
-	fl->col = 0;
-	page_new(fl->pl, PAGE_TEXT, fl->head);
+	/* Only its words: its anchor, bookmark and link are where it was. */
+	head = *fl->again;
+	head.anchor = head.link = -1;
+	head.mark = NULL;
+	head.rule = 0;
+	flow_row(fl, &head, 0);
 }
 
 static struct page *
@@ -362,7 +377,7 @@ flow_row(struct flow *fl, const struct item *it, double before)
 
 	if (fl->y > 0 && fl->y + before + h > fl->area->height + FLOW_EPS) {
 		flow_next_column(fl);
-		before = 0;
+		before = fl->y > 0 ? it->before : 0;
 	}
 	flow_extras(fl, it, fl->y + before, before, h);
 	for (c = 0; c < it->ncells; c++)
@@ -381,13 +396,17 @@ flow_items(struct flow *fl, const struct items *its)
 		const struct item *it = &its->v[i];
 		double before = fl->y > 0 ? it->before : 0;
 
+		fl->again = it->repeat >= 0 && (size_t)it->repeat < i ?
+		    &its->v[it->repeat] : NULL;
 		if (it->keep && fl->y > 0 && !keep_fits(fl, its, i, before)) {
 			flow_next_column(fl);
-			before = 0;
+			/* Below a heading set again, the space above it. */
+			before = fl->y > 0 ? it->before : 0;
 		}
 		if (it->ncells == 1 && !it->keep)
 			flow_block(fl, it, before);
 		else
 			flow_row(fl, it, before);
 	}
+	fl->again = NULL;	/* its items go */
 }

@@ -117,6 +117,11 @@ struct item {
 	int		 anchor;	/* >= 0: the anchor this item sets */
 	int		 link;		/* >= 0: the row links to this anchor */
 	const char	*mark;		/* a bookmark here (not owned) */
+	/*
+	 * >= 0: the index of an item before it (the heading of its table
+	 * or group) set again atop every column it starts or goes on in
+	 */
+	int		 repeat;
 };
 
 struct items {
@@ -143,6 +148,7 @@ struct flow {
 	double		 gap;		/* points between columns */
 	int		 col;
 	double		 y;		/* below the type area's top */
+	const struct item *again;	/* repeated atop a new column */
 };
 
 /* Appends a page to pl and returns it (valid until the next page_new). */

@@ -23,6 +23,9 @@ extern const unsigned long layout_xsd_len;
 /* Lengths beyond this are typing mistakes (PDF pages end at 200 in). */
 #define MAX_LENGTH	(200 * 72.0)
 
+/* Lines of abstract a booklet keeps of a session unless the layout says. */
+#define ABSTRACT_LINES	6
+
 /* Rounding slack when comparing geometry, in points (well below 0.01 mm). */
 #define SLACK		0.01
 
@@ -51,6 +54,17 @@ const char *const layout_field_names[FIELD__MAX] = {
 	"image",		/* FIELD_IMAGE */
 	"qr",			/* FIELD_QR */
 	"band",			/* FIELD_BAND */
+};
+
+const char *const layout_content_names[CONTENT__MAX] = {
+	"full",			/* CONTENT_FULL */
+	"abstract",		/* CONTENT_ABSTRACT */
+	"titles",		/* CONTENT_TITLES */
+};
+
+const char *const layout_group_names[GROUP__MAX] = {
+	"time",			/* GROUP_TIME */
+	"track",		/* GROUP_TRACK */
 };
 
 /* Whom a sign is for. */
@@ -972,6 +986,26 @@ kind_of(const struct loader *ld, const xmlNode *root)
 	return LAYOUT_PAGE;
 }
 
+/* What the booklet prints of each session, and in what order. */
+static void
+parse_sessions(struct layout_booklet *b, const xmlNode *n)
+{
+	int v;
+
+	b->content = CONTENT_FULL;
+	b->abstract_lines = ABSTRACT_LINES;
+	b->group = GROUP_TIME;
+	if (n == NULL)
+		return;
+	v = b->content;
+	get_enum(n, "content", layout_content_names, CONTENT__MAX, &v);
+	b->content = (enum layout_content)v;
+	get_int(n, "lines", &b->abstract_lines);
+	v = b->group;
+	get_enum(n, "group-by", layout_group_names, GROUP__MAX, &v);
+	b->group = (enum layout_group)v;
+}
+
 /* The parts of a layout of kind LAYOUT_TYPE_AREA. */
 static void
 parse_type_area_layout(struct loader *ld, const xmlNode *root)
@@ -986,6 +1020,7 @@ parse_type_area_layout(struct loader *ld, const xmlNode *root)
 		    ld->l->product);
 	}
 	parse_type_area(ld, child(root, "type-area"), child(root, "padding"));
+	parse_sessions(&ld->l->booklet, child(root, "sessions"));
 }
 
 /* The parts of a layout of kind LAYOUT_ITEMS. */
@@ -996,6 +1031,7 @@ parse_items_layout(struct loader *ld, const xmlNode *root)
 
 	not_for(ld, root, "type-area");
 	not_for(ld, root, "padding");
+	not_for(ld, root, "sessions");
 	if (child(root, "item") == NULL) {
 		xmlsrc_pos(ld->x, root, &pos);
 		diag_error(ld->d, &pos, "%s layouts need an <item>",
@@ -1027,6 +1063,7 @@ parse_layout(struct loader *ld, const xmlNode *root)
 	default:
 		not_for(ld, root, "type-area");
 		not_for(ld, root, "padding");
+		not_for(ld, root, "sessions");
 		not_for(ld, root, "item");
 		not_for(ld, root, "grid");
 		break;

@@ -243,6 +243,25 @@ enum layout_padding {
 	PAD__MAX
 };
 
+/* What the booklet prints of each session (<sessions content>). */
+enum layout_content {
+	CONTENT_FULL,		/* every paragraph, every person in full */
+	CONTENT_ABSTRACT,	/* the first lines, then "…"; the names */
+	CONTENT_TITLES,		/* title, time, room, track, names */
+	CONTENT__MAX
+};
+
+/* The order of the booklet's sessions (<sessions group-by>). */
+enum layout_group {
+	GROUP_TIME,		/* by day, then time */
+	GROUP_TRACK,		/* by track, then day and time */
+	GROUP__MAX
+};
+
+/* The names as layout files write them: "full", ..., "time", "track". */
+extern const char *const layout_content_names[CONTENT__MAX];
+extern const char *const layout_group_names[GROUP__MAX];
+
 /* The booklet's type area and page count. */
 struct layout_booklet {
 	double		 top;		/* points: page top to the type area */
@@ -257,6 +276,9 @@ struct layout_booklet {
 	/* page count rounded up to a multiple of this; 1: none */
 	int		 pad_multiple;
 	enum layout_padding pad_with;
+	enum layout_content content;
+	int		 abstract_lines; /* CONTENT_ABSTRACT: lines kept */
+	enum layout_group group;
 };
 
 /* A named style, a named colour and a label, as the file gives them. */

@@ -132,7 +132,11 @@ usage(void)
 		left = xasprintf("--%s%s%s", po.v[i]->name, po.v[i]->arg ?
 		    " " : "", po.v[i]->arg ? po.v[i]->arg : "");
 		who = takers(po.v[i]->name);
-		printf("  %-17s %s: ", left, who);
+		/* A long option and its value get a line of their own. */
+		if (strlen(left) > 17)
+			printf("  %s\n                    %s: ", left, who);
+		else
+			printf("  %-17s %s: ", left, who);
 		free(left);
 		free(who);
 		/* Continuation lines under the first line's text. */
@@ -170,6 +174,23 @@ long_options(const struct product_opts *po)
 	return v;
 }
 
+/* Whether arg is one of the words of choices ("full|abstract|titles"). */
+static int
+is_choice(const char *choices, const char *arg)
+{
+	size_t n = strlen(arg), k;
+	const char *c = choices;
+
+	for (;;) {
+		k = strcspn(c, "|");
+		if (k == n && n > 0 && strncmp(c, arg, n) == 0)
+			return 1;
+		if (c[k] == '\0')
+			return 0;
+		c += k + 1;
+	}
+}
+
 /* Records product option o given with arg; -1 when done, else exit code. */
 static int
 product_arg(const struct render_option *o, const char *arg,
@@ -190,6 +211,12 @@ product_arg(const struct render_option *o, const char *arg,
 			free(msg);
 			return rc;
 		}
+	}
+	if (o->type == RENDER_CHOICE && !is_choice(o->arg, arg)) {
+		msg = xasprintf("--%s takes %s, not '%%s'", o->name, o->arg);
+		rc = usage_error(msg, arg);
+		free(msg);
+		return rc;
 	}
 	if (render_opts_set(opts, o->name, o->type == RENDER_FLAG ? "" :
 	    arg) == -1)

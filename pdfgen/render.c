@@ -23,6 +23,12 @@ const struct product products[] = {
 	    (const struct render_option[]){
 		{ "impose", RENDER_FLAG, NULL, "also write "
 		    "booklet-imposed.pdf, two-up\nfor saddle stitching", 0 },
+		{ "content", RENDER_CHOICE, "full|abstract|titles",
+		    "what it prints of each session: all,\nthe first "
+		    "lines, or title, time, room and\nspeakers (default: "
+		    "the layout's, else full)", 0 },
+		{ "group-by", RENDER_CHOICE, "time|track", "sessions by "
+		    "day and time (default)\nor by track", 0 },
 		OPTION_RGB,
 		OPTIONS_END },
 	    booklet_render },

@@ -28,14 +28,16 @@
 enum render_opt_type {
 	RENDER_FLAG,		/* --impose */
 	RENDER_NUMBER,		/* --skip N: a whole number from 0 to max */
-	RENDER_TEXT		/* --only LIST */
+	RENDER_TEXT,		/* --only LIST */
+	RENDER_CHOICE		/* --content full|abstract|titles: one of arg */
 };
 
 /* An option of one or more products; a table of them ends in NULL name. */
 struct render_option {
 	const char	*name;		/* "skip": the option --skip */
 	enum render_opt_type type;
-	const char	*arg;		/* "N": the value in the help; flags NULL */
+	/* "N": the value in the help; flags NULL; choices "a|b|c" */
+	const char	*arg;
 	/* what it does, for --help; '\n' starts a new line */
 	const char	*help;
 	long		 max;		/* RENDER_NUMBER: the largest value */

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a synthetic multi-day conference as a frab/pretalx schedule.xml.
 
-Usage: gen_schedule.py [--sessions N] [--days D] [--rooms R] [-o FILE]
+Usage: gen_schedule.py [--sessions N] [--days D] [--rooms R]
+                       [--single-booked] [-o FILE]
 
 Defaults: 900 sessions over 2 days in 30 rooms, the shape of a large
 developer conference (the timetable targets of make bench and the
@@ -27,6 +28,7 @@ import sys
 from xml.sax.saxutils import escape, quoteattr
 
 SEED = 20260317
+DOUBLE_BOOKING = True   # --single-booked: none
 
 SYLL = ("ka lo mi ne ru ta zo vi be da fe gu hi jo ku la mo ni po qui ra "
         "se ti vo wa xe yu zi bra cle dro fli gra klo pra sta tro zen").split()
@@ -126,6 +128,8 @@ def day_sessions(rnd, kind, day, budget):
     if kind == "workshop":
         # Two workshops overlap in the afternoon (a double booking).
         out = [(10 * 60, 120), (13 * 60, 240), (14 * 60, 90)]
+        if not DOUBLE_BOOKING:
+            out[2] = (17 * 60, 90)
         return out[:budget]
     if kind == "hall":
         t = 9 * 60
@@ -166,8 +170,12 @@ def plan(rnd, rooms, days, total):
             n -= 1
         i += 1
     while n < total:
-        s = grid[dev[i % len(dev)]]
+        # The room whose day ends first takes one more talk.
+        s = min((grid[key] for key in dev),
+                key=lambda v: v[-1][0] + v[-1][1] if v else 0)
         t, dur = s[-1] if s else (9 * 60, 0)
+        if t + dur + 25 > 23 * 60:
+            sys.exit("gen_schedule.py: too many sessions for the rooms")
         s.append((t + dur + 5, 20))
         n += 1
         i += 1
@@ -179,8 +187,12 @@ def main():
     ap.add_argument("--sessions", type=int, default=900)
     ap.add_argument("--days", type=int, default=2)
     ap.add_argument("--rooms", type=int, default=30)
+    ap.add_argument("--single-booked", action="store_true",
+                    help="no two sessions at once in a room")
     ap.add_argument("-o", dest="out")
     a = ap.parse_args()
+    global DOUBLE_BOOKING
+    DOUBLE_BOOKING = not a.single_booked
     rnd = random.Random(SEED + a.sessions * 1000 + a.days * 100 + a.rooms)
     kinds, grid = plan(rnd, a.rooms, a.days, a.sessions)
     names = project_names(a.sessions, rnd)
