@@ -209,7 +209,10 @@ people_items(struct booklet *b, struct items *its, const char *heading,
 	return 0;
 }
 
-/* "Forum 3", the title and the subtitle, kept with what follows. */
+/*
+ * "Forum 3 · Track", the title and the subtitle, kept with what follows;
+ * a forum without a number is headed by its track alone.
+ */
 static int
 forum_heading(struct booklet *b, struct items *its, size_t fi,
     const char *lang, double line)
@@ -219,24 +222,31 @@ forum_heading(struct booklet *b, struct items *its, size_t fi,
 	struct text_run title = { f->title, TEXT_REGULAR, 0 };
 	struct text_run sub = { f->subtitle, TEXT_ITALIC, 0 };
 	struct item *it;
+	size_t head;
 	char *s;
 
 	kicker.colour = b->accent;
-	s = xasprintf("%s %d", label(b, "forum"), f->number);
-	it = item_block(its, set1(b, &kicker, s, TEXT_REGULAR, b->colw,
-	    &f->pos, "forum.number"), 2.2 * line);
-	free(s);
-	if (it == NULL)
+	head = its->n;
+	/* "Forum 3 · Track", the track alone without a number, or nothing. */
+	if ((s = forum_kicker(f, label(b, "forum"))) != NULL) {
+		it = item_block(its, set1(b, &kicker, s, TEXT_REGULAR, b->colw,
+		    &f->pos, "forum.number"), 2.2 * line);
+		free(s);
+		if (it == NULL)
+			return -1;
+		it->keep = 1;
+	}
+	if ((it = item_block(its, set(b, style(b, "h2"), lang, &title, 1,
+	    b->colw, &f->pos, "forum.title"), its->n > head ? 2 :
+	    2.2 * line)) == NULL)
 		return -1;
 	it->keep = 1;
+	/* The section starts with its first item: the kicker, or the title. */
+	it = &its->v[head];
 	it->rule = fi > 0;
 	it->anchor = b->forum_anchor[fi];
-	it->mark = keep_str(b, xasprintf("%s %d: %s", label(b, "forum"),
-	    f->number, f->title));
-	if ((it = item_block(its, set(b, style(b, "h2"), lang, &title, 1,
-	    b->colw, &f->pos, "forum.title"), 2)) == NULL)
-		return -1;
-	it->keep = 1;
+	it->mark = f->number > 0 ? keep_str(b, xasprintf("%s %d: %s",
+	    label(b, "forum"), f->number, f->title)) : f->title;
 	if (f->subtitle != NULL) {
 		if ((it = item_block(its, set(b, style(b, "h3"), lang, &sub, 1,
 		    b->colw, &f->pos, "forum.subtitle"), 2)) == NULL)
@@ -480,10 +490,18 @@ index_refs(const struct booklet *b, const struct person *s, int *first)
 		if (*first < 0)
 			*first = (int)j;
 		a = &b->bk.anchors.v[b->forum_anchor[j]];
-		/* No-break spaces: a line breaks between references only. */
-		ref = xasprintf("%s%s\u00a0%d\u00a0\u00b7\u00a0%s\u00a0%zu",
-		    refs.len ? "; " : "", label(b, "forum"), f->number,
-		    label(b, "page-short"), a->page + 1);
+		/*
+		 * No-break spaces: a line breaks between references only.
+		 * Without forum numbers the pages alone: "S. 3; S. 7".
+		 */
+		if (f->number > 0)
+			ref = xasprintf("%s%s\u00a0%d\u00a0\u00b7\u00a0%s"
+			    "\u00a0%zu", refs.len ? "; " : "", label(b,
+			    "forum"), f->number, label(b, "page-short"),
+			    a->page + 1);
+		else
+			ref = xasprintf("%s%s\u00a0%zu", refs.len ? "; " : "",
+			    label(b, "page-short"), a->page + 1);
 		buf_adds(&refs, ref);
 		free(ref);
 	}
@@ -589,21 +607,26 @@ struct table {
 	struct text_style right;	/* and right aligned (pages) */
 	double		 x[4];		/* points from the left */
 	double		 w[4];		/* points */
+	int		 c0;		/* the first column: 1 without numbers */
 };
 
 static void
 table_init(struct booklet *b, struct table *t)
 {
 	const struct text_style *ist = style(b, "index");
-	double w = b->area.width, numw = ist->size * 3.2,
-	    pagew = ist->size * 3, roomw = floor(w * 0.22), gap = ist->size,
-	    titlew = w - numw - roomw - pagew - 2 * gap;
+	/* Forums without numbers (an import): no number column. */
+	int numbered = programme_numbered(b->p);
+	double w = b->area.width, gap = ist->size,
+	    numw = numbered ? ist->size * 3.2 + gap : 0,
+	    pagew = ist->size * 3, roomw = floor(w * 0.22),
+	    titlew = w - numw - roomw - pagew - gap;
 
 	t->left = restyle(ist, ALIGN_LEFT);
 	t->right = restyle(ist, ALIGN_RIGHT);
+	t->c0 = numbered ? 0 : 1;
 	t->x[0] = 0;
-	t->w[0] = numw;
-	t->x[1] = numw + gap;
+	t->w[0] = numw - gap;
+	t->x[1] = numw;
 	t->w[1] = titlew;
 	t->x[2] = t->x[1] + titlew + gap;
 	t->w[2] = roomw;
@@ -623,10 +646,10 @@ table_head(struct booklet *b, struct items *its, const struct table *t)
 	int c, rc = 0;
 
 	it->keep = 1;
-	it->ncells = 4;
-	for (c = 0; c < 4; c++) {
-		it->cell[c].x = t->x[c];
-		if ((it->cell[c].tb = set1(b, hs[c], hdr[c], TEXT_BOLD,
+	it->ncells = 4 - t->c0;
+	for (c = t->c0; c < 4; c++) {
+		it->cell[c - t->c0].x = t->x[c];
+		if ((it->cell[c - t->c0].tb = set1(b, hs[c], hdr[c], TEXT_BOLD,
 		    t->w[c], NULL, "label")) == NULL)
 			rc = -1;
 	}
@@ -640,29 +663,37 @@ table_row(struct booklet *b, struct items *its, const struct table *t,
 {
 	const struct forum *f = &b->p->forums[fi];
 	const struct anchor *a = &b->bk.anchors.v[b->forum_anchor[fi]];
-	struct text_run tr = { f->title, TEXT_REGULAR, 0 };
-	char *nstr = xasprintf("%d", f->number);
+	struct text_run tr[2] = { { f->title, TEXT_REGULAR, 0 },
+		{ NULL, TEXT_ITALIC, 0 } };
+	char *nstr = xasprintf("%d", f->number),
+	    *track = f->track != NULL ? xasprintf(" \u00b7 %s",
+	    f->track->name) : NULL;
 	char *pstr = xasprintf("%zu", a->page + 1);
 	struct item *it = item_add(its, t->left.size * 0.5);
+	struct text_block *tb[4] = { NULL };
 	int c, rc = 0;
 
 	it->rule = 1;
-	it->ncells = 4;
+	it->ncells = 4 - t->c0;
 	it->link = b->forum_anchor[fi];
-	it->cell[0].tb = set1(b, &t->left, nstr, TEXT_BOLD, t->w[0], &f->pos,
-	    "forum.number");
-	it->cell[1].tb = set(b, &t->left, forum_lang(b->p, f), &tr, 1,
+	if (t->c0 == 0)
+		tb[0] = set1(b, &t->left, nstr, TEXT_BOLD, t->w[0], &f->pos,
+		    "forum.number");
+	/* The track after the title: "Snow and servers · Winterchaos". */
+	tr[1].text = track;
+	tb[1] = set(b, &t->left, forum_lang(b->p, f), tr, track != NULL ? 2 : 1,
 	    t->w[1], &f->pos, "forum.title");
-	it->cell[2].tb = set1(b, &t->left, f->room != NULL ? f->room->name :
-	    "\u2013", TEXT_REGULAR, t->w[2], &f->pos, "forum.room");
-	it->cell[3].tb = set1(b, &t->right, pstr, TEXT_REGULAR, t->w[3],
-	    &f->pos, "forum");
-	for (c = 0; c < 4; c++) {
-		it->cell[c].x = t->x[c];
-		if (it->cell[c].tb == NULL)
+	tb[2] = set1(b, &t->left, f->room != NULL ? f->room->name : "\u2013",
+	    TEXT_REGULAR, t->w[2], &f->pos, "forum.room");
+	tb[3] = set1(b, &t->right, pstr, TEXT_REGULAR, t->w[3], &f->pos,
+	    "forum");
+	for (c = t->c0; c < 4; c++) {
+		it->cell[c - t->c0].x = t->x[c];
+		if ((it->cell[c - t->c0].tb = tb[c]) == NULL)
 			rc = -1;
 	}
 	free(nstr);
+	free(track);
 	free(pstr);
 	return rc;
 }

@@ -266,6 +266,16 @@ parse_args(int argc, char **argv, struct args *a)
 	return -1;
 }
 
+/* " 3", or " 'Title'" for a forum without a number. */
+static void
+print_forum(const struct forum *f)
+{
+	if (f->number > 0)
+		printf(" %d", f->number);
+	else
+		printf(" '%s'", f->title);
+}
+
 static void
 list_people(const char *what, const struct programme *p,
     int (*pick)(const struct person *))
@@ -290,7 +300,7 @@ list_people(const char *what, const struct programme *p,
 		for (j = 0; j < p->nforums; j++)
 			for (k = 0; k < p->forums[j].nspeakers; k++)
 				if (p->forums[j].speakers[k] == s)
-					printf(" %d", p->forums[j].number);
+					print_forum(&p->forums[j]);
 		puts(")");
 	}
 }
@@ -318,7 +328,7 @@ list_forums(const char *what, const struct programme *p,
 	printf("  forums without %s:", what);
 	for (i = 0; i < p->nforums; i++)
 		if (lacks(&p->forums[i])) {
-			printf(" %d", p->forums[i].number);
+			print_forum(&p->forums[i]);
 			any = 1;
 		}
 	puts(any ? "" : " none");

@@ -117,18 +117,35 @@ programme_track(const struct programme *p, const char *id)
 	FIND(p->tracks, p->ntracks, id);
 }
 
+/* Forums by number; those without one after them, in the file's order. */
 static int
 cmp_forum_number(const void *a, const void *b)
 {
-	const struct forum *x = a, *y = b;
+	const struct forum *const *x = a, *const *y = b;
+	int nx = (*x)->number, ny = (*y)->number;
 
-	return (x->number > y->number) - (x->number < y->number);
+	if ((nx > 0) != (ny > 0))
+		return nx > 0 ? -1 : 1;
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return (*x > *y) - (*x < *y);
 }
 
 void
 programme_sort_forums(struct programme *p)
 {
-	qsort(p->forums, p->nforums, sizeof(*p->forums), cmp_forum_number);
+	struct forum **v = xcalloc(p->nforums + 1, sizeof(*v));
+	struct forum *sorted = xcalloc(p->nforums + 1, sizeof(*sorted));
+	size_t i;
+
+	for (i = 0; i < p->nforums; i++)
+		v[i] = &p->forums[i];
+	qsort(v, p->nforums, sizeof(*v), cmp_forum_number);
+	for (i = 0; i < p->nforums; i++)
+		sorted[i] = *v[i];
+	free(p->forums);
+	p->forums = sorted;
+	free(v);
 }
 
 char *
@@ -151,6 +168,43 @@ person_full_name(const struct person *s)
 	full = xasprintf("%s %s", s->title, name);
 	free(name);
 	return full;
+}
+
+int
+programme_numbered(const struct programme *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nforums; i++)
+		if (p->forums[i].number > 0)
+			return 1;
+	return 0;
+}
+
+char *
+forum_kicker(const struct forum *f, const char *word)
+{
+	const char *track = f->track != NULL ? f->track->name : NULL;
+
+	if (f->number > 0 && track != NULL)
+		return xasprintf("%s %d \u00b7 %s", word, f->number, track);
+	if (f->number > 0)
+		return xasprintf("%s %d", word, f->number);
+	return track != NULL ? xstrdup(track) : NULL;
+}
+
+char *
+forum_short(const struct forum *f, const char *word)
+{
+	if (f->number > 0)
+		return xasprintf("%s %d", word, f->number);
+	if (f->slot != NULL && f->room != NULL)
+		return xasprintf("%02d:%02d %s", f->slot->start / 60 % 24,
+		    f->slot->start % 60, f->room->name);
+	if (f->slot != NULL)
+		return xasprintf("%02d:%02d", f->slot->start / 60 % 24,
+		    f->slot->start % 60);
+	return xstrdup(f->room != NULL ? f->room->name : f->title);
 }
 
 const char *
@@ -338,7 +392,8 @@ programme_check(const struct programme *p, int overlap_is_error,
 
 	/* Forums are sorted by number, so duplicates are neighbours. */
 	for (i = 1; i < p->nforums; i++)
-		if (p->forums[i].number == p->forums[i - 1].number) {
+		if (p->forums[i].number > 0 &&
+		    p->forums[i].number == p->forums[i - 1].number) {
 			diag_error(d, &p->forums[i].pos, "duplicate forum "
 			    "number %d", p->forums[i].number);
 			diag_note(d, &p->forums[i - 1].pos, "forum %d is "
@@ -357,6 +412,14 @@ programme_check(const struct programme *p, int overlap_is_error,
 		if (p->forums[i].title == NULL)
 			diag_error(d, &p->forums[i].pos, "forum %d has no title",
 			    p->forums[i].number);
+	/* Numbers are all or none: a forum without one among numbered ones
+	 * was forgotten. */
+	if (programme_numbered(p))
+		for (i = 0; i < p->nforums; i++)
+			if (p->forums[i].number == 0)
+				diag_error(d, &p->forums[i].pos, "forum '%s' has "
+				    "no number, but the others have one",
+				    p->forums[i].id);
 	check_overlaps(p, overlap_is_error, d);
 	return d->nerrors > before ? -1 : 0;
 }

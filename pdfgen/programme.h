@@ -71,7 +71,8 @@ struct track {
 struct forum {
 	struct srcpos	 pos;
 	char		*id;
-	int		 number;	/* 1, 2, ...; unique */
+	int		 number;	/* 1, 2, ...; unique; 0: none (imports
+					   have none: never made up) */
 	char		*title;
 	char		*subtitle;
 	char		*lang;		/* "de", "en"; NULL = the programme's */
@@ -155,6 +156,23 @@ char	*person_name(const struct person *);
 
 /* The same with the academic title in front: "Prof. Dr. Martin Hoffmann". */
 char	*person_full_name(const struct person *);
+
+/* Nonzero if any forum has a number (an import has none). */
+int	programme_numbered(const struct programme *);
+
+/*
+ * What heads a forum above its title: "Forum 3 · Verwaltung" (word,
+ * number and track), "Forum 3", the track alone for a forum without a
+ * number, or NULL when it has neither.  The caller frees it.
+ */
+char	*forum_kicker(const struct forum *, const char *word);
+
+/*
+ * A forum in few words where a number would stand: "Forum 3", or for a
+ * forum without one its start time and room, "10:30 Saal 1" (its title
+ * when it has neither).  The caller frees it.
+ */
+char	*forum_short(const struct forum *, const char *word);
 
 /* The programme's language for a forum: forum->lang or the programme's. */
 const char *forum_lang(const struct programme *, const struct forum *);

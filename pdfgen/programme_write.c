@@ -214,7 +214,8 @@ write_forum(FILE *out, const struct programme *p, const struct forum *f,
 
 	fputs("    <forum", out);
 	put_attr(out, "id", id);
-	fprintf(out, " number=\"%d\"", f->number);
+	if (f->number > 0)
+		fprintf(out, " number=\"%d\"", f->number);
 	if (f->room != NULL)
 		put_attr(out, "room", ids[ID_ROOM].v[f->room - p->rooms]);
 	if (f->slot != NULL)

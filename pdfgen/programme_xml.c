@@ -300,13 +300,15 @@ parse_forum(struct parser *ps, xmlNode *n, struct forum *f)
 	long number;
 
 	f->id = take_id(ps, n, KIND_FORUM, f, &f->pos);
-	num = xml_attr(n, "number");
-	number = num ? strtol(num, &end, 10) : 0;
-	if (number <= 0 || number > INT_MAX || *end != '\0')
-		diag_error(ps->d, &f->pos, "forum number '%s' is not a number "
-		    "from 1 to %d", num ? num : "", INT_MAX);
-	else
-		f->number = (int)number;
+	/* Without a number the forum is named by what it has (title, time). */
+	if ((num = xml_attr(n, "number")) != NULL) {
+		number = strtol(num, &end, 10);
+		if (number <= 0 || number > INT_MAX || *end != '\0')
+			diag_error(ps->d, &f->pos, "forum number '%s' is not a "
+			    "number from 1 to %d", num, INT_MAX);
+		else
+			f->number = (int)number;
+	}
 	free(num);
 	f->title = child_text(n, "title");
 	f->subtitle = child_text(n, "subtitle");

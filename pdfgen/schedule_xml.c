@@ -1723,8 +1723,8 @@ schedule_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
 	prog->forums = xcalloc(s.ntalks, sizeof(*prog->forums));
 	refs = xcalloc(s.ntalks, sizeof(*refs));
 	for (i = 0; i < s.ntalks; i++) {
+		/* No number: exports have none, and none is made up. */
 		read_talk(&s, &s.talks[i], &prog->forums[i], &refs[i], ids);
-		prog->forums[i].number = (int)i + 1;
 	}
 	prog->nforums = s.ntalks;
 	for (i = 0; i < prog->nforums; i++) {

@@ -328,7 +328,8 @@ names_of(struct job *j, const struct forum *f)
 }
 
 /*
- * The room's day: for each forum its time and number, then its title;
+ * The room's day: for each forum its time and number (without a number
+ * the time alone), then its title;
  * the sign's own forum in bold with a bar and its speakers, the others
  * muted.
  */
@@ -343,7 +344,7 @@ schedule_box(struct job *j, const struct layout_box *b, double bx,
 	struct entry *e;
 	enum text_variant v;
 	size_t i, n = 0;
-	char *t;
+	char *t, *k;
 	int rc;
 
 	day = xcalloc(p->nforums, sizeof(*day));
@@ -357,10 +358,13 @@ schedule_box(struct job *j, const struct layout_box *b, double bx,
 		e->muted = day[i] != f;
 		e->marked = day[i] == f;
 		t = day[i]->slot != NULL ? when_time(day[i]->slot) : NULL;
-		entry_run(e, xasprintf("%s%s%s %d", t != NULL ? t : "",
-		    t != NULL ? " \u00B7 " : "", label(j, "forum"),
-		    day[i]->number), v, 1);
+		k = day[i]->number > 0 || t == NULL ? forum_short(day[i],
+		    label(j, "forum")) : NULL;
+		entry_run(e, xasprintf("%s%s%s", t != NULL ? t : "",
+		    t != NULL && k != NULL ? " \u00B7 " : "", k != NULL ? k :
+		    ""), v, 1);
 		free(t);
+		free(k);
 		e = list_add(&ls, 0);
 		e->muted = day[i] != f;
 		e->marked = day[i] == f;
@@ -474,14 +478,29 @@ draw_box(struct job *j, const struct layout_box *b, double ix, double itop,
 {
 	struct box_ctx *c = &j->box;
 	struct layout_box tb;
+	struct text_style st;
 	double bx = ix + b->x, btop = itop - b->y;
 	char *t;
 	int rc;
 
 	switch (b->field) {
 	case FIELD_FORUM_NUMBER:
-		t = xasprintf("%s %d", label(j, "forum"), f->number);
-		rc = box_text(c, b, bx, btop, t, 1, &f->pos, "forum.number");
+		/*
+		 * "Forum 3 · Track"; without a number the track, if any:
+		 * a devroom's name is longer than a number, so it may go
+		 * down to a third of the size, on two lines.
+		 */
+		if ((t = forum_kicker(f, label(j, "forum"))) == NULL)
+			return 0;
+		tb = *b;
+		if (f->number == 0) {
+			st = *b->style;
+			st.min_size = st.min_size / 3;
+			st.max_lines = 2;
+			st.leading = 1.05;
+			tb.style = &st;
+		}
+		rc = box_text(c, &tb, bx, btop, t, 1, &f->pos, "forum.number");
 		free(t);
 		return rc;
 	case FIELD_FORUM_TITLE:
@@ -560,8 +579,8 @@ sheet(struct job *j, size_t first, size_t n,
 		box_item(l, (int)i, back, &ix, &itop);
 		if (!back) {
 			/* "Forum 3: Cloud" in the viewer's outline. */
-			mark = xasprintf("%s %d: %s", label(j, "forum"),
-			    f->number, f->title);
+			mark = f->number > 0 ? xasprintf("%s %d: %s", label(j,
+			    "forum"), f->number, f->title) : xstrdup(f->title);
 			if (pdf_bookmark(j->box.pdf, -1, mark, itop) == -1)
 				rc = -1;
 			free(mark);

@@ -30,15 +30,17 @@ t_schedule_convert_sample() {
 	run 0 "$PDFGEN" convert -o "$T/programme.xml" "$SAMPLE" || return 1
 	# Posters from 18:30 on during the reception at 18:00-20:00: the
 	# concourse is a room for parallel sessions.
-	expect_file "$T/err" "$SAMPLE:706:13: warning: forum 22 and forum 23 are both in room 'CGIS Concourse' at the same time; the room is taken as one for parallel sessions
-$SAMPLE:677:13: note: forum 22 is here" || return 1
+	expect_file "$T/err" "$SAMPLE:706:13: warning: 'Idea Marketplace and Reception (Hors D'oeuvres)' and 'Using OpenOnDemand for Real-World, Interdisciplinary AI Projects in Classrooms' are both in room 'CGIS Concourse' at the same time; the room is taken as one for parallel sessions
+$SAMPLE:677:13: note: 'Idea Marketplace and Reception (Hors D'oeuvres)' is here" || return 1
 	contains "$T/programme.xml" '<room id="cgis-concourse" parallel="true">' || return 1
 	xmllint --noout --schema input/programme.xsd "$T/programme.xml" \
 	    2>"$T/lint" || { cat "$T/lint"; fail "converted file is invalid"; } || return 1
 	[ "$(grep -c '<forum ' "$T/programme.xml")" -eq 72 ] || fail "not 72 forums" || return 1
 	[ "$(grep -c '<person ' "$T/programme.xml")" -eq 63 ] || fail "not 63 people" || return 1
 	[ "$(grep -c '<room ' "$T/programme.xml")" -eq 5 ] || fail "not 5 rooms" || return 1
-	contains "$T/programme.xml" '<forum id="2025-56-contributor-jam" number="1" room="tsai-auditorium-cgis-s010" slot="2025-03-17-1300-1700" track="core-team-track">'
+	# No number is made up.
+	lacks "$T/programme.xml" ' number="' || return 1
+	contains "$T/programme.xml" '<forum id="2025-56-contributor-jam" room="tsai-auditorium-cgis-s010" slot="2025-03-17-1300-1700" track="core-team-track">'
 }
 
 # The converted file is a programme of its own: it checks and converts
@@ -77,7 +79,7 @@ t_schedule_convert_from_option() {
 t_schedule_messy_warns() {
 	run 0 "$PDFGEN" convert -o "$T/p.xml" tests/schedule/times.xml || return 1
 	contains "$T/err" "tests/schedule/times.xml:24:9: warning: duration '26:00' of 'Hackathon' is a day or longer; cut to 23:59" || return 1
-	contains "$T/err" "tests/schedule/times.xml:27:7: warning: forum 1 and forum 5 are both in room 'Club' at the same time; the room is taken as one for parallel sessions" || return 1
+	contains "$T/err" "tests/schedule/times.xml:27:7: warning: 'Hackathon' and 'Overlapping' are both in room 'Club' at the same time; the room is taken as one for parallel sessions" || return 1
 	xmllint --noout --schema input/programme.xsd "$T/p.xml" 2>/dev/null ||
 	    fail "converted file is invalid"
 }
@@ -172,4 +174,30 @@ t_schedule_languages() {
 	run 0 "$PDFGEN" convert -o "$T/p.xml" "$F" || return 1
 	contains "$T/p.xml" '<programme xmlns="urn:pdfgen:programme:1" version="1" xml:lang="de">' || return 1
 	[ "$(grep -c 'xml:lang="en"' "$T/p.xml")" -eq 1 ] || fail "not one English forum"
+}
+
+# Exports have no forum numbers and none is made up: no "Forum 3" on any
+# product, in the bookmarks or the converted file; a session is named by
+# its title, time, room and track, and the track is printed above the
+# title in the booklet and on the door sign, after it in the overview.
+t_schedule_no_invented_numbers() {
+	for f in tests/schedule/convert.xml tests/schedule/persons.xml; do
+		run 0 "$PDFGEN" all -o "$T/pdf" "$f" || return 1
+		for p in booklet signs badges; do
+			[ -f "$T/pdf/$p.pdf" ] || continue	# nobody speaks
+			pdftotext "$T/pdf/$p.pdf" "$T/$p.txt"
+			mutool show "$T/pdf/$p.pdf" outline >>"$T/$p.txt" 2>/dev/null
+			! grep -n 'Forum [0-9]' "$T/$p.txt" ||
+			    fail "$f: a number in $p" || return 1
+		done
+	done
+	run 0 "$PDFGEN" all -o "$T/pdf" tests/schedule/convert.xml || return 1
+	pdftotext "$T/pdf/booklet.pdf" - | tr -s "\n" " " >"$T/booklet"
+	contains "$T/booklet" "Winterchaos Snow and servers 11:00–12:00" || return 1
+	pdftotext -f 1 -l 1 "$T/pdf/signs.pdf" - | tr '\n' ' ' >"$T/sign"
+	contains "$T/sign" "Winterchaos" || return 1
+	run 0 "$PDFGEN" convert -o "$T/p.xml" tests/schedule/convert.xml || return 1
+	lacks "$T/p.xml" ' number="' || return 1
+	# Our own format: numbers all or none.
+	run 1 "$PDFGEN" check tests/bad/forum-without-number.xml
 }
