@@ -477,7 +477,7 @@ static char *
 index_refs(const struct booklet *b, const struct person *s, int *first)
 {
 	struct buf refs = { 0 };
-	size_t j;
+	size_t j, last = 0;
 
 	*first = -1;
 	for (j = 0; j < b->p->nforums; j++) {
@@ -492,16 +492,21 @@ index_refs(const struct booklet *b, const struct person *s, int *first)
 		a = &b->bk.anchors.v[b->forum_anchor[j]];
 		/*
 		 * No-break spaces: a line breaks between references only.
-		 * Without forum numbers the pages alone: "S. 3; S. 7".
+		 * Without forum numbers the pages alone, each once: "S. 3,
+		 * 7".
 		 */
 		if (f->number > 0)
 			ref = xasprintf("%s%s\u00a0%d\u00a0\u00b7\u00a0%s"
 			    "\u00a0%zu", refs.len ? "; " : "", label(b,
 			    "forum"), f->number, label(b, "page-short"),
 			    a->page + 1);
+		else if (refs.len > 0 && a->page == last)
+			continue;
 		else
-			ref = xasprintf("%s%s\u00a0%zu", refs.len ? "; " : "",
-			    label(b, "page-short"), a->page + 1);
+			ref = refs.len > 0 ? xasprintf(", %zu", a->page + 1) :
+			    xasprintf("%s\u00a0%zu", label(b, "page-short"),
+			    a->page + 1);
+		last = a->page;
 		buf_adds(&refs, ref);
 		free(ref);
 	}
