@@ -312,20 +312,117 @@ forum_meta(struct booklet *b, struct items *its, const struct forum *f,
 	return 0;
 }
 
+/* Runs of text for a description's paragraphs, and the strings they use. */
+struct para_runs {
+	struct text_run	*v;
+	size_t		 n;
+	char		**own;
+};
+
+static void
+run_add(struct para_runs *r, const char *s, size_t len,
+    enum text_variant v)
+{
+	if (len == 0)
+		return;
+	r->v = xreallocarray(r->v, r->n + 1, sizeof(*r->v));
+	r->own = xreallocarray(r->own, r->n + 1, sizeof(*r->own));
+	r->own[r->n] = xstrndup(s, len);
+	r->v[r->n] = (struct text_run){ r->own[r->n], v, 0 };
+	r->n++;
+}
+
+/* Adds p's text as runs, its bold spans bold (all of it when bold). */
+static void
+para_runs(struct para_runs *r, const struct paragraph *p, int bold)
+{
+	size_t at = 0, k;
+
+	for (k = 0; k < p->nbold && !bold; k++) {
+		run_add(r, p->text + at, p->bold[k].start - at, TEXT_REGULAR);
+		run_add(r, p->text + p->bold[k].start, p->bold[k].end -
+		    p->bold[k].start, TEXT_BOLD);
+		at = p->bold[k].end;
+	}
+	run_add(r, p->text + at, strlen(p->text + at), bold ? TEXT_BOLD :
+	    TEXT_REGULAR);
+}
+
+static void
+para_runs_release(struct para_runs *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->own[i]);
+	free(r->own);
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * Paragraph i of f's description as an item: a heading in bold run into
+ * the plain paragraph after it (*used is set to 2 then), a list item
+ * behind its marker with its lines indented, the rest as it is.
+ */
+static struct item *
+para_item(struct booklet *b, struct items *its, const struct forum *f,
+    size_t i, const char *lang, double before, size_t *used)
+{
+	const struct text_style *body = style(b, "body");
+	const struct paragraph *p = &f->paragraphs[i];
+	struct para_runs r = { NULL, 0, NULL };
+	struct text_block *tb, *mark;
+	double indent = body->size * 1.2;
+	struct item *it;
+
+	*used = 1;
+	if (p->kind == PARA_HEADING) {
+		para_runs(&r, p, 1);
+		if (i + 1 < f->nparagraphs &&
+		    f->paragraphs[i + 1].kind == PARA_PLAIN) {
+			run_add(&r, " ", 1, TEXT_REGULAR);
+			para_runs(&r, &f->paragraphs[i + 1], 0);
+			*used = 2;
+		}
+	} else
+		para_runs(&r, p, 0);
+	if (p->kind != PARA_ITEM) {
+		it = item_block(its, set(b, body, lang, r.v, r.n, b->colw,
+		    &f->pos, "forum.description"), before);
+		para_runs_release(&r);
+		return it;
+	}
+	/* The marker hangs in the indent: "•", "2.". */
+	mark = set1(b, body, p->marker, TEXT_REGULAR, indent, &f->pos,
+	    "forum.description");
+	tb = set(b, body, lang, r.v, r.n, b->colw - indent, &f->pos,
+	    "forum.description");
+	para_runs_release(&r);
+	if (mark == NULL || tb == NULL)
+		return NULL;
+	it = item_add(its, before);
+	it->ncells = 2;
+	it->cell[0].tb = mark;
+	it->cell[1].tb = tb;
+	it->cell[1].x = indent;
+	return it;
+}
+
 /* The description, or "to be announced" when the forum has nothing yet. */
 static int
 forum_text(struct booklet *b, struct items *its, const struct forum *f,
     const char *lang, const struct text_style *meta, double line)
 {
-	const struct text_style *body = style(b, "body");
-	size_t i;
+	size_t i, used;
+	int item;
 
-	for (i = 0; i < f->nparagraphs; i++) {
-		struct text_run r = { f->paragraphs[i], TEXT_REGULAR, 0 };
-
-		if (item_block(its, set(b, body, lang, &r, 1, b->colw,
-		    &f->pos, "forum.description"), i == 0 ? line * 0.6 :
-		    line * 0.4) == NULL)
+	for (i = 0; i < f->nparagraphs; i += used) {
+		/* Items of a list close together, a paragraph apart. */
+		item = i > 0 && f->paragraphs[i].kind == PARA_ITEM &&
+		    f->paragraphs[i - 1].kind == PARA_ITEM;
+		if (para_item(b, its, f, i, lang, i == 0 ? line * 0.6 :
+		    item ? line * 0.15 : line * 0.4, &used) == NULL)
 			return -1;
 	}
 	if (f->nparagraphs == 0 && f->nspeakers == 0 && f->nmoderators == 0 &&

@@ -2,6 +2,7 @@
  * The document model: freeing, lookups, names, and the checks that hold for
  * every input format.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,7 +23,7 @@ free_strings(char **v, size_t n)
 void
 programme_free(struct programme *p)
 {
-	size_t i;
+	size_t i, j;
 
 	if (p == NULL)
 		return;
@@ -70,7 +71,11 @@ programme_free(struct programme *p)
 		free(f->lang);
 		free(f->host);
 		free(f->host_logo);
-		free_strings(f->paragraphs, f->nparagraphs);
+		for (j = 0; j < f->nparagraphs; j++) {
+			free(f->paragraphs[j].text);
+			free(f->paragraphs[j].bold);
+		}
+		free(f->paragraphs);
 		free(f->speakers);
 		free(f->moderators);
 	}
@@ -82,6 +87,69 @@ programme_free(struct programme *p)
 	free(p->lang);
 	free(p->file);
 	free(p);
+}
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+struct paragraph *
+forum_add_paragraph(struct forum *f, enum para_kind kind, const char *marker,
+    const char *marked, int unique)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct paragraph p;
+	size_t i, open = 0;
+	int bold = 0, space = 0;
+
+	memset(&p, 0, sizeof(p));
+	buf_adds(&b, "");
+	for (; *marked != '\0'; marked++) {
+		if (*marked == PARA_BOLD_ON || *marked == PARA_BOLD_OFF) {
+			if ((*marked == PARA_BOLD_ON) == bold)
+				continue;
+			if ((bold = *marked == PARA_BOLD_ON)) {
+				open = b.len + (space && b.len > 0);
+				continue;
+			}
+			if (b.len > open) {
+				p.bold = xreallocarray(p.bold, p.nbold + 1,
+				    sizeof(*p.bold));
+				p.bold[p.nbold++] = (struct span){ open, b.len };
+			}
+			continue;
+		}
+		if (is_blank(*marked)) {
+			space = 1;
+			continue;
+		}
+		if (space && b.len > 0)
+			buf_addc(&b, ' ');
+		space = 0;
+		buf_addc(&b, *marked);
+	}
+	if (bold && b.len > open) {
+		p.bold = xreallocarray(p.bold, p.nbold + 1, sizeof(*p.bold));
+		p.bold[p.nbold++] = (struct span){ open, b.len };
+	}
+	p.text = buf_take(&b);
+	for (i = 0; unique && i < f->nparagraphs && *p.text != '\0'; i++)
+		if (strcmp(f->paragraphs[i].text, p.text) == 0)
+			break;
+	if (*p.text == '\0' || (unique && i < f->nparagraphs)) {
+		free(p.text);
+		free(p.bold);
+		return NULL;
+	}
+	p.kind = kind;
+	if (marker != NULL)
+		snprintf(p.marker, sizeof(p.marker), "%s", marker);
+	f->paragraphs = xreallocarray(f->paragraphs, f->nparagraphs + 1,
+	    sizeof(*f->paragraphs));
+	f->paragraphs[f->nparagraphs] = p;
+	return &f->paragraphs[f->nparagraphs++];
 }
 
 /* Linear lookups: parsers index ids themselves, renderers rarely look up. */

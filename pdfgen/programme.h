@@ -68,6 +68,37 @@ struct track {
 	char		*colour;	/* "#RRGGBB" or NULL: the layout decides */
 };
 
+/* What a paragraph of a description is. */
+enum para_kind {
+	PARA_PLAIN,
+	PARA_ITEM,		/* a list item after its marker ("•", "2.") */
+	PARA_HEADING		/* run into the paragraph after it, in bold */
+};
+
+/* Bytes start..end of a paragraph's text set in bold. */
+struct span {
+	size_t		 start, end;
+};
+
+/*
+ * One paragraph of a description: its text (collapsed, never empty) and
+ * the parts of it in bold, in order and not overlapping.
+ */
+struct paragraph {
+	enum para_kind	 kind;
+	char		 marker[24];	/* PARA_ITEM: "•", "2.", "b)" */
+	char		*text;
+	struct span	*bold;
+	size_t		 nbold;
+};
+
+/*
+ * Parsers build a paragraph from text in which PARA_BOLD_ON and
+ * PARA_BOLD_OFF mark the bold parts (characters no text carries).
+ */
+#define PARA_BOLD_ON	'\x01'
+#define PARA_BOLD_OFF	'\x02'
+
 struct forum {
 	struct srcpos	 pos;
 	char		*id;
@@ -78,7 +109,7 @@ struct forum {
 	char		*lang;		/* "de", "en"; NULL = the programme's */
 	char		*host;		/* forum "ausgestaltet von" this organisation */
 	char		*host_logo;	/* PNG/JPEG path, usable from the working directory */
-	char		**paragraphs;	/* the description */
+	struct paragraph *paragraphs;	/* the description */
 	size_t		 nparagraphs;
 	struct room	*room;		/* NULL: not yet assigned */
 	struct slot	*slot;		/* NULL: not yet assigned */
@@ -118,6 +149,16 @@ struct programme {
 
 /* Frees the programme and everything it owns; NULL is fine. */
 void	programme_free(struct programme *);
+
+/*
+ * Appends to f a paragraph of the kind from marked text (see
+ * PARA_BOLD_ON): white space collapsed, the marks turned into spans.
+ * Nothing is added when no text is left, or, with unique set, when f has
+ * the same paragraph already (an abstract repeated in the description).
+ * Returns the paragraph added, or NULL.
+ */
+struct paragraph *forum_add_paragraph(struct forum *f, enum para_kind kind,
+	    const char *marker, const char *marked, int unique);
 
 /* Lookups by id; NULL when there is none. */
 struct person	*programme_person(const struct programme *, const char *id);

@@ -412,7 +412,7 @@ description(const struct forum *f)
 	for (i = 0; i < f->nparagraphs; i++) {
 		if (i > 0)
 			buf_addc(&b, ' ');
-		buf_adds(&b, f->paragraphs[i]);
+		buf_adds(&b, f->paragraphs[i].text);
 	}
 	return buf_take(&b);
 }

@@ -201,3 +201,43 @@ t_schedule_no_invented_numbers() {
 	# Our own format: numbers all or none.
 	run 1 "$PDFGEN" check tests/bad/forum-without-number.xml
 }
+
+# bold_runs PDF PAGE: the text MuPDF finds set in a bold face on PAGE, one
+# run a line.
+bold_runs() {
+	mutool draw -q -F stext -o - "$1" "$2" 2>/dev/null | awk '
+		/<font name=/ { bold = $0 ~ /Bold/; next }
+		/<\/font>/ { if (run != "") print run; run = ""; next }
+		/<char / && bold { match($0, / c="[^"]*"/); run = run substr($0, RSTART + 4, RLENGTH - 5) }'
+}
+
+# tests/schedule/markup.xml: HTML and Markdown structure reaches the
+# booklet: headings run in, in bold; list items behind their markers;
+# strong text bold; table rows as plain lines; entities decoded; HTML
+# gone from the title.
+t_schedule_structure_in_abstracts() {
+	F=tests/schedule/markup.xml
+	run 0 "$PDFGEN" booklet -o "$T/pdf" "$F" || return 1
+	[ ! -s "$T/err" ] || { cat "$T/err"; fail "warnings"; } || return 1
+	pdftotext -layout "$T/pdf/booklet.pdf" "$T/text"
+	for line in "Rust and C & more" \
+	    "Goals We look at memory safety ♥ and François’ work — in practice." \
+	    "• Ownership" "• Borrowing rules" "1. Install" "2. Run" \
+	    "Tool · Use" "cargo · build" \
+	    "Agenda We cover three things — and more:" "1. Parsing" \
+	    "2. Walking the tree" "• nested item" "Step · Time" \
+	    "Intro · 5 min" "A line with inline HTML © 2025."; do
+		grep -qxF -- "$line" "$T/text" || fail "line '$line' not in the booklet" || return 1
+	done
+	lacks "$T/text" "<" || return 1
+	lacks "$T/text" "|" || return 1
+	lacks "$T/text" "&amp;" || return 1
+	lacks "$T/text" "&hearts;" || return 1
+	page=$(pdftotext "$T/pdf/booklet.pdf" - |
+	    awk '/\f/ { p++ } /^Goals/ { print p + 1; exit }')
+	bold_runs "$T/pdf/booklet.pdf" "$page" >"$T/bold"
+	for b in "Goals" "memory safety" "Borrowing" "Agenda" "three" "tree" "inline HTML"; do
+		grep -qF -- "$b" "$T/bold" || fail "'$b' not bold" || return 1
+	done
+	! grep -qF "Ownership" "$T/bold" || fail "'Ownership' is bold"
+}
