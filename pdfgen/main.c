@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "coverage.h"
 #include "diag.h"
 #include "image.h"
 #include "layout.h"
@@ -581,6 +582,9 @@ main(int argc, char **argv)
 		    d.nerrors, plural(d.nerrors), a.input);
 		return EXIT_INPUT;
 	}
+	/* Characters no font has: said once, before anything is drawn. */
+	if (strcmp(a.command, "convert") != 0)
+		coverage_check(p, &d);
 	if (strcmp(a.command, "check") == 0)
 		report(p, &d);
 	else if (strcmp(a.command, "convert") == 0)

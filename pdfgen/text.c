@@ -21,18 +21,6 @@
 #define PEN_EMERGENCY	5000	/* a break inside a word too long for a line */
 #define FIT_EPS		1e-6	/* points: rounding room when fitting */
 
-/* Long texts are quoted abbreviated: a 10,000-letter name stays readable. */
-static void
-warn_missing(struct diag *d, const struct text_src *src, uint32_t cp,
-    const char *text)
-{
-	char *q = utf8_abbrev(text);
-
-	diag_warning(d, src->pos, "no font has U+%04X in %s '%s'",
-	    (unsigned)cp, src->field, q);
-	free(q);
-}
-
 static void
 warn_shortened(struct pdf *pdf, const struct text_src *src,
     const char *orig, const char *shortened)
@@ -192,8 +180,8 @@ prep_text(const struct prep *pr, size_t n)
 /*
  * Cleans the runs into pr: white space collapsed to single spaces,
  * invisible characters dropped, each character given the first face of
- * its variant's chain that draws it, or replaced.  With src, every change
- * is reported.  Returns -1 when a variant has no font at all.
+ * its variant's chain that draws it, or left out when none does.  With
+ * src, every other change is reported.  Returns -1 when a variant has no font at all.
  */
 static int
 prepare(struct pdf *pdf, const struct text_style *st,
@@ -203,10 +191,8 @@ prepare(struct pdf *pdf, const struct text_style *st,
 	struct diag *d = pdf_diag(pdf);
 	struct font_chain *ch;
 	size_t r, i, len, clen, cap = 0;
-	uint32_t cp, repl;
+	uint32_t cp;
 	int k, v, invalid = 0, rtl = 0;
-	uint32_t *missing = NULL;
-	size_t nmissing = 0, j;
 	char *orig, *clean;
 
 	memset(pr, 0, sizeof(*pr));
@@ -240,44 +226,25 @@ prepare(struct pdf *pdf, const struct text_style *st,
 				continue;
 			}
 			rtl |= is_rtl(cp);
-			if ((k = font_chain_pick(ch, cp)) < 0) {
-				for (j = 0; j < nmissing && missing[j] != cp;
-				    j++)
-					;
-				if (j == nmissing) {
-					missing = xreallocarray(missing,
-					    nmissing + 1, sizeof(*missing));
-					missing[nmissing++] = cp;
-				}
-				/* Visible, so the gap is noticed: U+FFFD or '?'. */
-				repl = 0xFFFD;
-				if ((k = font_chain_pick(ch, repl)) < 0) {
-					repl = '?';
-					k = font_chain_pick(ch, repl);
-				}
-				if (k < 0)
-					continue;
-				cp = repl;
-			}
+			/*
+			 * No font has it: left out, never a box.  main.c
+			 * reported it for the whole programme before drawing
+			 * (coverage.h).
+			 */
+			if ((k = font_chain_pick(ch, cp)) < 0)
+				continue;
 			prep_add(pr, &cap, cp, v, runs[r].nohyphen,
 			    font_chain_face(ch, k));
 		}
 	}
 	while (pr->n > 0 && pr->c[pr->n - 1].cp == ' ')
 		pr->n--;
-	if (src != NULL && (nmissing > 0 || invalid > 0)) {
-		orig = runs_text(runs, nruns);
+	if (src != NULL && invalid > 0) {
 		clean = prep_text(pr, pr->n);
-		for (j = 0; j < nmissing; j++)
-			warn_missing(d, src, missing[j],
-			    utf8_valid(orig, strlen(orig)) ? orig : clean);
-		if (invalid > 0)
-			diag_warning(d, src->pos, "skipped %d bytes of invalid "
-			    "UTF-8 in %s '%s'", invalid, src->field, clean);
-		free(orig);
+		diag_warning(d, src->pos, "skipped %d bytes of invalid UTF-8 in "
+		    "%s '%s'", invalid, src->field, clean);
 		free(clean);
 	}
-	free(missing);
 	/*
 	 * Without a bidi algorithm, such text prints in logical order: say
 	 * so rather than let a reversed name go to print unnoticed.
@@ -297,7 +264,6 @@ prepare(struct pdf *pdf, const struct text_style *st,
 	}
 	return 0;
 bad:
-	free(missing);
 	free(pr->c);
 	pr->c = NULL;
 	return -1;

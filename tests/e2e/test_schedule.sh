@@ -241,3 +241,37 @@ t_schedule_structure_in_abstracts() {
 	done
 	! grep -qF "Ownership" "$T/bold" || fail "'Ownership' is bold"
 }
+
+# fill_paths PDF PAGE: how many paths MuPDF fills on PAGE.
+fill_paths() {
+	mutool draw -q -F trace -o - "$1" "$2" 2>/dev/null | grep -c '<fill_path'
+}
+
+# tests/schedule/symbols.xml: emoji and symbols print (Symbola; above
+# U+FFFF as outlines, which libharu's encoder cannot carry); what no font
+# has is left out, with one warning per code point listing where, the
+# same from check as before rendering; never a U+FFFD box.
+t_schedule_symbols_print_or_vanish() {
+	F=tests/schedule/symbols.xml
+	pua=$(printf '\356\200\200')		# U+E000
+	run 0 "$PDFGEN" check "$F" || return 1
+	grep -v '^  \|printable' "$T/err" >"$T/check.err"
+	expect_file "$T/check.err" "$F:17:7: warning: no installed font has U+1FAE8; it is left out of forum.description 'Smile 😀 and shake 🫨 please.' and the places below
+$F:25:7: note: U+1FAE8 is also in forum.title 'Shaking 🫨 faces'
+$F:25:7: warning: no installed font has U+E000; it is left out of forum.description 'A private character $pua here.'" || return 1
+	run 0 "$PDFGEN" all -o "$T/pdf" "$F" || return 1
+	diff -u "$T/check.err" "$T/err" || fail "all does not say what check says" || return 1
+	for p in booklet signs badges; do
+		pdftotext "$T/pdf/$p.pdf" "$T/$p.txt"
+		! grep -n "$(printf '\357\277\275')" "$T/$p.txt" || fail "U+FFFD in $p" || return 1
+		lacks "$T/$p.txt" "?" || return 1
+	done
+	pdffonts "$T/pdf/signs.pdf" | grep -q Symbola || fail "⌚ not drawn with Symbola" || return 1
+	# 💌 in the title is filled as an outline: the sign without it has
+	# fewer filled paths.
+	sed 's/Welcome 💌 and/Welcome and/; s/Emoji Camp 💌/Emoji Camp/' "$F" >"$T/plain.xml"
+	run 0 "$PDFGEN" signs -o "$T/plain" "$T/plain.xml" || return 1
+	with=$(fill_paths "$T/pdf/signs.pdf" 1)
+	without=$(fill_paths "$T/plain/signs.pdf" 1)
+	[ "$with" -ge $((without + 2)) ] || fail "emoji not drawn: $with paths, $without without"
+}
