@@ -275,3 +275,40 @@ $F:25:7: warning: no installed font has U+E000; it is left out of forum.descript
 	without=$(fill_paths "$T/plain/signs.pdf" 1)
 	[ "$with" -ge $((without + 2)) ] || fail "emoji not drawn: $with paths, $without without"
 }
+
+# char_x PDF PAGE HEX: the x of each character U+HEX that MuPDF finds on
+# PAGE, one a line.
+char_x() {
+	mutool draw -q -F stext -o - "$1" "$2" 2>/dev/null |
+	    grep -o "x=\"[0-9.]*\" y=\"[0-9.]*\" color=\"#[0-9a-f]*\" c=\"&#x$3;\"" |
+	    cut -d'"' -f2
+}
+
+# tests/schedule/scripts.xml: a Chinese paragraph breaks between
+# characters where ICU's line breaker allows (full lines, never "，" or
+# "。" at a line's start); Hebrew reads right to left by ICU's bidi
+# algorithm (in "שלום עולם: Hello" the ש is right of the ע), with no
+# warning.
+t_schedule_scripts_break_and_bidi() {
+	F=tests/schedule/scripts.xml
+	run 0 "$PDFGEN" all -o "$T/pdf" "$F" || return 1
+	[ ! -s "$T/err" ] || { cat "$T/err"; fail "warnings"; } || return 1
+	pdftotext "$T/pdf/booklet.pdf" - | sed -n '/^今天/,/^$/p' >"$T/zh"
+	[ "$(wc -l <"$T/zh")" -ge 4 ] || fail "no Chinese paragraph" || return 1
+	! grep -n '^[，。、）]' "$T/zh" || fail "a line starts with a closing mark" || return 1
+	# Every line but the last is full: within two characters of the longest.
+	python3 - "$T/zh" <<'PY' || return 1
+import sys
+lines = [l for l in open(sys.argv[1], encoding="utf-8").read().split("\n") if l]
+full = max(len(l) for l in lines)
+short = [l for l in lines[:-1] if len(l) < full - 2]
+if short:
+    sys.exit("short lines: %r" % short)
+PY
+	page=$(pdftotext "$T/pdf/booklet.pdf" - | awk '/\f/ { p++ } /Hello/ { print p + 1; exit }')
+	shin=$(char_x "$T/pdf/booklet.pdf" "$page" 5e9 | head -1)
+	ayin=$(char_x "$T/pdf/booklet.pdf" "$page" 5e2 | head -1)
+	[ -n "$shin" ] && [ -n "$ayin" ] || fail "Hebrew not found" || return 1
+	awk -v s="$shin" -v a="$ayin" 'BEGIN { exit !(s > a) }' ||
+	    fail "Hebrew printed left to right (ש at $shin, ע at $ayin)"
+}
