@@ -389,12 +389,23 @@ breaks_inside(uint32_t cp)
  * never before "，" or "。", never after "「".  The iterator is made once
  * per language and kept for the process.
  */
+/* The line break iterator, kept for the process (text must outlive it). */
+static UBreakIterator *line_breaker;
+static char line_breaker_lang[16];
+
+static void
+line_breaker_close(void)
+{
+	ubrk_close(line_breaker);
+	line_breaker = NULL;
+}
+
 static void
 icu_breaks(const struct tchar *c, size_t n, const char *lang,
     unsigned char *brk)
 {
-	static UBreakIterator *bi;
-	static char bilang[16];
+	UBreakIterator *bi = line_breaker;
+	char *bilang = line_breaker_lang;
 	UErrorCode err = U_ZERO_ERROR;
 	UChar *u;
 	size_t *at, i;
@@ -405,12 +416,15 @@ icu_breaks(const struct tchar *c, size_t n, const char *lang,
 	if (i == n)
 		return;
 	if (bi == NULL || strcmp(bilang, lang != NULL ? lang : "") != 0) {
+		if (bi == NULL)
+			atexit(line_breaker_close);
 		ubrk_close(bi);
-		snprintf(bilang, sizeof(bilang), "%s", lang != NULL ? lang :
-		    "");
-		bi = ubrk_open(UBRK_LINE, bilang, NULL, 0, &err);
+		snprintf(bilang, sizeof(line_breaker_lang), "%s", lang !=
+		    NULL ? lang : "");
+		line_breaker = bi = ubrk_open(UBRK_LINE, bilang, NULL, 0,
+		    &err);
 		if (U_FAILURE(err)) {
-			bi = NULL;
+			line_breaker = NULL;
 			return;
 		}
 	}
