@@ -532,22 +532,30 @@ role_for_organisation(struct job *j, const struct layout_box *org,
 
 /*
  * "Forum 3" or "Forum 2, 3": the numbers of all the person's forums;
- * forums without numbers by start time and room, "10:30 Saal 1; 14:00
- * Saal 2".
+ * forums without numbers by start time and room, "10:30 Saal 1", when the
+ * person has one, else by start times alone, "10:30, 14:00".
  */
 static char *
 forum_numbers(struct job *j, const struct badge *bg)
 {
+	const struct slot *sl;
 	struct buf b = { NULL, 0, 0 };
 	char num[16], *t;
 	size_t i;
 
+	if (bg->forums[0]->number == 0 && bg->nforums == 1) {
+		t = forum_short(bg->forums[0], label(j, "forum"));
+		buf_adds(&b, t);
+		free(t);
+		return buf_take(&b);
+	}
 	if (bg->forums[0]->number == 0) {
 		for (i = 0; i < bg->nforums; i++) {
-			t = forum_short(bg->forums[i], label(j, "forum"));
-			buf_adds(&b, i > 0 ? "; " : "");
-			buf_adds(&b, t);
-			free(t);
+			if ((sl = bg->forums[i]->slot) == NULL)
+				continue;
+			snprintf(num, sizeof(num), "%s%02d:%02d", b.len > 0 ?
+			    ", " : "", sl->start / 60 % 24, sl->start % 60);
+			buf_adds(&b, num);
 		}
 		return buf_take(&b);
 	}
