@@ -530,14 +530,35 @@ role_for_organisation(struct job *j, const struct layout_box *org,
 	    s->role, 0, &s->pos, "person.role");
 }
 
-/* "Forum 3" or "Forum 2, 3": the numbers of all the person's forums. */
+/*
+ * "Forum 3" or "Forum 2, 3": the numbers of all the person's forums;
+ * forums without numbers by start time and room, "10:30 Saal 1", when the
+ * person has one, else by start times alone, "10:30, 14:00".
+ */
 static char *
 forum_numbers(struct job *j, const struct badge *bg)
 {
+	const struct slot *sl;
 	struct buf b = { NULL, 0, 0 };
-	char num[16];
+	char num[16], *t;
 	size_t i;
 
+	if (bg->forums[0]->number == 0 && bg->nforums == 1) {
+		t = forum_short(bg->forums[0], label(j, "forum"));
+		buf_adds(&b, t);
+		free(t);
+		return buf_take(&b);
+	}
+	if (bg->forums[0]->number == 0) {
+		for (i = 0; i < bg->nforums; i++) {
+			if ((sl = bg->forums[i]->slot) == NULL)
+				continue;
+			snprintf(num, sizeof(num), "%s%02d:%02d", b.len > 0 ?
+			    ", " : "", sl->start / 60 % 24, sl->start % 60);
+			buf_adds(&b, num);
+		}
+		return buf_take(&b);
+	}
 	buf_adds(&b, label(j, "forum"));
 	for (i = 0; i < bg->nforums; i++) {
 		snprintf(num, sizeof(num), "%s%d", i > 0 ? ", " : " ",
@@ -548,8 +569,8 @@ forum_numbers(struct job *j, const struct badge *bg)
 }
 
 /*
- * "Forum 3: Title", one block per forum, stacked at the largest common
- * size at which all of them fit.  One forum that does not fit is
+ * "Forum 3: Title" (the title alone without numbers), one block per
+ * forum, stacked at the largest common size at which all of them fit.  One forum that does not fit is
  * shortened with a warning; several that do not fit give way to their
  * numbers alone ("Forum 1, 2, 3"), which is what the desk needs.
  */
@@ -562,7 +583,7 @@ forums_box(struct job *j, const struct layout_box *b, double bx,
 	struct text_src *src;
 	char **num, *t;
 	double h, top;
-	size_t i, n = bg->nforums;
+	size_t i, n = bg->nforums, first;
 	int rc = 0;
 
 	runs = xreallocarray(NULL, 2 * n, sizeof(*runs));
@@ -571,14 +592,17 @@ forums_box(struct job *j, const struct layout_box *b, double bx,
 	num = xcalloc(n, sizeof(*num));
 	for (i = 0; i < n; i++) {
 		src[i] = (struct text_src){ &bg->forums[i]->pos, "forum.title" };
-		num[i] = xasprintf("%s %d: ", label(j, "forum"),
-		    bg->forums[i]->number);
+		/* Without a number the title alone: "" is no run. */
+		num[i] = bg->forums[i]->number > 0 ? xasprintf("%s %d: ",
+		    label(j, "forum"), bg->forums[i]->number) : NULL;
 		runs[2 * i] = (struct text_run){ num[i], TEXT_BOLD, 1 };
 		runs[2 * i + 1] = (struct text_run){ bg->forums[i]->title,
 		    TEXT_REGULAR, 0 };
-		it[i] = (struct text_item){ runs + 2 * i, 2, NULL, 0, &src[i],
-		    NULL, 0 };
 	}
+	first = num[0] == NULL;
+	for (i = 0; i < n; i++)
+		it[i] = (struct text_item){ runs + 2 * i + first, 2 - first,
+		    NULL, 0, &src[i], NULL, 0 };
 	if (text_fit_list(j->box.pdf, b->style, j->box.lang, it, n, b->w, b->h,
 	    0, 0, &h, NULL) > 0) {
 		top = box_text_top(b, btop, h);
@@ -586,7 +610,8 @@ forums_box(struct job *j, const struct layout_box *b, double bx,
 			if (place(j, it[i].tb, bx, top - it[i].y) == -1)
 				rc = -1;
 	} else if (n == 1)
-		rc = box_runs(&j->box, b, bx, btop, runs, 2, &src[0]);
+		rc = box_runs(&j->box, b, bx, btop, runs + first, 2 - first,
+		    &src[0]);
 	else {
 		t = forum_numbers(j, bg);
 		rc = box_text(&j->box, b, bx, btop, t, 1, &bg->forums[0]->pos,

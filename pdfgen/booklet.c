@@ -213,7 +213,10 @@ people_items(struct booklet *b, struct items *its, const char *heading,
 	return 0;
 }
 
-/* "Forum 3", the title and the subtitle, kept with what follows. */
+/*
+ * "Forum 3 · Track", the title and the subtitle, kept with what follows;
+ * a forum without a number is headed by its track alone.
+ */
 static int
 forum_heading(struct booklet *b, struct items *its, size_t fi,
     const char *lang, double line)
@@ -223,23 +226,30 @@ forum_heading(struct booklet *b, struct items *its, size_t fi,
 	struct text_run title = { f->title, TEXT_REGULAR, 0 };
 	struct text_run sub = { f->subtitle, TEXT_ITALIC, 0 };
 	struct item *it;
+	size_t head;
 	char *s;
 
 	kicker.colour = b->accent;
-	s = xasprintf("%s %d", label(b, "forum"), f->number);
-	it = item_block(its, set1(b, &kicker, s, TEXT_REGULAR, b->colw,
-	    &f->pos, "forum.number"), 2.2 * line);
-	free(s);
-	if (it == NULL)
-		return -1;
-	it->keep = 1;
-	it->anchor = b->forum_anchor[fi];
-	it->mark = keep_str(b, xasprintf("%s %d: %s", label(b, "forum"),
-	    f->number, f->title));
+	head = its->n;
+	/* "Forum 3 · Track", the track alone without a number, or nothing. */
+	if ((s = forum_kicker(f, label(b, "forum"))) != NULL) {
+		it = item_block(its, set1(b, &kicker, s, TEXT_REGULAR, b->colw,
+		    &f->pos, "forum.number"), 2.2 * line);
+		free(s);
+		if (it == NULL)
+			return -1;
+		it->keep = 1;
+	}
 	if ((it = item_block(its, set(b, style(b, "h2"), lang, &title, 1,
-	    b->colw, &f->pos, "forum.title"), 2)) == NULL)
+	    b->colw, &f->pos, "forum.title"), its->n > head ? 2 :
+	    2.2 * line)) == NULL)
 		return -1;
 	it->keep = 1;
+	/* The section starts with its first item: the kicker, or the title. */
+	it = &its->v[head];
+	it->anchor = b->forum_anchor[fi];
+	it->mark = f->number > 0 ? keep_str(b, xasprintf("%s %d: %s",
+	    label(b, "forum"), f->number, f->title)) : f->title;
 	if (f->subtitle != NULL) {
 		if ((it = item_block(its, set(b, style(b, "h3"), lang, &sub, 1,
 		    b->colw, &f->pos, "forum.subtitle"), 2)) == NULL)
@@ -305,6 +315,130 @@ forum_meta(struct booklet *b, struct items *its, const struct forum *f,
 	return 0;
 }
 
+/* Runs of text for a description's paragraphs, and the strings they use. */
+struct para_runs {
+	struct text_run	*v;
+	size_t		 n;
+	char		**own;
+};
+
+static void
+run_add(struct para_runs *r, const char *s, size_t len,
+    enum text_variant v)
+{
+	if (len == 0)
+		return;
+	r->v = xreallocarray(r->v, r->n + 1, sizeof(*r->v));
+	r->own = xreallocarray(r->own, r->n + 1, sizeof(*r->own));
+	r->own[r->n] = xstrndup(s, len);
+	r->v[r->n] = (struct text_run){ r->own[r->n], v, 0 };
+	r->n++;
+}
+
+/* Adds p's text as runs, its bold spans bold (all of it when bold). */
+static void
+para_runs(struct para_runs *r, const struct paragraph *p, int bold)
+{
+	size_t at = 0, k;
+
+	for (k = 0; k < p->nbold && !bold; k++) {
+		run_add(r, p->text + at, p->bold[k].start - at, TEXT_REGULAR);
+		run_add(r, p->text + p->bold[k].start, p->bold[k].end -
+		    p->bold[k].start, TEXT_BOLD);
+		at = p->bold[k].end;
+	}
+	run_add(r, p->text + at, strlen(p->text + at), bold ? TEXT_BOLD :
+	    TEXT_REGULAR);
+}
+
+static void
+para_runs_release(struct para_runs *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->own[i]);
+	free(r->own);
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * r's runs set in width, within room lines: when they need more, or all of
+ * them while more text follows, the lines left end in "…".
+ */
+static struct text_block *
+set_within(struct booklet *b, const char *lang, struct para_runs *r,
+    double width, const struct forum *f, size_t room, int more)
+{
+	const struct text_style *body = style(b, "body");
+	struct text_style cut = *body;
+	struct text_src src = { &f->pos, "forum.description" };
+	struct text_block *tb;
+
+	tb = set(b, body, lang, r->v, r->n, width, &f->pos,
+	    "forum.description");
+	if (tb == NULL || text_lines(tb) < room || (text_lines(tb) == room &&
+	    !more))
+		return tb;
+	run_add(r, " \u2026", strlen(" \u2026"), TEXT_REGULAR);
+	r->v[r->n - 1].nohyphen = 1;
+	cut.min_size = cut.size;
+	if ((tb = text_fit_quiet(b->pdf, &cut, lang, r->v, r->n, width,
+	    HUGE_VAL, (int)room, &src)) != NULL)
+		keep_block(b, tb);
+	return tb;
+}
+
+/*
+ * Paragraph i of f's description as an item within room lines: a heading
+ * in bold run into the plain paragraph after it (*used is set to 2 then),
+ * a list item behind its marker with its lines indented, the rest as it
+ * is.  *lines is set to the lines it takes.
+ */
+static struct item *
+para_item(struct booklet *b, struct items *its, const struct forum *f,
+    size_t i, const char *lang, double before, size_t room, size_t *used,
+    size_t *lines)
+{
+	const struct text_style *body = style(b, "body");
+	const struct paragraph *p = &f->paragraphs[i];
+	struct para_runs r = { NULL, 0, NULL };
+	struct text_block *tb, *mark = NULL;
+	double indent = p->kind == PARA_ITEM ? body->size * 1.2 : 0;
+	struct item *it;
+
+	*used = 1;
+	if (p->kind == PARA_HEADING) {
+		para_runs(&r, p, 1);
+		if (i + 1 < f->nparagraphs &&
+		    f->paragraphs[i + 1].kind == PARA_PLAIN) {
+			run_add(&r, " ", 1, TEXT_REGULAR);
+			para_runs(&r, &f->paragraphs[i + 1], 0);
+			*used = 2;
+		}
+	} else
+		para_runs(&r, p, 0);
+	tb = set_within(b, lang, &r, b->colw - indent, f, room,
+	    i + *used < f->nparagraphs);
+	para_runs_release(&r);
+	if (tb == NULL)
+		return NULL;
+	*lines = text_lines(tb);
+	if (p->kind != PARA_ITEM)
+		return item_block(its, tb, before);
+	/* The marker hangs in the indent: "•", "2.". */
+	if ((mark = set1(b, body, p->marker, TEXT_REGULAR, indent, &f->pos,
+	    "forum.description")) == NULL)
+		return NULL;
+	it = item_add(its, before);
+	it->ncells = 2;
+	it->cell[0].tb = mark;
+	it->cell[1].tb = tb;
+	it->cell[1].x = indent;
+	return it;
+}
+
 /*
  * The description, or "to be announced" when the forum has nothing yet;
  * with --content abstract only its first lines, the last one ending in
@@ -314,36 +448,19 @@ static int
 forum_text(struct booklet *b, struct items *its, const struct forum *f,
     const char *lang, const struct text_style *meta, double line)
 {
-	const struct text_style *body = style(b, "body");
-	struct text_style cut = *body;
-	struct text_block *tb;
-	struct text_src src = { &f->pos, "forum.description" };
-	size_t i, lines = 0, budget = b->content == CONTENT_ABSTRACT ?
+	size_t i, used, n, lines = 0, budget = b->content == CONTENT_ABSTRACT ?
 	    (size_t)b->l->booklet.abstract_lines : (size_t)-1;
+	int item;
 
-	cut.min_size = cut.size;
-	for (i = 0; i < f->nparagraphs && lines < budget; i++) {
-		struct text_run r = { f->paragraphs[i], TEXT_REGULAR, 0 };
-
-		if ((tb = set(b, body, lang, &r, 1, b->colw, &f->pos,
-		    "forum.description")) == NULL)
+	for (i = 0; i < f->nparagraphs && lines < budget; i += used) {
+		/* Items of a list close together, a paragraph apart. */
+		item = i > 0 && f->paragraphs[i].kind == PARA_ITEM &&
+		    f->paragraphs[i - 1].kind == PARA_ITEM;
+		if (para_item(b, its, f, i, lang, i == 0 ? line * 0.6 :
+		    item ? line * 0.15 : line * 0.4, budget - lines, &used,
+		    &n) == NULL)
 			return -1;
-		if (lines + text_lines(tb) > budget || (lines +
-		    text_lines(tb) == budget && i + 1 < f->nparagraphs)) {
-			/* The lines left, and "…" for what is left out. */
-			struct text_run rr[2] = { r, { " \u2026", TEXT_REGULAR,
-			    1 } };
-
-			if ((tb = text_fit_quiet(b->pdf, &cut, lang, rr, 2,
-			    b->colw, HUGE_VAL, (int)(budget - lines), &src)) ==
-			    NULL)
-				return -1;
-			keep_block(b, tb);
-		}
-		lines += text_lines(tb);
-		if (item_block(its, tb, i == 0 ? line * 0.6 : line * 0.4) ==
-		    NULL)
-			return -1;
+		lines += n;
 	}
 	if (f->nparagraphs == 0 && f->nspeakers == 0 && f->nmoderators == 0 &&
 	    item_block(its, set1(b, meta, label(b, "to-be-announced"),
@@ -630,7 +747,7 @@ static char *
 index_refs(const struct booklet *b, const struct person *s, int *first)
 {
 	struct buf refs = { 0 };
-	size_t j;
+	size_t j, last = 0;
 
 	*first = -1;
 	for (j = 0; j < b->p->nforums; j++) {
@@ -643,10 +760,23 @@ index_refs(const struct booklet *b, const struct person *s, int *first)
 		if (*first < 0)
 			*first = (int)j;
 		a = &b->bk.anchors.v[b->forum_anchor[j]];
-		/* No-break spaces: a line breaks between references only. */
-		ref = xasprintf("%s%s\u00a0%d\u00a0\u00b7\u00a0%s\u00a0%zu",
-		    refs.len ? "; " : "", label(b, "forum"), f->number,
-		    label(b, "page-short"), a->page + 1);
+		/*
+		 * No-break spaces: a line breaks between references only.
+		 * Without forum numbers the pages alone, each once: "S. 3,
+		 * 7".
+		 */
+		if (f->number > 0)
+			ref = xasprintf("%s%s\u00a0%d\u00a0\u00b7\u00a0%s"
+			    "\u00a0%zu", refs.len ? "; " : "", label(b,
+			    "forum"), f->number, label(b, "page-short"),
+			    a->page + 1);
+		else if (refs.len > 0 && a->page == last)
+			continue;
+		else
+			ref = refs.len > 0 ? xasprintf(", %zu", a->page + 1) :
+			    xasprintf("%s\u00a0%zu", label(b, "page-short"),
+			    a->page + 1);
+		last = a->page;
 		buf_adds(&refs, ref);
 		free(ref);
 	}
@@ -855,21 +985,26 @@ struct table {
 	struct text_style right;	/* and right aligned (pages) */
 	double		 x[4];		/* points from the left */
 	double		 w[4];		/* points */
+	int		 c0;		/* the first column: 1 without numbers */
 };
 
 static void
 table_init(struct booklet *b, struct table *t)
 {
 	const struct text_style *ist = style(b, "index");
-	double w = b->area.width, numw = ist->size * 3.2,
-	    pagew = ist->size * 3, roomw = floor(w * 0.22), gap = ist->size,
-	    titlew = w - numw - roomw - pagew - 2 * gap;
+	/* Forums without numbers (an import): no number column. */
+	int numbered = programme_numbered(b->p);
+	double w = b->area.width, gap = ist->size,
+	    numw = numbered ? ist->size * 3.2 + gap : 0,
+	    pagew = ist->size * 3, roomw = floor(w * 0.22),
+	    titlew = w - numw - roomw - pagew - gap;
 
 	t->left = restyle(ist, ALIGN_LEFT);
 	t->right = restyle(ist, ALIGN_RIGHT);
+	t->c0 = numbered ? 0 : 1;
 	t->x[0] = 0;
-	t->w[0] = numw;
-	t->x[1] = numw + gap;
+	t->w[0] = numw - gap;
+	t->x[1] = numw;
 	t->w[1] = titlew;
 	t->x[2] = t->x[1] + titlew + gap;
 	t->w[2] = roomw;
@@ -889,10 +1024,10 @@ table_head(struct booklet *b, struct items *its, const struct table *t)
 	int c, rc = 0;
 
 	it->keep = 1;
-	it->ncells = 4;
-	for (c = 0; c < 4; c++) {
-		it->cell[c].x = t->x[c];
-		if ((it->cell[c].tb = set1(b, hs[c], hdr[c], TEXT_BOLD,
+	it->ncells = 4 - t->c0;
+	for (c = t->c0; c < 4; c++) {
+		it->cell[c - t->c0].x = t->x[c];
+		if ((it->cell[c - t->c0].tb = set1(b, hs[c], hdr[c], TEXT_BOLD,
 		    t->w[c], NULL, "label")) == NULL)
 			rc = -1;
 	}
@@ -906,29 +1041,37 @@ table_row(struct booklet *b, struct items *its, const struct table *t,
 {
 	const struct forum *f = &b->p->forums[fi];
 	const struct anchor *a = &b->bk.anchors.v[b->forum_anchor[fi]];
-	struct text_run tr = { f->title, TEXT_REGULAR, 0 };
-	char *nstr = xasprintf("%d", f->number);
+	struct text_run tr[2] = { { f->title, TEXT_REGULAR, 0 },
+		{ NULL, TEXT_ITALIC, 0 } };
+	char *nstr = xasprintf("%d", f->number),
+	    *track = f->track != NULL ? xasprintf(" \u00b7 %s",
+	    f->track->name) : NULL;
 	char *pstr = xasprintf("%zu", a->page + 1);
 	struct item *it = item_add(its, t->left.size * 0.5);
+	struct text_block *tb[4] = { NULL };
 	int c, rc = 0;
 
 	it->rule = 1;
-	it->ncells = 4;
+	it->ncells = 4 - t->c0;
 	it->link = b->forum_anchor[fi];
-	it->cell[0].tb = set1(b, &t->left, nstr, TEXT_BOLD, t->w[0], &f->pos,
-	    "forum.number");
-	it->cell[1].tb = set(b, &t->left, forum_lang(b->p, f), &tr, 1,
+	if (t->c0 == 0)
+		tb[0] = set1(b, &t->left, nstr, TEXT_BOLD, t->w[0], &f->pos,
+		    "forum.number");
+	/* The track after the title: "Snow and servers · Winterchaos". */
+	tr[1].text = track;
+	tb[1] = set(b, &t->left, forum_lang(b->p, f), tr, track != NULL ? 2 : 1,
 	    t->w[1], &f->pos, "forum.title");
-	it->cell[2].tb = set1(b, &t->left, f->room != NULL ? f->room->name :
-	    "\u2013", TEXT_REGULAR, t->w[2], &f->pos, "forum.room");
-	it->cell[3].tb = set1(b, &t->right, pstr, TEXT_REGULAR, t->w[3],
-	    &f->pos, "forum");
-	for (c = 0; c < 4; c++) {
-		it->cell[c].x = t->x[c];
-		if (it->cell[c].tb == NULL)
+	tb[2] = set1(b, &t->left, f->room != NULL ? f->room->name : "\u2013",
+	    TEXT_REGULAR, t->w[2], &f->pos, "forum.room");
+	tb[3] = set1(b, &t->right, pstr, TEXT_REGULAR, t->w[3], &f->pos,
+	    "forum");
+	for (c = t->c0; c < 4; c++) {
+		it->cell[c - t->c0].x = t->x[c];
+		if ((it->cell[c - t->c0].tb = tb[c]) == NULL)
 			rc = -1;
 	}
 	free(nstr);
+	free(track);
 	free(pstr);
 	return rc;
 }

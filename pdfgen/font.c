@@ -13,6 +13,7 @@
 #include FT_FONT_FORMATS_H
 #include FT_ADVANCES_H
 #include FT_TRUETYPE_TABLES_H
+#include FT_OUTLINE_H
 
 #include "font.h"
 #include "util.h"
@@ -32,6 +33,8 @@ struct font {
 	int		 index;
 	char		*family;
 	FT_Face		 face;
+	FT_CharMap	 bmp;		/* (3,1) format 4: what libharu reads */
+	FT_CharMap	 ucs4;		/* (3,10): the glyphs above U+FFFF */
 	unsigned char	*state;		/* enum glyph_state per BMP code point */
 	uint16_t	*adv;		/* font_advance per BMP code point */
 	int		 ascender;	/* 1/1000 em, as font_ascender() */
@@ -239,20 +242,41 @@ font_lookup(const char *family, enum font_weight weight,
 	return font_lookup_why(family, weight, slant, index, NULL);
 }
 
-/* Selects the (3,1) format 4 cmap, the only one libharu 2.3.0 reads. */
-static int
-select_cmap(FT_Face face)
+/*
+ * The cmap of platform 3 and encoding enc (1: BMP, 10: all of Unicode),
+ * of the given format (0: any); NULL when the face has none.
+ */
+static FT_CharMap
+find_cmap(FT_Face face, int enc, int format)
 {
 	int i;
 
 	for (i = 0; i < face->num_charmaps; i++) {
 		FT_CharMap cm = face->charmaps[i];
 
-		if (cm->platform_id == 3 && cm->encoding_id == 1 &&
-		    FT_Get_CMap_Format(cm) == 4)
-			return FT_Set_Charmap(face, cm) == 0 ? 0 : -1;
+		if (cm->platform_id == 3 && cm->encoding_id == enc &&
+		    (format == 0 || FT_Get_CMap_Format(cm) == format))
+			return cm;
 	}
-	return -1;
+	return NULL;
+}
+
+/*
+ * The glyph of cp: from the (3,1) format 4 cmap, the only one libharu
+ * 2.3.0 reads, or for a code point above U+FFFF from the (3,10) cmap.
+ */
+static FT_UInt
+glyph_of(struct font *f, uint32_t cp)
+{
+	FT_UInt gid;
+
+	if (cp <= 0xFFFF)
+		return FT_Get_Char_Index(f->face, cp);
+	if (f->ucs4 == NULL || FT_Set_Charmap(f->face, f->ucs4) != 0)
+		return 0;
+	gid = FT_Get_Char_Index(f->face, cp);
+	FT_Set_Charmap(f->face, f->bmp);
+	return gid;
 }
 
 struct font *
@@ -261,6 +285,7 @@ font_open(const char *path, int index, char **why)
 	struct font *f;
 	FT_Face face;
 	FT_ULong len = 0;
+	FT_CharMap bmp;
 	const char *format;
 
 	*why = NULL;
@@ -284,7 +309,8 @@ font_open(const char *path, int index, char **why)
 		FT_Done_Face(face);
 		return NULL;
 	}
-	if (select_cmap(face) == -1) {
+	if ((bmp = find_cmap(face, 1, 4)) == NULL ||
+	    FT_Set_Charmap(face, bmp) != 0) {
 		*why = xasprintf("font '%s' has no Windows Unicode (3,1) "
 		    "format 4 cmap, which libharu 2.3.0 needs", path);
 		FT_Done_Face(face);
@@ -296,6 +322,8 @@ font_open(const char *path, int index, char **why)
 	f->family = xstrdup(face->family_name != NULL ? face->family_name :
 	    "?");
 	f->face = face;
+	f->bmp = bmp;
+	f->ucs4 = find_cmap(face, 10, 0);
 	f->state = xcalloc(0x10000, 1);
 	/* Rounded outwards: a box computed from them holds the glyphs. */
 	f->ascender = (int)ceil(face->ascender * 1000.0 / face->units_per_EM);
@@ -382,8 +410,9 @@ font_has(struct font *f, uint32_t cp)
 {
 	FT_UInt gid;
 
+	/* Drawn as an outline (font_outline()), so any glyph will do. */
 	if (cp > 0xFFFF)
-		return 0;
+		return glyph_of(f, cp) != 0;
 	if (f->state[cp] == GLYPH_UNKNOWN) {
 		gid = FT_Get_Char_Index(f->face, cp);
 		f->state[cp] = gid != 0 && glyph_intact(f->face, gid) ?
@@ -399,7 +428,7 @@ ft_advance(struct font *f, uint32_t cp)
 	FT_UInt gid;
 	FT_Fixed adv;
 
-	gid = cp > 0xFFFF ? 0 : FT_Get_Char_Index(f->face, cp);
+	gid = glyph_of(f, cp);
 	if (FT_Get_Advance(f->face, gid, FT_LOAD_NO_SCALE, &adv) != 0)
 		return 0;
 	/* libharu: (HPDF_UINT32)advance_width * 1000 / units_per_em, truncated */
@@ -428,6 +457,80 @@ font_advance(struct font *f, uint32_t cp)
 		f->adv[cp] = (uint16_t)a;
 	}
 	return f->adv[cp];
+}
+
+/* FreeType's outline callbacks, scaled to 1/1000 em for the pen. */
+struct outline {
+	const struct font_pen *pen;
+	double		 scale;
+	double		 x, y;		/* the current point */
+};
+
+static int
+ol_move(const FT_Vector *to, void *arg)
+{
+	struct outline *o = arg;
+
+	o->x = to->x * o->scale;
+	o->y = to->y * o->scale;
+	o->pen->move(o->pen->arg, o->x, o->y);
+	return 0;
+}
+
+static int
+ol_line(const FT_Vector *to, void *arg)
+{
+	struct outline *o = arg;
+
+	o->x = to->x * o->scale;
+	o->y = to->y * o->scale;
+	o->pen->line(o->pen->arg, o->x, o->y);
+	return 0;
+}
+
+/* A quadratic Bézier curve is a cubic one with its controls 2/3 along. */
+static int
+ol_conic(const FT_Vector *c, const FT_Vector *to, void *arg)
+{
+	struct outline *o = arg;
+	double cx = c->x * o->scale, cy = c->y * o->scale;
+	double x = to->x * o->scale, y = to->y * o->scale;
+
+	o->pen->cubic(o->pen->arg, o->x + 2.0 / 3 * (cx - o->x),
+	    o->y + 2.0 / 3 * (cy - o->y), x + 2.0 / 3 * (cx - x),
+	    y + 2.0 / 3 * (cy - y), x, y);
+	o->x = x;
+	o->y = y;
+	return 0;
+}
+
+static int
+ol_cubic(const FT_Vector *c1, const FT_Vector *c2, const FT_Vector *to,
+    void *arg)
+{
+	struct outline *o = arg;
+
+	o->x = to->x * o->scale;
+	o->y = to->y * o->scale;
+	o->pen->cubic(o->pen->arg, c1->x * o->scale, c1->y * o->scale,
+	    c2->x * o->scale, c2->y * o->scale, o->x, o->y);
+	return 0;
+}
+
+int
+font_outline(struct font *f, uint32_t cp, const struct font_pen *pen)
+{
+	static const FT_Outline_Funcs funcs = { ol_move, ol_line, ol_conic,
+		ol_cubic, 0, 0 };
+	struct outline o = { pen, 1000.0 / f->face->units_per_EM, 0, 0 };
+	FT_UInt gid = glyph_of(f, cp);
+
+	if (gid == 0 || FT_Load_Glyph(f->face, gid, FT_LOAD_NO_SCALE |
+	    FT_LOAD_NO_BITMAP | FT_LOAD_NO_HINTING) != 0 ||
+	    f->face->glyph->format != FT_GLYPH_FORMAT_OUTLINE)
+		return -1;
+	return FT_Outline_Decompose(&f->face->glyph->outline, &funcs, &o) ==
+	    0 ? 0 : -1;
 }
 
 int

@@ -28,11 +28,13 @@
  * Every chain ends with these, in this order (after its primary face).
  * WenQuanYi Zen Hei draws 20 940 of the ideographs U+4E00-U+9FFF and kana
  * whole, LexiGulim all of Hangul; Micro Hei (mostly nested composites, so
- * only 1 758 ideographs) still adds the half-width katakana.
+ * only 1 758 ideographs) still adds the half-width katakana.  Symbola
+ * (TrueType, monochrome outlines) draws emoji and symbols; colour emoji
+ * fonts are bitmaps, which libharu cannot embed.
  */
 #define FONT_FALLBACKS { "Liberation Sans", "DejaVu Sans", \
-	"WenQuanYi Zen Hei", "LexiGulim", "WenQuanYi Micro Hei" }
-#define FONT_NFALLBACKS	5
+	"WenQuanYi Zen Hei", "LexiGulim", "WenQuanYi Micro Hei", "Symbola" }
+#define FONT_NFALLBACKS	6
 
 /*
  * Finds the file of family in the given weight and slant through
@@ -69,11 +71,28 @@ const char *font_family(const struct font *);	/* as the file names it */
 
 /*
  * Nonzero if the face has a glyph for cp that libharu 2.3.0 embeds intact
- * (not a nested composite, no component id above 32767).  Code points
- * above U+FFFF are never drawable (libharu's encoder turns them into
- * spaces).
+ * (not a nested composite, no component id above 32767).  libharu's
+ * encoder turns code points above U+FFFF into spaces, so those are drawn
+ * as outlines (font_outline()): any glyph of the face's (3,10) cmap will
+ * do.
  */
 int	font_has(struct font *, uint32_t cp);
+
+/* What font_outline() draws with: points in 1/1000 em from the origin. */
+struct font_pen {
+	void	*arg;
+	void	(*move)(void *arg, double x, double y);
+	void	(*line)(void *arg, double x, double y);
+	void	(*cubic)(void *arg, double x1, double y1, double x2,
+		    double y2, double x, double y);
+};
+
+/*
+ * Traces the outline of cp's glyph with pen, contour by contour (each
+ * starts with move; filled by the nonzero rule).  Returns -1 when the face
+ * has no outline for cp.
+ */
+int	font_outline(struct font *, uint32_t cp, const struct font_pen *);
 
 /* The advance width of cp in 1/1000 em as the PDF's W array gives it. */
 int	font_advance(struct font *, uint32_t cp);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coverage.h"
 #include "diag.h"
 #include "image.h"
 #include "layout.h"
@@ -292,6 +293,16 @@ parse_args(int argc, char **argv, struct args *a)
 	return -1;
 }
 
+/* " 3", or " 'Title'" for a forum without a number. */
+static void
+print_forum(const struct forum *f)
+{
+	if (f->number > 0)
+		printf(" %d", f->number);
+	else
+		printf(" '%s'", f->title);
+}
+
 static void
 list_people(const char *what, const struct programme *p,
     int (*pick)(const struct person *))
@@ -316,7 +327,7 @@ list_people(const char *what, const struct programme *p,
 		for (j = 0; j < p->nforums; j++)
 			for (k = 0; k < p->forums[j].nspeakers; k++)
 				if (p->forums[j].speakers[k] == s)
-					printf(" %d", p->forums[j].number);
+					print_forum(&p->forums[j]);
 		puts(")");
 	}
 }
@@ -344,7 +355,7 @@ list_forums(const char *what, const struct programme *p,
 	printf("  forums without %s:", what);
 	for (i = 0; i < p->nforums; i++)
 		if (lacks(&p->forums[i])) {
-			printf(" %d", p->forums[i].number);
+			print_forum(&p->forums[i]);
 			any = 1;
 		}
 	puts(any ? "" : " none");
@@ -584,6 +595,9 @@ main(int argc, char **argv)
 		    d.nerrors, plural(d.nerrors), a.input);
 		return EXIT_INPUT;
 	}
+	/* Characters no font has: said once, before anything is drawn. */
+	if (strcmp(a.command, "convert") != 0)
+		coverage_check(p, &d);
 	if (strcmp(a.command, "check") == 0)
 		report(p, &d);
 	else if (strcmp(a.command, "convert") == 0)

@@ -899,21 +899,75 @@ face_get(struct pdf *p, struct font *f)
 	return hf;
 }
 
-int
-pdf_text(struct pdf *p, struct font *f, double size, const struct colour *c,
-    double x, double y, const char *s, size_t len)
+/* Draws a glyph outline into the current path (font_pen callbacks). */
+struct glyph_pen {
+	struct pdf	*p;
+	double		 x, y, scale;	/* origin and points per 1/1000 em */
+	int		 rc;
+};
+
+static void
+gp_move(void *arg, double x, double y)
 {
-	HPDF_Font hf;
-	char *str;
+	struct glyph_pen *g = arg;
+
+	if (g->rc == 0)
+		g->rc = check(g->p, HPDF_Page_MoveTo(g->p->page,
+		    (HPDF_REAL)(g->x + x * g->scale),
+		    (HPDF_REAL)(g->y + y * g->scale)), "draw a glyph");
+}
+
+static void
+gp_line(void *arg, double x, double y)
+{
+	struct glyph_pen *g = arg;
+
+	if (g->rc == 0)
+		g->rc = check(g->p, HPDF_Page_LineTo(g->p->page,
+		    (HPDF_REAL)(g->x + x * g->scale),
+		    (HPDF_REAL)(g->y + y * g->scale)), "draw a glyph");
+}
+
+static void
+gp_cubic(void *arg, double x1, double y1, double x2, double y2, double x,
+    double y)
+{
+	struct glyph_pen *g = arg;
+
+	if (g->rc == 0)
+		g->rc = check(g->p, HPDF_Page_CurveTo(g->p->page,
+		    (HPDF_REAL)(g->x + x1 * g->scale),
+		    (HPDF_REAL)(g->y + y1 * g->scale),
+		    (HPDF_REAL)(g->x + x2 * g->scale),
+		    (HPDF_REAL)(g->y + y2 * g->scale),
+		    (HPDF_REAL)(g->x + x * g->scale),
+		    (HPDF_REAL)(g->y + y * g->scale)), "draw a glyph");
+}
+
+/*
+ * A code point above U+FFFF, which libharu's encoder cannot carry (emoji
+ * from Symbola): its outline filled at (x, y).
+ */
+static int
+glyph_path(struct pdf *p, struct font *f, double size, double x, double y,
+    uint32_t cp)
+{
+	struct glyph_pen g = { p, x, y, size / 1000, 0 };
+	struct font_pen pen = { &g, gp_move, gp_line, gp_cubic };
+
+	if (font_outline(f, cp, &pen) == -1 || g.rc == -1)
+		return g.rc;
+	return check(p, HPDF_Page_Fill(p->page), "draw a glyph");
+}
+
+/* Characters of the BMP as text in face hf at (x, y). */
+static int
+text_out(struct pdf *p, HPDF_Font hf, double size, double x, double y,
+    const char *s, size_t len)
+{
+	char *str = xstrndup(s, len);
 	int rc;
 
-	if (ready(p) == -1)
-		return -1;
-	if (len == 0)
-		return 0;
-	if ((hf = face_get(p, f)) == NULL || set_fill(p, c) == -1)
-		return -1;
-	str = xstrndup(s, len);
 	rc = check(p, HPDF_Page_BeginText(p->page), "draw text");
 	if (rc == 0 && (hf != p->tf_font || size != p->tf_size)) {
 		rc = check(p, HPDF_Page_SetFontAndSize(p->page, hf,
@@ -927,6 +981,44 @@ pdf_text(struct pdf *p, struct font *f, double size, const struct colour *c,
 	if (rc == 0)
 		rc = check(p, HPDF_Page_EndText(p->page), "draw text");
 	free(str);
+	return rc;
+}
+
+int
+pdf_text(struct pdf *p, struct font *f, double size, const struct colour *c,
+    double x, double y, const char *s, size_t len)
+{
+	HPDF_Font hf;
+	size_t i = 0, start = 0, n;
+	uint32_t cp;
+	double w = 0;
+	int rc = 0;
+
+	if (ready(p) == -1)
+		return -1;
+	if (len == 0)
+		return 0;
+	if ((hf = face_get(p, f)) == NULL || set_fill(p, c) == -1)
+		return -1;
+	/* Runs of the BMP as text, each character above it as a path. */
+	while (i <= len && rc == 0) {
+		n = i < len ? utf8_decode(s + i, len - i, &cp) : 0;
+		if (i < len && (n == 0 || cp <= 0xFFFF)) {
+			w += n > 0 ? font_advance(f, cp) * size / 1000 : 0;
+			i += n > 0 ? n : 1;
+			continue;
+		}
+		if (i > start)
+			rc = text_out(p, hf, size, x, y, s + start, i - start);
+		if (i == len)
+			break;
+		x += w;
+		w = 0;
+		if (rc == 0)
+			rc = glyph_path(p, f, size, x, y, cp);
+		x += font_advance(f, cp) * size / 1000;
+		start = i += n;
+	}
 	return rc;
 }
 

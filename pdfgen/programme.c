@@ -2,6 +2,7 @@
  * The document model: freeing, lookups, names, and the checks that hold for
  * every input format.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,7 +23,7 @@ free_strings(char **v, size_t n)
 void
 programme_free(struct programme *p)
 {
-	size_t i;
+	size_t i, j;
 
 	if (p == NULL)
 		return;
@@ -70,7 +71,11 @@ programme_free(struct programme *p)
 		free(f->lang);
 		free(f->host);
 		free(f->host_logo);
-		free_strings(f->paragraphs, f->nparagraphs);
+		for (j = 0; j < f->nparagraphs; j++) {
+			free(f->paragraphs[j].text);
+			free(f->paragraphs[j].bold);
+		}
+		free(f->paragraphs);
 		free(f->speakers);
 		free(f->moderators);
 	}
@@ -82,6 +87,69 @@ programme_free(struct programme *p)
 	free(p->lang);
 	free(p->file);
 	free(p);
+}
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+struct paragraph *
+forum_add_paragraph(struct forum *f, enum para_kind kind, const char *marker,
+    const char *marked, int unique)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct paragraph p;
+	size_t i, open = 0;
+	int bold = 0, space = 0;
+
+	memset(&p, 0, sizeof(p));
+	buf_adds(&b, "");
+	for (; *marked != '\0'; marked++) {
+		if (*marked == PARA_BOLD_ON || *marked == PARA_BOLD_OFF) {
+			if ((*marked == PARA_BOLD_ON) == bold)
+				continue;
+			if ((bold = *marked == PARA_BOLD_ON)) {
+				open = b.len + (space && b.len > 0);
+				continue;
+			}
+			if (b.len > open) {
+				p.bold = xreallocarray(p.bold, p.nbold + 1,
+				    sizeof(*p.bold));
+				p.bold[p.nbold++] = (struct span){ open, b.len };
+			}
+			continue;
+		}
+		if (is_blank(*marked)) {
+			space = 1;
+			continue;
+		}
+		if (space && b.len > 0)
+			buf_addc(&b, ' ');
+		space = 0;
+		buf_addc(&b, *marked);
+	}
+	if (bold && b.len > open) {
+		p.bold = xreallocarray(p.bold, p.nbold + 1, sizeof(*p.bold));
+		p.bold[p.nbold++] = (struct span){ open, b.len };
+	}
+	p.text = buf_take(&b);
+	for (i = 0; unique && i < f->nparagraphs && *p.text != '\0'; i++)
+		if (strcmp(f->paragraphs[i].text, p.text) == 0)
+			break;
+	if (*p.text == '\0' || (unique && i < f->nparagraphs)) {
+		free(p.text);
+		free(p.bold);
+		return NULL;
+	}
+	p.kind = kind;
+	if (marker != NULL)
+		snprintf(p.marker, sizeof(p.marker), "%s", marker);
+	f->paragraphs = xreallocarray(f->paragraphs, f->nparagraphs + 1,
+	    sizeof(*f->paragraphs));
+	f->paragraphs[f->nparagraphs] = p;
+	return &f->paragraphs[f->nparagraphs++];
 }
 
 /* Linear lookups: parsers index ids themselves, renderers rarely look up. */
@@ -117,18 +185,35 @@ programme_track(const struct programme *p, const char *id)
 	FIND(p->tracks, p->ntracks, id);
 }
 
+/* Forums by number; those without one after them, in the file's order. */
 static int
 cmp_forum_number(const void *a, const void *b)
 {
-	const struct forum *x = a, *y = b;
+	const struct forum *const *x = a, *const *y = b;
+	int nx = (*x)->number, ny = (*y)->number;
 
-	return (x->number > y->number) - (x->number < y->number);
+	if ((nx > 0) != (ny > 0))
+		return nx > 0 ? -1 : 1;
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return (*x > *y) - (*x < *y);
 }
 
 void
 programme_sort_forums(struct programme *p)
 {
-	qsort(p->forums, p->nforums, sizeof(*p->forums), cmp_forum_number);
+	struct forum **v = xcalloc(p->nforums + 1, sizeof(*v));
+	struct forum *sorted = xcalloc(p->nforums + 1, sizeof(*sorted));
+	size_t i;
+
+	for (i = 0; i < p->nforums; i++)
+		v[i] = &p->forums[i];
+	qsort(v, p->nforums, sizeof(*v), cmp_forum_number);
+	for (i = 0; i < p->nforums; i++)
+		sorted[i] = *v[i];
+	free(p->forums);
+	p->forums = sorted;
+	free(v);
 }
 
 char *
@@ -151,6 +236,43 @@ person_full_name(const struct person *s)
 	full = xasprintf("%s %s", s->title, name);
 	free(name);
 	return full;
+}
+
+int
+programme_numbered(const struct programme *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nforums; i++)
+		if (p->forums[i].number > 0)
+			return 1;
+	return 0;
+}
+
+char *
+forum_kicker(const struct forum *f, const char *word)
+{
+	const char *track = f->track != NULL ? f->track->name : NULL;
+
+	if (f->number > 0 && track != NULL)
+		return xasprintf("%s %d \u00b7 %s", word, f->number, track);
+	if (f->number > 0)
+		return xasprintf("%s %d", word, f->number);
+	return track != NULL ? xstrdup(track) : NULL;
+}
+
+char *
+forum_short(const struct forum *f, const char *word)
+{
+	if (f->number > 0)
+		return xasprintf("%s %d", word, f->number);
+	if (f->slot != NULL && f->room != NULL)
+		return xasprintf("%02d:%02d %s", f->slot->start / 60 % 24,
+		    f->slot->start % 60, f->room->name);
+	if (f->slot != NULL)
+		return xasprintf("%02d:%02d", f->slot->start / 60 % 24,
+		    f->slot->start % 60);
+	return xstrdup(f->room != NULL ? f->room->name : f->title);
 }
 
 const char *
@@ -338,7 +460,8 @@ programme_check(const struct programme *p, int overlap_is_error,
 
 	/* Forums are sorted by number, so duplicates are neighbours. */
 	for (i = 1; i < p->nforums; i++)
-		if (p->forums[i].number == p->forums[i - 1].number) {
+		if (p->forums[i].number > 0 &&
+		    p->forums[i].number == p->forums[i - 1].number) {
 			diag_error(d, &p->forums[i].pos, "duplicate forum "
 			    "number %d", p->forums[i].number);
 			diag_note(d, &p->forums[i - 1].pos, "forum %d is "
@@ -357,6 +480,14 @@ programme_check(const struct programme *p, int overlap_is_error,
 		if (p->forums[i].title == NULL)
 			diag_error(d, &p->forums[i].pos, "forum %d has no title",
 			    p->forums[i].number);
+	/* Numbers are all or none: a forum without one among numbered ones
+	 * was forgotten. */
+	if (programme_numbered(p))
+		for (i = 0; i < p->nforums; i++)
+			if (p->forums[i].number == 0)
+				diag_error(d, &p->forums[i].pos, "forum '%s' has "
+				    "no number, but the others have one",
+				    p->forums[i].id);
 	check_overlaps(p, overlap_is_error, d);
 	return d->nerrors > before ? -1 : 0;
 }

@@ -68,16 +68,48 @@ struct track {
 	char		*colour;	/* "#RRGGBB" or NULL: the layout decides */
 };
 
+/* What a paragraph of a description is. */
+enum para_kind {
+	PARA_PLAIN,
+	PARA_ITEM,		/* a list item after its marker ("•", "2.") */
+	PARA_HEADING		/* run into the paragraph after it, in bold */
+};
+
+/* Bytes start..end of a paragraph's text set in bold. */
+struct span {
+	size_t		 start, end;
+};
+
+/*
+ * One paragraph of a description: its text (collapsed, never empty) and
+ * the parts of it in bold, in order and not overlapping.
+ */
+struct paragraph {
+	enum para_kind	 kind;
+	char		 marker[24];	/* PARA_ITEM: "•", "2.", "b)" */
+	char		*text;
+	struct span	*bold;
+	size_t		 nbold;
+};
+
+/*
+ * Parsers build a paragraph from text in which PARA_BOLD_ON and
+ * PARA_BOLD_OFF mark the bold parts (characters no text carries).
+ */
+#define PARA_BOLD_ON	'\x01'
+#define PARA_BOLD_OFF	'\x02'
+
 struct forum {
 	struct srcpos	 pos;
 	char		*id;
-	int		 number;	/* 1, 2, ...; unique */
+	int		 number;	/* 1, 2, ...; unique; 0: none (imports
+					   have none: never made up) */
 	char		*title;
 	char		*subtitle;
 	char		*lang;		/* "de", "en"; NULL = the programme's */
 	char		*host;		/* forum "ausgestaltet von" this organisation */
 	char		*host_logo;	/* PNG/JPEG path, usable from the working directory */
-	char		**paragraphs;	/* the description */
+	struct paragraph *paragraphs;	/* the description */
 	size_t		 nparagraphs;
 	struct room	*room;		/* NULL: not yet assigned */
 	struct slot	*slot;		/* NULL: not yet assigned */
@@ -118,6 +150,16 @@ struct programme {
 /* Frees the programme and everything it owns; NULL is fine. */
 void	programme_free(struct programme *);
 
+/*
+ * Appends to f a paragraph of the kind from marked text (see
+ * PARA_BOLD_ON): white space collapsed, the marks turned into spans.
+ * Nothing is added when no text is left, or, with unique set, when f has
+ * the same paragraph already (an abstract repeated in the description).
+ * Returns the paragraph added, or NULL.
+ */
+struct paragraph *forum_add_paragraph(struct forum *f, enum para_kind kind,
+	    const char *marker, const char *marked, int unique);
+
 /* Lookups by id; NULL when there is none. */
 struct person	*programme_person(const struct programme *, const char *id);
 struct room	*programme_room(const struct programme *, const char *id);
@@ -155,6 +197,23 @@ char	*person_name(const struct person *);
 
 /* The same with the academic title in front: "Prof. Dr. Martin Hoffmann". */
 char	*person_full_name(const struct person *);
+
+/* Nonzero if any forum has a number (an import has none). */
+int	programme_numbered(const struct programme *);
+
+/*
+ * What heads a forum above its title: "Forum 3 · Verwaltung" (word,
+ * number and track), "Forum 3", the track alone for a forum without a
+ * number, or NULL when it has neither.  The caller frees it.
+ */
+char	*forum_kicker(const struct forum *, const char *word);
+
+/*
+ * A forum in few words where a number would stand: "Forum 3", or for a
+ * forum without one its start time and room, "10:30 Saal 1" (its title
+ * when it has neither).  The caller frees it.
+ */
+char	*forum_short(const struct forum *, const char *word);
 
 /* The programme's language for a forum: forum->lang or the programme's. */
 const char *forum_lang(const struct programme *, const struct forum *);

@@ -133,6 +133,37 @@ put_element(FILE *out, int indent, const char *name, const char *text)
 	fprintf(out, "</%s>\n", name);
 }
 
+static void put_attr(FILE *, const char *, const char *);
+
+/* <p>, <item marker="•"> or <heading>, with <b> around the bold spans. */
+static void
+put_paragraph(FILE *out, const struct paragraph *p)
+{
+	static const char *const tags[] = { "p", "item", "heading" };
+	const char *tag = tags[p->kind];
+	size_t at = 0, k;
+	char *piece;
+
+	fprintf(out, "%8s<%s", "", tag);
+	if (p->kind == PARA_ITEM)
+		put_attr(out, "marker", p->marker);
+	fputc('>', out);
+	for (k = 0; k < p->nbold; k++) {
+		piece = xstrndup(p->text + at, p->bold[k].start - at);
+		put_escaped(out, piece);
+		free(piece);
+		piece = xstrndup(p->text + p->bold[k].start, p->bold[k].end -
+		    p->bold[k].start);
+		fputs("<b>", out);
+		put_escaped(out, piece);
+		fputs("</b>", out);
+		free(piece);
+		at = p->bold[k].end;
+	}
+	put_escaped(out, p->text + at);
+	fprintf(out, "</%s>\n", tag);
+}
+
 static void
 put_attr(FILE *out, const char *name, const char *value)
 {
@@ -214,7 +245,8 @@ write_forum(FILE *out, const struct programme *p, const struct forum *f,
 
 	fputs("    <forum", out);
 	put_attr(out, "id", id);
-	fprintf(out, " number=\"%d\"", f->number);
+	if (f->number > 0)
+		fprintf(out, " number=\"%d\"", f->number);
 	if (f->room != NULL)
 		put_attr(out, "room", ids[ID_ROOM].v[f->room - p->rooms]);
 	if (f->slot != NULL)
@@ -236,7 +268,7 @@ write_forum(FILE *out, const struct programme *p, const struct forum *f,
 	if (f->nparagraphs > 0) {
 		fputs("      <description>\n", out);
 		for (i = 0; i < f->nparagraphs; i++)
-			put_element(out, 8, "p", f->paragraphs[i]);
+			put_paragraph(out, &f->paragraphs[i]);
 		fputs("      </description>\n", out);
 	}
 	if (f->nmoderators > 0) {

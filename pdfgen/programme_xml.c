@@ -280,15 +280,48 @@ resolve_people(struct parser *ps, xmlNode *list, size_t *n)
 	return v;
 }
 
+/* The text of n with PARA_BOLD_ON/OFF around its <b> children. */
 static void
-parse_description(struct forum *f, xmlNode *desc)
+marked_text(struct buf *b, const xmlNode *n)
 {
-	xmlNode *c;
+	const xmlNode *c;
 
-	f->paragraphs = xcalloc(xml_count(desc), sizeof(char *));
-	for (c = desc ? xml_first(desc) : NULL; c != NULL; c = xml_next(c))
-		if ((f->paragraphs[f->nparagraphs] = xml_text(c)) != NULL)
-			f->nparagraphs++;
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+			buf_adds(b, (const char *)c->content);
+		else if (c->type == XML_ELEMENT_NODE) {
+			buf_addc(b, PARA_BOLD_ON);
+			marked_text(b, c);
+			buf_addc(b, PARA_BOLD_OFF);
+		}
+}
+
+/* <p>, <item marker="•"> and <heading>, bold in <b>; none may be empty. */
+static void
+parse_description(struct parser *ps, struct forum *f, xmlNode *desc)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct srcpos pos;
+	enum para_kind kind;
+	xmlNode *c;
+	char *marker;
+
+	for (c = desc ? xml_first(desc) : NULL; c != NULL; c = xml_next(c)) {
+		kind = is(c, "item") ? PARA_ITEM : is(c, "heading") ?
+		    PARA_HEADING : PARA_PLAIN;
+		marker = kind == PARA_ITEM ? xml_attr(c, "marker") : NULL;
+		buf_adds(&b, "");
+		marked_text(&b, c);
+		if (forum_add_paragraph(f, kind, kind != PARA_ITEM ? NULL :
+		    marker ? marker : "\xE2\x80\xA2", b.data, 0) == NULL) {
+			xmlsrc_pos(ps->x, c, &pos);
+			diag_error(ps->d, &pos, "<%s> has no text",
+			    (const char *)c->name);
+		}
+		b.len = 0;
+		free(marker);
+	}
+	buf_release(&b);
 }
 
 static void
@@ -300,13 +333,15 @@ parse_forum(struct parser *ps, xmlNode *n, struct forum *f)
 	long number;
 
 	f->id = take_id(ps, n, KIND_FORUM, f, &f->pos);
-	num = xml_attr(n, "number");
-	number = num ? strtol(num, &end, 10) : 0;
-	if (number <= 0 || number > INT_MAX || *end != '\0')
-		diag_error(ps->d, &f->pos, "forum number '%s' is not a number "
-		    "from 1 to %d", num ? num : "", INT_MAX);
-	else
-		f->number = (int)number;
+	/* Without a number the forum is named by what it has (title, time). */
+	if ((num = xml_attr(n, "number")) != NULL) {
+		number = strtol(num, &end, 10);
+		if (number <= 0 || number > INT_MAX || *end != '\0')
+			diag_error(ps->d, &f->pos, "forum number '%s' is not a "
+			    "number from 1 to %d", num, INT_MAX);
+		else
+			f->number = (int)number;
+	}
 	free(num);
 	f->title = child_text(n, "title");
 	f->subtitle = child_text(n, "subtitle");
@@ -319,7 +354,7 @@ parse_forum(struct parser *ps, xmlNode *n, struct forum *f)
 		f->host = xml_text(host);
 		f->host_logo = relative_path(ps->prog, xml_attr(host, "logo"));
 	}
-	parse_description(f, child(n, "description"));
+	parse_description(ps, f, child(n, "description"));
 	f->room = resolve(ps, n, "room", KIND_ROOM);
 	f->slot = resolve(ps, n, "slot", KIND_SLOT);
 	f->track = resolve(ps, n, "track", KIND_TRACK);

@@ -5,8 +5,8 @@
  *
  * Real exports are messy, so this parser is lenient wherever the data is
  * still usable and warns precisely where it had to guess or drop
- * something.  Abstracts written in HTML or Markdown become plain
- * paragraphs; speaker names are split into given and family name.
+ * something.  Abstracts written in HTML or Markdown become paragraphs
+ * (markup.c); speaker names are split into given and family name.
  *
  * Used only by load.c (through parse.h) and its tests.
  */
@@ -17,6 +17,7 @@
 #include <libxml/hash.h>
 #include <unicode/uchar.h>
 
+#include "markup.h"
 #include "parse.h"
 #include "util.h"
 
@@ -293,413 +294,6 @@ make_id(struct idset *set, const char *text, const char *fallback)
 	set->v = xreallocarray(set->v, set->n + 1, sizeof(*set->v));
 	set->v[set->n++] = xstrdup(id);
 	return id;
-}
-
-/* --- HTML and Markdown to paragraphs ----------------------------------- */
-
-/* HTML elements that end a paragraph; other known ones are just dropped. */
-static const char *const block_tags[] = {
-	"address", "article", "blockquote", "br", "center", "dd", "div", "dl",
-	"dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5",
-	"h6", "header", "hr", "li", "ol", "p", "pre", "section", "table",
-	"tr", "ul", NULL
-};
-static const char *const inline_tags[] = {
-	"a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i",
-	"img", "ins", "kbd", "mark", "q", "s", "small", "span", "strike",
-	"strong", "sub", "sup", "tbody", "td", "th", "thead", "tt", "u",
-	"script", "style", NULL
-};
-
-static int
-in_list(const char *const *list, const char *name, size_t len)
-{
-	for (; *list != NULL; list++)
-		if (strlen(*list) == len && strncmp(*list, name, len) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * Where the HTML tag at s ends (just past its '>'), or NULL when s does
- * not start a tag this parser knows: "a < b" and "<https://...>" stay text.
- * *block is set for tags that end a paragraph, name to the tag's name.
- */
-static const char *
-html_tag(const char *s, int *block, char *name, size_t namesz)
-{
-	const char *p = s + 1;
-	char quote = 0;
-	size_t len = 0;
-
-	if (*p == '/')
-		p++;
-	while (is_alnum(*p) && len + 1 < namesz)
-		name[len++] = lower(*p++);
-	name[len] = '\0';
-	if (len == 0 || (*p != '>' && *p != '/' && *p != ' ' && *p != '\t' &&
-	    *p != '\n'))
-		return NULL;
-	*block = in_list(block_tags, name, len);
-	if (!*block && !in_list(inline_tags, name, len))
-		return NULL;
-	for (; *p != '\0'; p++) {
-		if (quote != 0) {
-			if (*p == quote)
-				quote = 0;
-		} else if (*p == '"' || *p == '\'')
-			quote = *p;
-		else if (*p == '>')
-			return p + 1;
-	}
-	return NULL;
-}
-
-/*
- * Drops HTML markup: block elements become blank lines (paragraph
- * breaks), other tags vanish and leave their text, comments and the
- * content of <script> and <style> vanish whole.  Entities are left for
- * decode_entities().  Returns a new string.
- */
-static char *
-strip_html(const char *s)
-{
-	struct buf b = { NULL, 0, 0 };
-	const char *end;
-	char name[16];
-	int block;
-
-	buf_adds(&b, "");
-	while (*s != '\0') {
-		if (strncmp(s, "<!--", 4) == 0) {
-			end = strstr(s + 4, "-->");
-			s = end ? end + 3 : s + strlen(s);
-			continue;
-		}
-		if (*s != '<' || (end = html_tag(s, &block, name,
-		    sizeof(name))) == NULL) {
-			buf_addc(&b, *s++);
-			continue;
-		}
-		if (block)
-			buf_adds(&b, "\n\n");
-		else if (s[1] != '/' && end[-2] != '/' &&
-		    (strcmp(name, "script") == 0 ||
-		    strcmp(name, "style") == 0)) {
-			const char *close = strstr(end, "</");
-
-			while (close != NULL && strncmp(close + 2, name,
-			    strlen(name)) != 0)
-				close = strstr(close + 2, "</");
-			end = close ? close : end + strlen(end);
-		}
-		s = end;
-	}
-	return buf_take(&b);
-}
-
-static const struct {
-	const char	*name;
-	uint32_t	 cp;
-} entities[] = {
-	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
-	{ "apos", '\'' }, { "nbsp", ' ' }, { "ndash", 0x2013 },
-	{ "mdash", 0x2014 }, { "hellip", 0x2026 }, { "lsquo", 0x2018 },
-	{ "rsquo", 0x2019 }, { "sbquo", 0x201A }, { "ldquo", 0x201C },
-	{ "rdquo", 0x201D }, { "bdquo", 0x201E }, { "laquo", 0xAB },
-	{ "raquo", 0xBB }, { "bull", 0x2022 }, { "middot", 0xB7 },
-	{ "copy", 0xA9 }, { "reg", 0xAE }, { "trade", 0x2122 },
-	{ "euro", 0x20AC }, { "auml", 0xE4 }, { "ouml", 0xF6 },
-	{ "uuml", 0xFC }, { "Auml", 0xC4 }, { "Ouml", 0xD6 },
-	{ "Uuml", 0xDC }, { "szlig", 0xDF }, { "eacute", 0xE9 },
-	{ "egrave", 0xE8 }, { "aacute", 0xE1 }, { "shy", 0xAD },
-};
-
-/*
- * Decodes the HTML entities that survive XML parsing (an abstract stored
- * as escaped HTML has "&amp;nbsp;" in the file).  Unknown ones stay text.
- */
-static char *
-decode_entities(const char *s)
-{
-	struct buf b = { NULL, 0, 0 };
-	const char *semi;
-	uint32_t cp;
-	size_t i, len;
-	char *endp;
-
-	buf_adds(&b, "");
-	for (; *s != '\0'; s++) {
-		if (*s != '&' || (semi = strchr(s, ';')) == NULL ||
-		    semi - s > 10) {
-			buf_addc(&b, *s);
-			continue;
-		}
-		len = (size_t)(semi - s - 1);
-		cp = 0;
-		if (s[1] == '#' && (s[2] == 'x' || s[2] == 'X') && len > 2)
-			cp = (uint32_t)strtoul(s + 3, &endp, 16);
-		else if (s[1] == '#' && len > 1)
-			cp = (uint32_t)strtoul(s + 2, &endp, 10);
-		else {
-			for (i = 0; i < sizeof(entities) / sizeof(*entities);
-			    i++)
-				if (strlen(entities[i].name) == len &&
-				    strncmp(entities[i].name, s + 1, len) == 0)
-					break;
-			if (i == sizeof(entities) / sizeof(*entities)) {
-				buf_addc(&b, *s);
-				continue;
-			}
-			cp = entities[i].cp;
-			endp = (char *)semi;
-		}
-		if (endp != semi || cp == 0 || cp > 0x10FFFF ||
-		    (cp >= 0xD800 && cp < 0xE000)) {
-			buf_addc(&b, *s);
-			continue;
-		}
-		buf_addcp(&b, cp);
-		s = semi;
-	}
-	return buf_take(&b);
-}
-
-/*
- * Where the Markdown link "[text](url)" at s ends, or NULL if s starts
- * none; *text and *textlen give the text.
- */
-static const char *
-md_link(const char *s, const char **text, size_t *textlen)
-{
-	const char *close = strchr(s + 1, ']'), *paren;
-
-	if (close == NULL || close[1] != '(' ||
-	    (paren = strchr(close + 2, ')')) == NULL ||
-	    memchr(close + 2, ' ', (size_t)(paren - close - 2)) != NULL)
-		return NULL;
-	*text = s + 1;
-	*textlen = (size_t)(close - s - 1);
-	return paren + 1;
-}
-
-static int
-is_space_or_end(char c)
-{
-	return c == '\0' || c == ' ' || c == '\t' || c == '\n';
-}
-
-static int
-is_punct(char c)
-{
-	return c != '\0' && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c);
-}
-
-/*
- * Strips Markdown's inline marks from one paragraph: emphasis (but not
- * "2 * 3" or snake_case), code spans, strike-through, backslash escapes;
- * links and images keep their text, autolinks their address.
- */
-static void
-md_inline(struct buf *b, const char *s, size_t len)
-{
-	const char *end = s + len, *text, *next;
-	size_t textlen, run;
-	char prev = ' ';
-
-	while (s < end) {
-		if (*s == '\\' && s + 1 < end && is_punct(s[1])) {
-			buf_addc(b, s[1]);
-			prev = s[1];
-			s += 2;
-			continue;
-		}
-		if ((*s == '[' || (*s == '!' && s + 1 < end && s[1] == '[')) &&
-		    (next = md_link(*s == '!' ? s + 1 : s, &text, &textlen)) &&
-		    next <= end) {
-			md_inline(b, text, textlen);
-			prev = 'a';
-			s = next;
-			continue;
-		}
-		if (*s == '<' && (strncmp(s, "<http://", 8) == 0 ||
-		    strncmp(s, "<https://", 9) == 0 ||
-		    strncmp(s, "<mailto:", 8) == 0) &&
-		    (next = memchr(s, '>', (size_t)(end - s))) != NULL &&
-		    memchr(s, ' ', (size_t)(next - s)) == NULL) {
-			buf_add(b, s + 1, (size_t)(next - s - 1));
-			prev = 'a';
-			s = next + 1;
-			continue;
-		}
-		if (*s == '`' || (*s == '~' && s + 1 < end && s[1] == '~')) {
-			s += *s == '`' ? 1 : 2;
-			continue;
-		}
-		if (*s == '*' || *s == '_') {
-			for (run = 1; s + run < end && s[run] == *s; run++)
-				;
-			next = s + run;
-			/* Marks stand at a word's edge, not inside or alone. */
-			if (!(is_alnum(prev) && next < end &&
-			    is_alnum(*next)) && !(is_space_or_end(prev) &&
-			    (next == end || is_space_or_end(*next)))) {
-				s = next;
-				continue;
-			}
-			buf_add(b, s, run);
-			prev = *s;
-			s = next;
-			continue;
-		}
-		prev = *s;
-		buf_addc(b, *s++);
-	}
-}
-
-/* Adds one paragraph to f unless it is empty or f has it already. */
-static void
-add_paragraph(struct forum *f, const char *raw, size_t len)
-{
-	struct buf b = { NULL, 0, 0 };
-	char *marked, *decoded, *p;
-	size_t i;
-
-	buf_adds(&b, "");
-	md_inline(&b, raw, len);
-	marked = buf_take(&b);
-	decoded = decode_entities(marked);
-	p = tidy(decoded);
-	free(marked);
-	free(decoded);
-	if (p == NULL)
-		return;
-	for (i = 0; i < f->nparagraphs; i++)
-		if (strcmp(f->paragraphs[i], p) == 0) {
-			free(p);
-			return;
-		}
-	f->paragraphs = xreallocarray(f->paragraphs, f->nparagraphs + 1,
-	    sizeof(*f->paragraphs));
-	f->paragraphs[f->nparagraphs++] = p;
-}
-
-/* "---", "***", "___" or "===" (three or more, spaces allowed). */
-static int
-is_rule(const char *s, size_t len)
-{
-	size_t i, n = 0;
-
-	if (len == 0 || strchr("-*_=", s[0]) == NULL)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (s[i] == s[0])
-			n++;
-		else if (s[i] != ' ')
-			return 0;
-	return n >= 3;
-}
-
-/*
- * Length of a list marker at s ("- ", "* ", "+ ", "• "), 0 if none.  An
- * ordered marker ("1. ", "2) ") returns -1: it starts a paragraph but its
- * number is kept, because the text may refer to it.
- */
-static int
-list_marker(const char *s, size_t len)
-{
-	size_t i = 0;
-
-	if (len >= 2 && strchr("-*+", s[0]) && s[1] == ' ')
-		return 2;
-	if (len >= 4 && strncmp(s, "\xE2\x80\xA2", 3) == 0 && s[3] == ' ')
-		return 4;
-	while (i < len && i < 3 && is_digit(s[i]))
-		i++;
-	if (i > 0 && i + 1 < len && (s[i] == '.' || s[i] == ')') &&
-	    s[i + 1] == ' ')
-		return -1;
-	return 0;
-}
-
-/*
- * Adds the text of an abstract or description as paragraphs.  Paragraphs
- * end at blank lines, HTML block elements, line breaks ("<br>", two
- * trailing spaces, U+2028), headings, rules and list items.  pretalx
- * renders every newline as a line break, so a newline ends a paragraph
- * too, unless the text looks hard-wrapped: the line before does not end a
- * sentence and the next one goes on in lower case.
- */
-static void
-add_text(struct forum *f, const char *raw)
-{
-	struct buf cur = { NULL, 0, 0 };
-	char *clean_raw, *text, *line, *next;
-	size_t len, n;
-	int hard, m;
-
-	clean_raw = clean(raw);
-	text = strip_html(clean_raw);
-	free(clean_raw);
-	for (line = text; line != NULL; line = next) {
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		while (*line == ' ' || *line == '\t')
-			line++;
-		len = strlen(line);
-		hard = (len >= 2 && line[len - 1] == ' ' &&
-		    line[len - 2] == ' ') || (len > 0 && line[len - 1] == '\\');
-		while (len > 0 && strchr(" \t\\", line[len - 1]) != NULL)
-			line[--len] = '\0';
-		for (n = 0; n < len && n < 7 && line[n] == '#'; n++)
-			;
-		m = list_marker(line, len);
-		if (len == 0 || is_rule(line, len) || (n > 0 && n < 7 &&
-		    line[n] == ' ') || strncmp(line, "```", 3) == 0 || m != 0) {
-			if (cur.len > 0)
-				add_paragraph(f, cur.data, cur.len);
-			cur.len = 0;
-			if (len == 0 || is_rule(line, len) ||
-			    strncmp(line, "```", 3) == 0)
-				continue;
-		}
-		if (n > 0 && n < 7 && line[n] == ' ') {
-			/* A heading: its own paragraph, without the marks. */
-			while (len > n && (line[len - 1] == '#' ||
-			    line[len - 1] == ' '))
-				len--;
-			add_paragraph(f, line + n, len - n);
-			continue;
-		}
-		if (m > 0) {
-			line += m;
-			len -= (size_t)m;
-		}
-		if (*line == '>' && cur.len > 0) {
-			add_paragraph(f, cur.data, cur.len);
-			cur.len = 0;
-		}
-		while (*line == '>') {
-			line += line[1] == ' ' ? 2 : 1;
-			len = strlen(line);
-		}
-		if (cur.len > 0 && (strchr(".:!?;", cur.data[cur.len - 1]) ||
-		    !(*line >= 'a' && *line <= 'z'))) {
-			add_paragraph(f, cur.data, cur.len);
-			cur.len = 0;
-		}
-		if (cur.len > 0)
-			buf_addc(&cur, ' ');
-		buf_add(&cur, line, len);
-		if (hard) {
-			add_paragraph(f, cur.data, cur.len);
-			cur.len = 0;
-		}
-	}
-	if (cur.len > 0)
-		add_paragraph(f, cur.data, cur.len);
-	buf_release(&cur);
-	free(text);
 }
 
 /* --- names ------------------------------------------------------------ */
@@ -1158,6 +752,21 @@ done:
 	free(dur);
 }
 
+/* A title without the HTML some exports put in ("<em>Rust</em>"). */
+static char *
+title_of(const xmlNode *n)
+{
+	char *raw = text_of(n), *plain;
+
+	if (raw == NULL)
+		return NULL;
+	plain = markup_plain(raw);
+	free(raw);
+	raw = tidy(plain);
+	free(plain);
+	return raw;
+}
+
 /* One <event> of a room (-1: unnamed) as a talk, unless it has no title. */
 static void
 read_event(struct sched *s, xmlNode *ev, size_t nday, long dayno,
@@ -1174,7 +783,7 @@ read_event(struct sched *s, xmlNode *ev, size_t nday, long dayno,
 	t->day = nday;
 	t->order = s->ntalks;
 	t->dayless = dayno < 0;
-	if ((t->title = text_of(child(ev, "title"))) == NULL) {
+	if ((t->title = title_of(child(ev, "title"))) == NULL) {
 		id = attr_of(ev, "id");
 		diag_warning(s->d, &t->pos, "event '%s' has no title; skipped",
 		    id ? id : "?");
@@ -1513,6 +1122,25 @@ lang_of(struct sched *s, xmlNode *n, const char *talk)
 	return v;
 }
 
+/*
+ * The paragraphs of an abstract or description in HTML or Markdown
+ * (markup.h); a paragraph the forum has already (a description that
+ * repeats the abstract) is not added again.
+ */
+static void
+add_text(struct forum *f, xmlNode *n)
+{
+	xmlChar *raw = n != NULL ? xmlNodeGetContent(n) : NULL;
+	char *text;
+
+	if (raw == NULL)
+		return;
+	text = clean((const char *)raw);
+	xmlFree(raw);
+	markup_paragraphs(f, text);
+	free(text);
+}
+
 /* Indices a forum refers to until the arrays are final. */
 struct refs {
 	long		 room, slot, track;
@@ -1526,7 +1154,6 @@ read_talk(struct sched *s, struct talk *t, struct forum *f, struct refs *r,
 {
 	xmlNode *ev = t->node, *pn;
 	char *v;
-	xmlChar *raw;
 	long k;
 	size_t i;
 	struct srcpos pos;
@@ -1544,12 +1171,8 @@ read_talk(struct sched *s, struct talk *t, struct forum *f, struct refs *r,
 	f->id = make_id(&ids[3], v, "event");
 	free(v);
 	f->lang = lang_of(s, child(ev, "language"), f->title);
-	if ((raw = xmlNodeGetContent(child(ev, "abstract"))) != NULL)
-		add_text(f, (const char *)raw);
-	xmlFree(raw);
-	if ((raw = xmlNodeGetContent(child(ev, "description"))) != NULL)
-		add_text(f, (const char *)raw);
-	xmlFree(raw);
+	add_text(f, child(ev, "abstract"));
+	add_text(f, child(ev, "description"));
 	r->room = t->room;
 	r->slot = t->date[0] != '\0' ? slot_of(s, t, &ids[1]) : -1;
 	r->track = (v = text_of(child(ev, "track"))) != NULL ?
@@ -1723,8 +1346,8 @@ schedule_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
 	prog->forums = xcalloc(s.ntalks, sizeof(*prog->forums));
 	refs = xcalloc(s.ntalks, sizeof(*refs));
 	for (i = 0; i < s.ntalks; i++) {
+		/* No number: exports have none, and none is made up. */
 		read_talk(&s, &s.talks[i], &prog->forums[i], &refs[i], ids);
-		prog->forums[i].number = (int)i + 1;
 	}
 	prog->nforums = s.ntalks;
 	for (i = 0; i < prog->nforums; i++) {

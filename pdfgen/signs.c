@@ -381,7 +381,7 @@ description(const struct forum *f)
 	for (i = 0; i < f->nparagraphs; i++) {
 		if (i > 0)
 			buf_addc(&b, ' ');
-		buf_adds(&b, f->paragraphs[i]);
+		buf_adds(&b, f->paragraphs[i].text);
 	}
 	return buf_take(&b);
 }
@@ -447,14 +447,29 @@ draw_box(struct job *j, const struct layout_box *b, double ix, double itop,
 {
 	struct box_ctx *c = &j->box;
 	struct layout_box tb;
+	struct text_style st;
 	double bx = ix + b->x, btop = itop - b->y;
 	char *t;
 	int rc;
 
 	switch (b->field) {
 	case FIELD_FORUM_NUMBER:
-		t = xasprintf("%s %d", label(j, "forum"), f->number);
-		rc = box_text(c, b, bx, btop, t, 1, &f->pos, "forum.number");
+		/*
+		 * "Forum 3 · Track"; without a number the track, if any:
+		 * a devroom's name is longer than a number, so it may go
+		 * down to a third of the size, on two lines.
+		 */
+		if ((t = forum_kicker(f, label(j, "forum"))) == NULL)
+			return 0;
+		tb = *b;
+		if (f->number == 0) {
+			st = *b->style;
+			st.min_size = st.min_size / 3;
+			st.max_lines = 2;
+			st.leading = 1.05;
+			tb.style = &st;
+		}
+		rc = box_text(c, &tb, bx, btop, t, 1, &f->pos, "forum.number");
 		free(t);
 		return rc;
 	case FIELD_FORUM_TITLE:
@@ -715,9 +730,11 @@ bookmark(const struct job *j, const struct sign *sg)
 	const struct roomsign *rs = sg->rs;
 	char *d, *m;
 
-	if (sg->f != NULL)
+	if (sg->f != NULL && sg->f->number > 0)
 		return xasprintf("%s %d: %s", label(j, "forum"), sg->f->number,
 		    sg->f->title);
+	if (sg->f != NULL)
+		return xstrdup(sg->f->title);
 	d = when_date(rs->date != NULL ? rs->date : "", lang_is(j->p->lang,
 	    "en"), 1);
 	m = xasprintf("%s%s%s", rs->room->name, *d ? " \u2013 " : "", d);

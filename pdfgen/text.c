@@ -11,6 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ubidi.h>
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/uchar.h>
+#include <unicode/ushape.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
 #include "font.h"
 #include "hyphenate.h"
 #include "linebreak.h"
@@ -20,18 +29,7 @@
 #define PEN_HYPHEN	50	/* TeX's \hyphenpenalty and \exhyphenpenalty */
 #define PEN_EMERGENCY	5000	/* a break inside a word too long for a line */
 #define FIT_EPS		1e-6	/* points: rounding room when fitting */
-
-/* Long texts are quoted abbreviated: a 10,000-letter name stays readable. */
-static void
-warn_missing(struct diag *d, const struct text_src *src, uint32_t cp,
-    const char *text)
-{
-	char *q = utf8_abbrev(text);
-
-	diag_warning(d, src->pos, "no font has U+%04X in %s '%s'",
-	    (unsigned)cp, src->field, q);
-	free(q);
-}
+#define CJK_STRETCH	0.1	/* ems a justified line stretches between ideographs */
 
 static void
 warn_shortened(struct pdf *pdf, const struct text_src *src,
@@ -50,6 +48,7 @@ enum brk {
 	BRK_NONE,
 	BRK_HYPHEN,		/* draw a hyphen when broken */
 	BRK_EXPLICIT,		/* after '-' or '/' */
+	BRK_LINE,		/* UAX #14 between characters: CJK, Thai */
 	BRK_EMERGENCY		/* last resort, nothing drawn */
 };
 
@@ -64,6 +63,7 @@ struct prep {
 	struct tchar	*c;
 	size_t		 n;
 	struct font_chain *chains[TEXT_VARIANT__MAX];
+	int		 rtl;		/* has right-to-left characters */
 };
 
 /* A piece of a line drawn with one face in one call. */
@@ -103,6 +103,8 @@ struct para {
 	struct piece	*pieces;
 	size_t		 n;
 	size_t		 cap;
+	int		 rtl;		/* has right-to-left text: bidi */
+	UBiDiLevel	 level;		/* the paragraph's direction */
 };
 
 static int
@@ -122,12 +124,50 @@ is_invisible(uint32_t cp)
 	    (cp >= 0xFFF9 && cp <= 0xFFFB);
 }
 
-/* Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms. */
+/* Strong right-to-left: Hebrew, Arabic and the other such scripts. */
 static int
 is_rtl(uint32_t cp)
 {
-	return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
-	    (cp >= 0xFE70 && cp <= 0xFEFF);
+	UCharDirection d = u_charDirection((UChar32)cp);
+
+	return d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC;
+}
+
+/*
+ * Arabic letters in the forms they take in their words (ICU's shaping to
+ * presentation forms, which fonts like DejaVu Sans draw), since libharu
+ * does no shaping.  Returns a new string, or NULL when s has no Arabic.
+ */
+static char *
+shape_arabic(const char *s)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UChar *u, *out;
+	int32_t n, m;
+	char *r;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p == 0xD8 || *p == 0xD9 || *p == 0xDA || *p == 0xDB)
+			break;
+	if (*p == '\0')
+		return NULL;
+	n = (int32_t)strlen(s);
+	u = xcalloc((size_t)n + 1, sizeof(*u));
+	out = xcalloc((size_t)n + 1, sizeof(*out));
+	r = xcalloc((size_t)n * 3 + 1, 1);
+	u_strFromUTF8(u, n + 1, &n, s, -1, &err);
+	m = u_shapeArabic(u, n, out, n + 1, U_SHAPE_LETTERS_SHAPE |
+	    U_SHAPE_TEXT_DIRECTION_LOGICAL | U_SHAPE_LENGTH_GROW_SHRINK,
+	    &err);
+	u_strToUTF8(r, n * 3 + 1, NULL, out, m, &err);
+	free(u);
+	free(out);
+	if (U_FAILURE(err)) {
+		free(r);
+		return NULL;
+	}
+	return r;
 }
 
 static enum font_weight
@@ -166,18 +206,6 @@ prep_add(struct prep *pr, size_t *cap, uint32_t cp, int v, int nohyphen,
 }
 
 static char *
-runs_text(const struct text_run *runs, size_t nruns)
-{
-	struct buf b = { 0 };
-	size_t i;
-
-	buf_adds(&b, "");
-	for (i = 0; i < nruns; i++)
-		buf_adds(&b, runs[i].text);
-	return buf_take(&b);
-}
-
-static char *
 prep_text(const struct prep *pr, size_t n)
 {
 	struct buf b = { 0 };
@@ -190,10 +218,36 @@ prep_text(const struct prep *pr, size_t n)
 }
 
 /*
+ * An Arabic presentation form that no font draws whole (libharu 2.3.0
+ * loses DejaVu's composite ones): the letters it stands for, unjoined.
+ */
+static void
+unshape(struct prep *pr, size_t *cap, struct font_chain *ch, uint32_t cp,
+    int v, int nohyphen)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&err);
+	UChar d[8];
+	int32_t n, i = 0;
+	UChar32 c;
+	int k;
+
+	if (U_FAILURE(err) || (n = unorm2_getRawDecomposition(nfkc,
+	    (UChar32)cp, d, 8, &err)) <= 0 || U_FAILURE(err))
+		return;
+	while (i < n) {
+		U16_NEXT(d, i, n, c);
+		if ((k = font_chain_pick(ch, (uint32_t)c)) >= 0)
+			prep_add(pr, cap, (uint32_t)c, v, nohyphen,
+			    font_chain_face(ch, k));
+	}
+}
+
+/*
  * Cleans the runs into pr: white space collapsed to single spaces,
  * invisible characters dropped, each character given the first face of
- * its variant's chain that draws it, or replaced.  With src, every change
- * is reported.  Returns -1 when a variant has no font at all.
+ * its variant's chain that draws it, or left out when none does.  With
+ * src, every other change is reported.  Returns -1 when a variant has no font at all.
  */
 static int
 prepare(struct pdf *pdf, const struct text_style *st,
@@ -203,21 +257,21 @@ prepare(struct pdf *pdf, const struct text_style *st,
 	struct diag *d = pdf_diag(pdf);
 	struct font_chain *ch;
 	size_t r, i, len, clen, cap = 0;
-	uint32_t cp, repl;
+	uint32_t cp;
 	int k, v, invalid = 0, rtl = 0;
-	uint32_t *missing = NULL;
-	size_t nmissing = 0, j;
-	char *orig, *clean;
+	char *clean, *shaped;
+	const char *text;
 
 	memset(pr, 0, sizeof(*pr));
 	for (r = 0; r < nruns; r++) {
 		v = runs[r].variant < TEXT_VARIANT__MAX ? runs[r].variant : 0;
 		if ((ch = chain_of(pdf, st, pr, v)) == NULL)
 			goto bad;
-		len = strlen(runs[r].text);
+		shaped = shape_arabic(runs[r].text);
+		text = shaped != NULL ? shaped : runs[r].text;
+		len = strlen(text);
 		for (i = 0; i < len; i += clen) {
-			if ((clen = utf8_decode(runs[r].text + i, len - i,
-			    &cp)) == 0) {
+			if ((clen = utf8_decode(text + i, len - i, &cp)) == 0) {
 				invalid++;
 				clen = 1;
 				continue;
@@ -240,56 +294,31 @@ prepare(struct pdf *pdf, const struct text_style *st,
 				continue;
 			}
 			rtl |= is_rtl(cp);
+			/*
+			 * No font has it: left out, never a box.  main.c
+			 * reported it for the whole programme before drawing
+			 * (coverage.h).
+			 */
 			if ((k = font_chain_pick(ch, cp)) < 0) {
-				for (j = 0; j < nmissing && missing[j] != cp;
-				    j++)
-					;
-				if (j == nmissing) {
-					missing = xreallocarray(missing,
-					    nmissing + 1, sizeof(*missing));
-					missing[nmissing++] = cp;
-				}
-				/* Visible, so the gap is noticed: U+FFFD or '?'. */
-				repl = 0xFFFD;
-				if ((k = font_chain_pick(ch, repl)) < 0) {
-					repl = '?';
-					k = font_chain_pick(ch, repl);
-				}
-				if (k < 0)
-					continue;
-				cp = repl;
+				if (shaped != NULL)
+					unshape(pr, &cap, ch, cp, v,
+					    runs[r].nohyphen);
+				continue;
 			}
 			prep_add(pr, &cap, cp, v, runs[r].nohyphen,
 			    font_chain_face(ch, k));
 		}
+		free(shaped);
 	}
 	while (pr->n > 0 && pr->c[pr->n - 1].cp == ' ')
 		pr->n--;
-	if (src != NULL && (nmissing > 0 || invalid > 0)) {
-		orig = runs_text(runs, nruns);
+	if (src != NULL && invalid > 0) {
 		clean = prep_text(pr, pr->n);
-		for (j = 0; j < nmissing; j++)
-			warn_missing(d, src, missing[j],
-			    utf8_valid(orig, strlen(orig)) ? orig : clean);
-		if (invalid > 0)
-			diag_warning(d, src->pos, "skipped %d bytes of invalid "
-			    "UTF-8 in %s '%s'", invalid, src->field, clean);
-		free(orig);
+		diag_warning(d, src->pos, "skipped %d bytes of invalid UTF-8 in "
+		    "%s '%s'", invalid, src->field, clean);
 		free(clean);
 	}
-	free(missing);
-	/*
-	 * Without a bidi algorithm, such text prints in logical order: say
-	 * so rather than let a reversed name go to print unnoticed.
-	 */
-	if (src != NULL && rtl) {
-		orig = runs_text(runs, nruns);
-		clean = utf8_abbrev(orig);
-		diag_warning(d, src->pos, "right-to-left text in %s '%s' is "
-		    "printed left to right", src->field, clean);
-		free(orig);
-		free(clean);
-	}
+	pr->rtl = rtl;
 	/* Leading spaces were never added; a run may start with one. */
 	if (pr->n > 0 && pr->c[0].cp == ' ') {
 		memmove(pr->c, pr->c + 1, (pr->n - 1) * sizeof(*pr->c));
@@ -297,7 +326,6 @@ prepare(struct pdf *pdf, const struct text_style *st,
 	}
 	return 0;
 bad:
-	free(missing);
 	free(pr->c);
 	pr->c = NULL;
 	return -1;
@@ -336,6 +364,87 @@ para_release(struct para *pa)
 }
 
 /* The break opportunities after each character of word c[0..n). */
+/* Characters of scripts written without spaces between words. */
+static int
+breaks_inside(uint32_t cp)
+{
+	switch (u_getIntPropertyValue((UChar32)cp, UCHAR_LINE_BREAK)) {
+	case U_LB_IDEOGRAPHIC:
+	case U_LB_COMPLEX_CONTEXT:
+	case U_LB_CONDITIONAL_JAPANESE_STARTER:
+	case U_LB_H2:
+	case U_LB_H3:
+	case U_LB_JL:
+	case U_LB_JV:
+	case U_LB_JT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * A word of a script written without spaces (Chinese, Japanese, Thai)
+ * breaks where ICU's line breaker (UAX #14) allows: between ideographs,
+ * never before "，" or "。", never after "「".  The iterator is made once
+ * per language and kept for the process.
+ */
+/* The line break iterator, kept for the process (text must outlive it). */
+static UBreakIterator *line_breaker;
+static char line_breaker_lang[16];
+
+static void
+line_breaker_close(void)
+{
+	ubrk_close(line_breaker);
+	line_breaker = NULL;
+}
+
+static void
+icu_breaks(const struct tchar *c, size_t n, const char *lang,
+    unsigned char *brk)
+{
+	UBreakIterator *bi = line_breaker;
+	char *bilang = line_breaker_lang;
+	UErrorCode err = U_ZERO_ERROR;
+	UChar *u;
+	size_t *at, i;
+	int32_t len = 0, b;
+
+	for (i = 0; i < n && !breaks_inside(c[i].cp); i++)
+		;
+	if (i == n)
+		return;
+	if (bi == NULL || strcmp(bilang, lang != NULL ? lang : "") != 0) {
+		if (bi == NULL)
+			atexit(line_breaker_close);
+		ubrk_close(bi);
+		snprintf(bilang, sizeof(line_breaker_lang), "%s", lang !=
+		    NULL ? lang : "");
+		line_breaker = bi = ubrk_open(UBRK_LINE, bilang, NULL, 0,
+		    &err);
+		if (U_FAILURE(err)) {
+			line_breaker = NULL;
+			return;
+		}
+	}
+	u = xcalloc(2 * n + 1, sizeof(*u));
+	at = xcalloc(2 * n + 1, sizeof(*at));
+	for (i = 0; i < n; i++) {
+		at[len] = i;
+		U16_APPEND_UNSAFE(u, len, (UChar32)c[i].cp);
+	}
+	ubrk_setText(bi, u, len, &err);
+	for (b = ubrk_first(bi); U_SUCCESS(err) && (b = ubrk_next(bi)) !=
+	    UBRK_DONE && b < len; )
+		if (at[b] > 0 && brk[at[b] - 1] == BRK_NONE)
+			brk[at[b] - 1] = BRK_LINE;
+	/* The text must outlive its use by the iterator. */
+	ubrk_setText(bi, NULL, 0, &err);
+	free(u);
+	free(at);
+}
+
 static void
 word_breaks(const struct tchar *c, size_t n, const char *lang,
     int patterns, unsigned char *brk)
@@ -365,6 +474,24 @@ word_breaks(const struct tchar *c, size_t n, const char *lang,
 	free(hb);
 	free(end);
 	buf_release(&b);
+	icu_breaks(c, n, lang, brk);
+}
+
+/* The direction of the paragraph: its first strong character's (UAX #9). */
+static UBiDiLevel
+base_level(const struct prep *pr)
+{
+	size_t i;
+	UCharDirection d;
+
+	for (i = 0; i < pr->n; i++) {
+		d = u_charDirection((UChar32)pr->c[i].cp);
+		if (d == U_LEFT_TO_RIGHT)
+			return UBIDI_LTR;
+		if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC)
+			return UBIDI_RTL;
+	}
+	return UBIDI_LTR;
 }
 
 /* Where a word wider than its line may break, as a last resort. */
@@ -390,6 +517,8 @@ build(const struct prep *pr, const struct text_style *st, const char *lang,
 	double chunk, widest, sp, w;
 
 	memset(pa, 0, sizeof(*pa));
+	if ((pa->rtl = pr->rtl))
+		pa->level = base_level(pr);
 	brk = xmalloc(pr->n + 1);
 	for (ws = 0; ws < pr->n; ws = we + 1) {
 		for (we = ws; we < pr->n && pr->c[we].cp != ' '; we++)
@@ -438,6 +567,16 @@ build(const struct prep *pr, const struct text_style *st, const char *lang,
 			para_add(pa, (struct lb_item){ LB_BOX, w, 0, 0, 0, 0 },
 			    face, buf_take(&b));
 			w = 0;
+			/*
+			 * Between ideographs: glue of no width that justified
+			 * text stretches (nothing is drawn: no face).
+			 */
+			if (brk[i - ws] == BRK_LINE) {
+				para_add(pa, (struct lb_item){ LB_GLUE, 0,
+				    justify ? size * CJK_STRETCH : 0, 0, 0, 0 },
+				    NULL, NULL);
+				continue;
+			}
 			para_add(pa, (struct lb_item){ LB_PENALTY,
 			    brk[i - ws] == BRK_HYPHEN ? adv(face, '-', size) :
 			    0, 0, 0, brk[i - ws] == BRK_EMERGENCY ?
@@ -487,6 +626,113 @@ seg_close(struct line *ln, struct buf *cur)
 		ln->segs[ln->nsegs - 1].text = buf_take(cur);
 }
 
+/* One character of a line in visual reordering. */
+struct vchar {
+	uint32_t	 cp;
+	struct font	*face;		/* NULL: space placed, not drawn */
+	double		 w;
+};
+
+static void
+vchar_add(struct vchar **v, size_t *n, uint32_t cp, struct font *face,
+    double w)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[(*n)++] = (struct vchar){ cp, face, w };
+}
+
+/*
+ * Places line k (items from..to) in visual order by ICU's bidi algorithm:
+ * right-to-left runs reversed, their brackets mirrored, at the paragraph's
+ * direction pa->level.
+ */
+static void
+bidi_line(struct text_block *tb, const struct para *pa,
+    const struct lb_result *res, size_t k, size_t from, size_t to)
+{
+	struct line *ln = &tb->lines[k];
+	struct vchar *v = NULL;
+	struct buf cur = { 0 };
+	UErrorCode err = U_ZERO_ERROR;
+	UBiDi *bidi;
+	UChar *u;
+	size_t n = 0, i, *at, j;
+	int32_t len = 0, runs, r, start, length;
+	uint32_t cp;
+	const char *t;
+	double x = 0, gw, ratio = res->ratios[k];
+	int joins = 0, justify = tb->style.align == ALIGN_JUSTIFY;
+	char s[5];
+
+	if (isinf(ratio) || ratio > 1e6)
+		ratio = 0;
+	for (i = from; i < to; i++) {
+		const struct lb_item *it = &pa->items[i];
+
+		if (it->kind == LB_BOX)
+			for (t = pa->pieces[i].text; *t != '\0'; t += j) {
+				if ((j = utf8_decode(t, strlen(t), &cp)) == 0)
+					break;
+				vchar_add(&v, &n, cp, pa->pieces[i].face,
+				    adv(pa->pieces[i].face, cp, tb->size));
+			}
+		else if (it->kind == LB_GLUE) {
+			gw = it->width;
+			if (justify && k + 1 < res->nlines)
+				gw += ratio > 0 ? ratio * it->stretch :
+				    ratio * it->shrink;
+			vchar_add(&v, &n, ' ', gw == it->width &&
+			    it->stretch < LB_FILL ? pa->pieces[i].face : NULL,
+			    gw);
+		}
+	}
+	if (pa->items[to].kind == LB_PENALTY && pa->items[to].width > 0)
+		vchar_add(&v, &n, '-', pa->pieces[to].face,
+		    pa->items[to].width);
+	u = xcalloc(2 * n + 1, sizeof(*u));
+	at = xcalloc(2 * n + 1, sizeof(*at));
+	for (i = 0; i < n; i++) {
+		at[len] = at[len + 1] = i;
+		U16_APPEND_UNSAFE(u, len, (UChar32)v[i].cp);
+	}
+	bidi = ubidi_open();
+	ubidi_setPara(bidi, u, len, pa->level, NULL, &err);
+	runs = U_SUCCESS(err) ? ubidi_countRuns(bidi, &err) : 0;
+	for (r = 0; r < runs && U_SUCCESS(err); r++) {
+		UBiDiDirection dir = ubidi_getVisualRun(bidi, r, &start,
+		    &length);
+		int32_t q;
+
+		for (q = 0; q < length; q++) {
+			int32_t pos = dir == UBIDI_RTL ? start + length - 1 - q :
+			    start + q;
+			const struct vchar *c;
+
+			/* A surrogate pair is placed once, at its lead. */
+			if (U16_IS_TRAIL(u[pos]))
+				continue;
+			c = &v[at[pos]];
+			if (c->face != NULL) {
+				cp = dir == UBIDI_RTL ? (uint32_t)u_charMirror(
+				    (UChar32)c->cp) : c->cp;
+				j = 0;
+				U8_APPEND_UNSAFE(s, j, (UChar32)cp);
+				s[j] = '\0';
+				place(ln, &cur, c->face, x, s, joins);
+				joins = 1;
+			} else
+				joins = 0;
+			x += c->w;
+		}
+	}
+	ubidi_close(bidi);
+	seg_close(ln, &cur);
+	ln->width = x;
+	free(u);
+	free(at);
+	free(v);
+}
+
 /* Places the pieces of every line that res chose. */
 static void
 lines(struct text_block *tb, const struct para *pa,
@@ -506,6 +752,11 @@ lines(struct text_block *tb, const struct para *pa,
 
 		to = res->breaks[k];
 		from = lb_line_start(pa->items, pa->n, prev);
+		if (pa->rtl) {
+			bidi_line(tb, pa, res, k, from, to);
+			prev = to;
+			continue;
+		}
 		r = res->ratios[k];
 		if (isinf(r) || r > 1e6)
 			r = 0;

@@ -24,7 +24,8 @@
  *      find the largest by bisection.
  *   3. text_draw() returns the box the text occupies (ascender to
  *      descender, first to last drawn advance), so nothing leaves its box.
- * Characters no font has are drawn as U+FFFD and reported; control and
+ * Characters no font has are left out (coverage.h reports them for the
+ * whole programme, before anything is drawn), never drawn as boxes; control and
  * zero-width characters are removed and reported; soft hyphens only mark
  * break points.  Units are points, y grows upwards (PDF).
  *

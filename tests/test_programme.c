@@ -64,7 +64,7 @@ example_forums(void **state)
 	assert_string_equal(forum(12)->title, "EfA-/OZG-Umsetzung bis in die "
 	    "Fläche funktioniert in NRW über den Markplatz");
 	assert_int_equal(forum(9)->nparagraphs, 2);
-	assert_true(strncmp(forum(9)->paragraphs[0], "Digitalisierung beginnt "
+	assert_true(strncmp(forum(9)->paragraphs[0].text, "Digitalisierung beginnt "
 	    "im Kopf – und zwar bei IT-Expert*innen", 60) == 0);
 	assert_int_equal(forum(3)->nparagraphs, 0);
 	assert_int_equal(forum(8)->nspeakers, 0);

@@ -132,7 +132,8 @@ assert_paragraphs(const struct forum *f, size_t n, ...)
 	assert_int_equal(f->nparagraphs, n);
 	va_start(ap, n);
 	for (i = 0; i < n; i++)
-		assert_string_equal(f->paragraphs[i], va_arg(ap, const char *));
+		assert_string_equal(f->paragraphs[i].text,
+		    va_arg(ap, const char *));
 	va_end(ap);
 }
 
@@ -164,10 +165,13 @@ sample_counts(void **state)
 	 * Posters at 18:30 and later during the reception at 18:00-20:00:
 	 * the concourse is a room for parallel sessions.
 	 */
-	assert_string_equal(l.msgs, SAMPLE ":706:13: warning: forum 22 and "
-	    "forum 23 are both in room 'CGIS Concourse' at the same time; the "
-	    "room is taken as one for parallel sessions\n"
-	    SAMPLE ":677:13: note: forum 22 is here\n");
+	assert_string_equal(l.msgs, SAMPLE ":706:13: warning: 'Idea "
+	    "Marketplace and Reception (Hors D'oeuvres)' and 'Using "
+	    "OpenOnDemand for Real-World, Interdisciplinary AI Projects in "
+	    "Classrooms' are both in room 'CGIS Concourse' at the same time; "
+	    "the room is taken as one for parallel sessions\n"
+	    SAMPLE ":677:13: note: 'Idea Marketplace and Reception (Hors "
+	    "D'oeuvres)' is here\n");
 	assert_string_equal(p->event.title, "GOOD 2025");
 	assert_int_equal(p->event.ndates, 4);
 	assert_string_equal(p->event.dates[0], "2025-03-17");
@@ -178,7 +182,7 @@ sample_counts(void **state)
 	assert_int_equal(p->nrooms, 5);
 	assert_int_equal(p->ntracks, 13);
 	for (i = 0; i < p->nforums; i++) {
-		assert_int_equal(p->forums[i].number, (int)i + 1);
+		assert_int_equal(p->forums[i].number, 0);	/* none made up */
 		assert_non_null(p->forums[i].room);
 		assert_non_null(p->forums[i].slot);
 		assert_null(p->forums[i].lang);
@@ -293,11 +297,11 @@ sample_markdown(void **state)
 	f = forum_titled(l.prog, "Attendee Social at Fenway Park");
 	assert_int_equal(f->nspeakers, 0);
 	assert_true(f->nparagraphs >= 6);
-	assert_string_equal(f->paragraphs[0],
+	assert_string_equal(f->paragraphs[0].text,
 	    "\xF0\x9F\x93\x8D Location: Fenway Park");
-	assert_string_equal(f->paragraphs[1], "\xF0\x9F\x95\x95 Time: "
+	assert_string_equal(f->paragraphs[1].text, "\xF0\x9F\x95\x95 Time: "
 	    "Wednesday, 6:00 PM \xE2\x80\x93 9:30 PM");
-	assert_string_equal(f->paragraphs[4], "6:00 PM | Bus Pickup & "
+	assert_string_equal(f->paragraphs[4].text, "6:00 PM | Bus Pickup & "
 	    "Departure - Shuttle buses will pick up attendees from the "
 	    "conference venue and transport them to Fenway Park.");
 	unload(&l);
@@ -324,7 +328,8 @@ text_html(void **state)
 	assert_string_equal(f->track->colour, "#1A2B3C");
 	/* The description repeats the first paragraph: dropped. */
 	assert_paragraphs(f, 6, "First bold paragraph with a link.",
-	    "Second one", "after a break & more", "item one", "item two",
+	    "Second\xC2\xA0one", "after a break & more", "item one",
+	    "item two",
 	    "a < b");
 	assert_null(forum_titled(l.prog, "Markdown description")->
 	    track->colour);
@@ -347,8 +352,68 @@ text_markdown(void **state)
 	    "Some bold and italic text with a link and snake_case_name, "
 	    "2 * 3 and code.", "Next line starts a paragraph.",
 	    "wrapped line goes on", "first item", "second item",
-	    "1) numbered item", "quoted text", "Hard break",
+	    "numbered item", "quoted text", "Hard break",
 	    "after it *not bold*");
+	assert_string_equal(f->paragraphs[7].marker, "1)");
+	assert_int_equal(f->paragraphs[1].kind, PARA_HEADING);
+	assert_int_equal(f->paragraphs[5].kind, PARA_ITEM);
+	unload(&l);
+}
+
+/* The bold parts of paragraph p, as "start-end start-end". */
+static void
+assert_bold(const struct paragraph *p, const char *want)
+{
+	char got[256] = "";
+	size_t k, n = 0;
+
+	for (k = 0; k < p->nbold; k++)
+		n += (size_t)snprintf(got + n, sizeof(got) - n, "%s%.*s",
+		    k > 0 ? "|" : "", (int)(p->bold[k].end - p->bold[k].start),
+		    p->text + p->bold[k].start);
+	assert_string_equal(got, want);
+}
+
+/*
+ * HTML by libxml2's HTML parser and Markdown by cmark: lists keep their
+ * markers, headings are headings, strong text is bold, table rows are
+ * plain lines, every HTML entity is known, a title loses its tags.
+ */
+static void
+text_structure(void **state)
+{
+	struct loaded l;
+	const struct forum *f;
+
+	(void)state;
+	load(&l, "tests/schedule/markup.xml");
+	assert_string_equal(l.msgs, "");
+	f = forum_titled(l.prog, "Rust and C & more");
+	assert_paragraphs(f, 8, "Goals", "We look at memory safety "
+	    "\xE2\x99\xA5 and Fran\xC3\xA7ois\xE2\x80\x99 work\xE2\x80\xAF"
+	    "\xE2\x80\x94 in practice.", "Ownership", "Borrowing rules",
+	    "Install", "Run", "Tool \xC2\xB7 Use", "cargo \xC2\xB7 build");
+	assert_int_equal(f->paragraphs[0].kind, PARA_HEADING);
+	assert_int_equal(f->paragraphs[1].kind, PARA_PLAIN);
+	assert_bold(&f->paragraphs[1], "memory safety");
+	assert_int_equal(f->paragraphs[2].kind, PARA_ITEM);
+	assert_string_equal(f->paragraphs[2].marker, "\xE2\x80\xA2");
+	assert_bold(&f->paragraphs[3], "Borrowing");
+	assert_string_equal(f->paragraphs[4].marker, "1.");
+	assert_string_equal(f->paragraphs[5].marker, "2.");
+	assert_int_equal(f->paragraphs[6].kind, PARA_PLAIN);
+
+	f = forum_titled(l.prog, "Markdown in pretalx");
+	assert_paragraphs(f, 9, "Agenda", "We cover three things "
+	    "\xE2\x80\x94 and more:", "Parsing", "Walking the tree",
+	    "nested item", "Step \xC2\xB7 Time", "Intro \xC2\xB7 5 min",
+	    "Demo \xC2\xB7 20 min", "A line with inline HTML \xC2\xA9 2025.");
+	assert_int_equal(f->paragraphs[0].kind, PARA_HEADING);
+	assert_bold(&f->paragraphs[1], "three");
+	assert_string_equal(f->paragraphs[2].marker, "1.");
+	assert_bold(&f->paragraphs[3], "tree");
+	assert_string_equal(f->paragraphs[4].marker, "\xE2\x80\xA2");
+	assert_bold(&f->paragraphs[8], "inline HTML");
 	unload(&l);
 }
 
@@ -526,10 +591,10 @@ times(void **state)
 	    "its events need their own\n"
 	    "tests/schedule/times.xml:77:7: warning: event 'Undated' has no "
 	    "date; it gets no time slot\n"
-	    "tests/schedule/times.xml:27:7: warning: forum 1 and forum 5 are "
-	    "both in room 'Club' at the same time; the room is taken as one "
-	    "for parallel sessions\n"
-	    "tests/schedule/times.xml:22:7: note: forum 1 is here\n");
+	    "tests/schedule/times.xml:27:7: warning: 'Hackathon' and "
+	    "'Overlapping' are both in room 'Club' at the same time; the room "
+	    "is taken as one for parallel sessions\n"
+	    "tests/schedule/times.xml:22:7: note: 'Hackathon' is here\n");
 	assert_int_equal(p->nforums, 11);
 	assert_int_equal(p->event.ndates, 2);
 	assert_string_equal(p->event.dates[1], "2025-07-11");
@@ -542,10 +607,10 @@ times(void **state)
 	f = forum_titled(p, "Next morning");
 	assert_string_equal(f->slot->date, "2025-07-11");
 	assert_int_equal(f->slot->start, 150);
-	assert_int_equal(f->number, 8);
+	assert_int_equal(f->number, 0);
 	f = forum_titled(p, "Hackathon");
 	assert_int_equal(f->slot->end - f->slot->start, 24 * 60 - 1);
-	assert_int_equal(f->number, 1);
+	assert_ptr_equal(f, &p->forums[0]);	/* in time order */
 	assert_null(forum_titled(p, "Nowhere")->room);
 	assert_string_equal(forum_titled(p, "Room from the event")->room->name,
 	    "Garden");
@@ -767,8 +832,21 @@ assert_same(const struct programme *a, const struct programme *b)
 		assert_str_or_null(f->subtitle, g->subtitle);
 		assert_str_or_null(f->lang, g->lang);
 		assert_int_equal(f->nparagraphs, g->nparagraphs);
-		for (j = 0; j < f->nparagraphs; j++)
-			assert_string_equal(f->paragraphs[j], g->paragraphs[j]);
+		for (j = 0; j < f->nparagraphs; j++) {
+			const struct paragraph *x = &f->paragraphs[j],
+			    *y = &g->paragraphs[j];
+			size_t k;
+
+			assert_int_equal(x->kind, y->kind);
+			assert_string_equal(x->marker, y->marker);
+			assert_string_equal(x->text, y->text);
+			assert_int_equal(x->nbold, y->nbold);
+			for (k = 0; k < x->nbold; k++) {
+				assert_int_equal(x->bold[k].start,
+				    y->bold[k].start);
+				assert_int_equal(x->bold[k].end, y->bold[k].end);
+			}
+		}
 		assert_int_equal(f->room ? f->room - a->rooms : -1,
 		    g->room ? g->room - b->rooms : -1);
 		assert_int_equal(f->slot ? f->slot - a->slots : -1,
@@ -836,6 +914,7 @@ write_round_trip_fixtures(void **state)
 	round_trip("tests/schedule/languages.xml");
 	/* A room and a track of one name; a room for parallel sessions. */
 	round_trip("tests/schedule/convert.xml");
+	round_trip("tests/schedule/markup.xml");
 }
 
 /* Ids the schema would refuse are made valid, and unique per kind. */
@@ -910,6 +989,7 @@ main(void)
 		cmocka_unit_test(sample_markdown),
 		cmocka_unit_test(text_html),
 		cmocka_unit_test(text_markdown),
+		cmocka_unit_test(text_structure),
 		cmocka_unit_test(text_control_characters),
 		cmocka_unit_test(names),
 		cmocka_unit_test(persons),

@@ -169,15 +169,17 @@ pdfgen: 1 error in '$T/in.xml'; nothing written" || return 1
 
 # Hebrew and Arabic are kept (DejaVu Sans has them: no warning), and so
 # are combining accents.  pdftotext gives right-to-left words in either
-# order, so each word is looked for both ways.
+# order, so each word is looked for both ways; Arabic is drawn in its
+# joined presentation forms, which NFKC maps back to the letters.
 t_right_to_left_and_combining() {
 	programme "דוד" "عبد" "שלום e&#x301;te&#x301; n&#x303;o" Text > "$T/in.xml"
 	run 0 "$PDFGEN" all -o "$T/o" "$T/in.xml" || return 1
-	# No bidi layout yet: said plainly, once per field drawn.
-	contains "$T/err" "' is printed left to right" || return 1
+	# Set by ICU's bidi algorithm: nothing to warn about.
+	lacks "$T/err" "left to right" || return 1
 	lacks "$T/err" "no font has" || return 1
 	all_ok "$T/o" || return 1
 	text_of "$T/o"
+	python3 -c 'import sys, unicodedata; t = open(sys.argv[1], encoding="utf-8").read(); open(sys.argv[1], "w", encoding="utf-8").write(unicodedata.normalize("NFKC", t))' "$T/text"
 	for w in "דוד" "عبد" "שלום"; do
 		r=$(printf '%s' "$w" | python3 -c 'import sys; print(sys.stdin.read()[::-1])')
 		grep -qF -e "$w" -e "$r" "$T/text" || fail "'$w' not in the PDFs" ||

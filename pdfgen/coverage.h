@@ -1,0 +1,22 @@
+/*
+ * The characters of a programme that no installed font can print.  They
+ * are reported once per code point, with every place they occur, before
+ * anything is rendered (pdfgen check says the same); the text layer then
+ * leaves them out rather than print a box.
+ *
+ * For main.c and its tests.
+ */
+#ifndef PDFGEN_COVERAGE_H
+#define PDFGEN_COVERAGE_H
+
+#include "diag.h"
+#include "programme.h"
+
+/*
+ * Reports a warning for each code point in p's text that the default
+ * font chain (font.h: the default family and every fallback) cannot
+ * draw.  Returns how many code points that were.
+ */
+size_t	coverage_check(const struct programme *p, struct diag *d);
+
+#endif
