@@ -2,7 +2,8 @@
 """Writes a synthetic multi-day conference as a frab/pretalx schedule.xml.
 
 Usage: gen_schedule.py [--sessions N] [--days D] [--rooms R]
-                       [--speakers N] [--world-names] [-o FILE]
+                       [--speakers N] [--world-names] [--tsv FILE]
+                       [-o FILE]
 
 Defaults: 900 sessions over 2 days in 30 rooms, the shape of a large
 developer conference (the timetable targets of make bench and the
@@ -24,7 +25,10 @@ programme holds, so that the timetable products meet real shapes:
 many speaker places as people).  --world-names: about one name in ten is
 Cyrillic and one in fifteen Chinese, Japanese or Korean, as at an
 international conference (the fallback faces of the badges).  Without
-them the output is as it always was.
+them the output is as it always was.  --tsv FILE: one line per speaker
+for the badge references of make bench (tests/bench/ref_libharu.c): id,
+category, title, name, organisation, role, forum prefix and the title of
+their first session, in the order of their ids.
 """
 
 import argparse
@@ -225,6 +229,7 @@ def main():
     ap.add_argument("--rooms", type=int, default=30)
     ap.add_argument("--speakers", type=int)
     ap.add_argument("--world-names", action="store_true")
+    ap.add_argument("--tsv")
     ap.add_argument("-o", dest="out")
     a = ap.parse_args()
     rnd = random.Random(SEED + a.sessions * 1000 + a.days * 100 + a.rooms)
@@ -262,6 +267,7 @@ def main():
     w("  </conference>\n")
     k = 0
     pk = 0
+    first_talk = {}
     for d, date in enumerate(dates):
         w("  <day index='%d' date='%s' start='%sT08:00:00+01:00' "
           "end='%sT21:00:00+01:00'>\n" % (d + 1, date, date, date))
@@ -290,8 +296,8 @@ def main():
                 w("        <slug>oss2026-%d</slug>\n" % k)
                 w("        <url>https://oss2026.example.org/talk/%d/</url>\n"
                   % k)
-                w("        <title>%s</title>\n"
-                  % escape(title(rnd, names[k - 1], k)))
+                title_of = title(rnd, names[k - 1], k)
+                w("        <title>%s</title>\n" % escape(title_of))
                 w("        <subtitle></subtitle>\n")
                 w("        <track>%s</track>\n" % escape(track))
                 w("        <type>Talk</type>\n")
@@ -305,6 +311,7 @@ def main():
                     rnd.randint(5, 7)
                 for _ in range(n):
                     pid = pk % len(people)
+                    first_talk.setdefault(pid, title_of)
                     pk += 1 if a.speakers else rnd.choice((1, 1, 1, 1, 2))
                     w("          <person id='%d'>%s</person>\n"
                       % (pid + 1, escape(people[pid])))
@@ -318,6 +325,11 @@ def main():
             f.write(text)
     else:
         sys.stdout.write(text)
+    if a.tsv:
+        with open(a.tsv, "w", encoding="utf-8") as f:
+            for pid in sorted(first_talk):
+                f.write("\t".join((str(pid + 1), "Speaker", "", people[pid],
+                                    "", "", "", first_talk[pid])) + "\n")
     if a.speakers and pk < a.speakers:
         sys.exit("gen_schedule.py: %d speaker places for %d speakers"
                  % (pk, a.speakers))
