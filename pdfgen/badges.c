@@ -86,42 +86,40 @@ label(const struct job *j, const char *key)
 	return layout_label(j->box.l, key, j->box.lang);
 }
 
-static int
-in_list(struct person *const *v, size_t n, const struct person *s)
+/* Adds forum f to b's forums (once) for a person who speaks or moderates. */
+static void
+badge_add(struct badge *b, const struct forum *f, int speaks)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (v[i] == s)
-			return 1;
-	return 0;
+	if (speaks)
+		b->cat = CAT_SPEAKER;
+	if (b->nforums > 0 && b->forums[b->nforums - 1] == f)
+		return;
+	b->forums = xreallocarray(b->forums, b->nforums + 1,
+	    sizeof(*b->forums));
+	b->forums[b->nforums++] = f;
 }
 
 /*
- * The badge of person s, with the forums in number order (the programme
- * keeps them so); nforums is 0 when s neither speaks nor moderates.
+ * Everybody's badge, all[i] for p->people[i], with the forums in number
+ * order (the programme keeps them so), in one pass over the forums; a
+ * badge's nforums is 0 when its person neither speaks nor moderates.
  */
-static struct badge
-badge_of(const struct programme *p, const struct person *s)
+static void
+badges_of(const struct programme *p, struct badge *all)
 {
-	struct badge b = { .who = s, .cat = CAT_MODERATOR };
 	const struct forum *f;
-	size_t i;
-	int speaks, moderates;
+	size_t i, k;
 
+	for (i = 0; i < p->npeople; i++)
+		all[i] = (struct badge){ .who = &p->people[i],
+		    .cat = CAT_MODERATOR };
 	for (i = 0; i < p->nforums; i++) {
 		f = &p->forums[i];
-		speaks = in_list(f->speakers, f->nspeakers, s);
-		moderates = in_list(f->moderators, f->nmoderators, s);
-		if (!speaks && !moderates)
-			continue;
-		if (speaks)
-			b.cat = CAT_SPEAKER;
-		b.forums = xreallocarray(b.forums, b.nforums + 1,
-		    sizeof(*b.forums));
-		b.forums[b.nforums++] = f;
+		for (k = 0; k < f->nspeakers; k++)
+			badge_add(&all[f->speakers[k] - p->people], f, 1);
+		for (k = 0; k < f->nmoderators; k++)
+			badge_add(&all[f->moderators[k] - p->people], f, 0);
 	}
-	return b;
 }
 
 /* Why s gets no badge with these options; NULL when s gets one. */
@@ -214,8 +212,7 @@ collect(struct job *j, const struct choice *o, struct diag *d)
 	int rc = 0;
 
 	all = xcalloc(p->npeople > 0 ? p->npeople : 1, sizeof(*all));
-	for (i = 0; i < p->npeople; i++)
-		all[i] = badge_of(p, &p->people[i]);
+	badges_of(p, all);
 	if (o->only != NULL) {
 		pick = xcalloc(p->npeople > 0 ? p->npeople : 1, 1);
 		rc = pick_only(p, o->only, all, o, pick, d);

@@ -104,11 +104,67 @@ struct cache_head {
 	uint32_t	zero;
 };
 
+/*
+ * Where a dictionary read from the cache lives: its levels, states,
+ * strings and transitions in a few large blocks instead of one allocation
+ * each (German has 280,000 states: allocating them was most of reading
+ * the cache, and freeing them at exit took half as long again).  Such a
+ * dictionary is freed with its arena, never with hnj_hyphen_free().
+ */
+#define ARENA_BLOCK	(1 << 20)
+
+struct arena {
+	char		**blocks;
+	size_t		 n;
+	char		*p;		/* the free rest of the last block */
+	size_t		 left;
+};
+
 /* The cursor of a reader: get_* return -1 when the file ends too soon. */
 struct rd {
 	const char	*p;
 	const char	*end;
+	struct arena	*a;		/* where what is read goes */
 };
+
+/* Zeroed memory for size bytes, aligned for any of libhyphen's fields. */
+static void *
+arena_alloc(struct arena *a, size_t size)
+{
+	size_t want = (size + 15) & ~(size_t)15, len;
+	char *block;
+
+	if (want > a->left) {
+		len = want > ARENA_BLOCK ? want : ARENA_BLOCK;
+		block = xcalloc(1, len);
+		a->blocks = xreallocarray(a->blocks, a->n + 1,
+		    sizeof(*a->blocks));
+		a->blocks[a->n++] = block;
+		/* A block of its own leaves the last one's rest for later. */
+		if (len == want)
+			return block;
+		a->p = block;
+		a->left = len;
+	}
+	block = a->p;
+	a->p += want;
+	a->left -= want;
+	return block;
+}
+
+static void
+arena_free(struct arena *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		free(a->blocks[i]);
+	free(a->blocks);
+	memset(a, 0, sizeof(*a));
+}
+
+/* The arena of each of dicts[]; empty when libhyphen loaded it. */
+static struct arena arenas[LANG__MAX];
 
 static void
 head_for(struct cache_head *h, const char *src, const struct stat *st)
@@ -250,18 +306,13 @@ get_str(struct rd *r, char **s)
 		return -1;
 	if (n-- == 0)
 		return 0;
-	*s = xmalloc((size_t)n + 1);
+	*s = arena_alloc(r->a, (size_t)n + 1);
 	memcpy(*s, r->p, (size_t)n);
-	(*s)[n] = '\0';
 	r->p += n;
 	return 0;
 }
 
-/*
- * Reads one level into d (zeroed), allocating each string and transition
- * table on its own as libhyphen does, so that hnj_hyphen_free frees it,
- * also when this fails half-way.
- */
+/* Reads one level into d (zeroed), in r's arena. */
 static int
 get_level(struct rd *r, HyphenDict *d)
 {
@@ -283,14 +334,14 @@ get_level(struct rd *r, HyphenDict *d)
 			nuls += r->p[i] == '\0';
 		if (r->p[n - 1] != '\0' || nuls != d->nohyphenl + 1)
 			return -1;
-		d->nohyphen = xmalloc((size_t)n);
+		d->nohyphen = arena_alloc(r->a, (size_t)n);
 		memcpy(d->nohyphen, r->p, (size_t)n);
 		r->p += n;
 	}
 	if (get_num(r, &n, INT_MAX) == -1 || n < 1 ||
 	    n > (r->end - r->p) / STATE_MIN)
 		return -1;
-	d->states = xcalloc((size_t)n, sizeof(*d->states));
+	d->states = arena_alloc(r->a, (size_t)n * sizeof(*d->states));
 	d->num_states = n;
 	if (get(r, d->cset, sizeof(d->cset)) == -1 ||
 	    get_num(r, &d->utf8, 2) == -1)
@@ -310,7 +361,7 @@ get_level(struct rd *r, HyphenDict *d)
 		s->fallback_state--;
 		if (k == 0)
 			continue;
-		s->trans = xmalloc((size_t)k * sizeof(*s->trans));
+		s->trans = arena_alloc(r->a, (size_t)k * sizeof(*s->trans));
 		s->num_trans = k;
 		for (k = 0; k < s->num_trans; k++) {
 			if (get(r, &s->trans[k].ch, 1) == -1 ||
@@ -342,8 +393,10 @@ cache_file(const char *src, char **dir)
 	return xasprintf("%s/%.*s.cache", *dir, (int)stem, name);
 }
 
+/* The dictionary in the cache file, in arena a; NULL if it is not current. */
 static HyphenDict *
-cache_load(const char *file, const char *src, const struct stat *src_st)
+cache_load(const char *file, const char *src, const struct stat *src_st,
+    struct arena *a)
 {
 	struct cache_head h, want;
 	struct stat st;
@@ -380,10 +433,11 @@ cache_load(const char *file, const char *src, const struct stat *src_st)
 		goto fail;
 	r.p = data + off;
 	r.end = data + len;
+	r.a = a;
 	if (get_num(&r, &levels, CACHE_LEVELS + 1) == -1 || levels < 1)
 		goto fail;
 	for (i = 0; i < levels; i++) {
-		l = xcalloc(1, sizeof(*l));
+		l = arena_alloc(a, sizeof(*l));
 		if (prev != NULL)
 			prev->nextlevel = l;
 		else
@@ -397,8 +451,7 @@ cache_load(const char *file, const char *src, const struct stat *src_st)
 	free(data);
 	return d;
 fail:
-	if (d != NULL)
-		hnj_hyphen_free(d);
+	arena_free(a);
 	free(data);
 	return NULL;
 }
@@ -451,16 +504,19 @@ cache_save(const char *file, const char *dir, const char *src,
 	buf_release(&b);
 }
 
-/* Loads the patterns of src, through the cache when it is current. */
+/*
+ * Loads the patterns of src, through the cache when it is current (then
+ * into arena a, which stays empty otherwise).
+ */
 static HyphenDict *
-dict_load(const char *src)
+dict_load(const char *src, struct arena *a)
 {
 	struct stat st;
 	HyphenDict *d = NULL;
 	char *file = NULL, *dir = NULL;
 
 	if (stat(src, &st) == 0 && (file = cache_file(src, &dir)) != NULL)
-		d = cache_load(file, src, &st);
+		d = cache_load(file, src, &st, a);
 	if (d == NULL && (d = hnj_hyphen_load(src)) != NULL && file != NULL)
 		cache_save(file, dir, src, &st, d);
 	free(file);
@@ -477,7 +533,7 @@ dict_for(const char *lang)
 		return NULL;
 	if (!tried[l]) {
 		tried[l] = 1;
-		dicts[l] = dict_load(dict_files[l]);
+		dicts[l] = dict_load(dict_files[l], &arenas[l]);
 		if (!freed_at_exit) {
 			freed_at_exit = 1;
 			atexit(hyph_reset);
@@ -492,7 +548,9 @@ hyph_reset(void)
 	int l;
 
 	for (l = 0; l < LANG__MAX; l++) {
-		if (dicts[l] != NULL)
+		if (arenas[l].n > 0)
+			arena_free(&arenas[l]);
+		else if (dicts[l] != NULL)
 			hnj_hyphen_free(dicts[l]);
 		dicts[l] = NULL;
 		tried[l] = 0;

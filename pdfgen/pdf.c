@@ -807,8 +807,12 @@ static int unsorted_cmaps;
  * original searches the cmap's segments linearly: 5 ms of the 8 ms that
  * loading a face costs.  This one does the same by bisection when the
  * segment ends ascend, and gives the same answer for every code point:
- * the first segment that ends at or after it.
+ * the first segment that ends at or after it.  HPDF_GetFont() asks in
+ * order, so the segment found last is tried first.
  */
+static HPDF_FontDef last_def;	/* whose segment last_seg is */
+static HPDF_UINT last_seg;
+
 HPDF_UINT16
 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 {
@@ -825,7 +829,11 @@ HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 	if (unsorted_cmaps) {
 		for (i = 0; i < n && unicode > cm->end_count[i]; i++)
 			;
-	} else {
+	} else if (fontdef == last_def && last_seg < n &&
+	    unicode <= cm->end_count[last_seg] && (last_seg == 0 ||
+	    unicode > cm->end_count[last_seg - 1]))
+		i = last_seg;
+	else {
 		while (lo < hi) {
 			mid = lo + (hi - lo) / 2;
 			if (unicode <= cm->end_count[mid])
@@ -834,6 +842,8 @@ HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 				lo = mid + 1;
 		}
 		i = lo;
+		last_def = fontdef;
+		last_seg = i;
 	}
 	/* As the original: no segment holds unicode when i == n. */
 	if (i == n || cm->start_count[i] > unicode)

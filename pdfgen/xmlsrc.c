@@ -56,7 +56,10 @@ plain_schema_message(const char *msg)
 	static const char unexpected[] = "This element is not expected.";
 	static const char missing[] = "Missing child element(s).";
 	static const char expected[] = " Expected is ";
-	const char *name, *rest, *list;
+	/* The schema's type "text": a token of at least one character. */
+	static const char short_[] = ": [facet 'minLength'] The value ";
+	static const char empty[] = "has a length of '0';";
+	const char *name, *rest, *list, *e;
 	int namelen;
 
 	if (strncmp(msg, "Element '", 9) != 0 ||
@@ -65,6 +68,9 @@ plain_schema_message(const char *msg)
 	name = msg + 9;
 	namelen = (int)(rest - name);
 	rest++;
+	if ((e = strstr(rest, short_)) != NULL && strstr(e, empty) != NULL)
+		return xasprintf("<%.*s>%.*s is empty or only white space",
+		    namelen, name, (int)(e - rest), rest);
 	if (strncmp(rest, ": ", 2) != 0)	/* ", attribute 'x': ..." */
 		return xasprintf("<%.*s>%s", namelen, name, rest);
 	rest += 2;

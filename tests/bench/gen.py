@@ -5,7 +5,7 @@ Usage: gen.py [-o DIR] N [N ...]
 
 For each N writes DIR/speakers-N.xml, a programme in the pdfgen format
 (input/programme.xsd) with exactly N speakers, and DIR/speakers-N.tsv, one
-line per badge (id, name with title, organisation, forum line) that the
+line per badge (what its boxes show: see write_tsv) that the
 reference badge programs (ref_libharu.c, ref_reportlab.py) draw, so both
 references and pdfgen draw the same people with the same strings.
 
@@ -526,21 +526,31 @@ def write_xml(prog, path):
 
 
 def write_tsv(prog, path):
-    """One line per person: id, name, organisation, forum line."""
+    """One line per badge, what the boxes of tests/bench/badges-one-sided.xml
+    show: id, category, academic title, name, organisation, role, forum
+    prefix ("Forum 3: ", or "Forum 3, 4" for several) and forum title."""
     forums_of = {}
+    speaks = set()
     for fo in prog["forums"]:
         for p in fo["speakers"]:
             forums_of.setdefault(p["id"], []).append(fo)
+            speaks.add(p["id"])
         for p in fo["moderators"]:
             forums_of.setdefault(p["id"], []).append(fo)
     with open(path, "w", encoding="utf-8") as f:
         for p in prog["people"]:
-            fos = sorted(forums_of[p["id"]], key=lambda x: x["number"])
-            line = "Forum %d: %s" % (fos[0]["number"], fos[0]["title"])
+            fos = sorted({x["number"]: x for x in forums_of[p["id"]]}
+                         .values(), key=lambda x: x["number"])
+            prefix, title = "Forum %d: " % fos[0]["number"], fos[0]["title"]
             if len(fos) > 1:
-                line = "Forum " + ", ".join(str(x["number"]) for x in fos)
-            f.write("%s\t%s\t%s\t%s\n" % (p["id"], full_name(p),
-                                          p.get("organisation", ""), line))
+                prefix = "Forum " + ", ".join(str(x["number"]) for x in fos)
+                title = ""
+            name = "" if p["placeholder"] else "%s %s" % (p["given"],
+                                                          p["family"])
+            cat = "Referent*in" if p["id"] in speaks else "Moderation"
+            f.write("\t".join((p["id"], cat, p.get("title") or "", name,
+                                p.get("organisation", ""),
+                                p.get("role", ""), prefix, title)) + "\n")
 
 
 def main():

@@ -2,7 +2,8 @@
 """Writes a synthetic multi-day conference as a frab/pretalx schedule.xml.
 
 Usage: gen_schedule.py [--sessions N] [--days D] [--rooms R]
-                       [--single-booked] [-o FILE]
+                       [--single-booked] [--speakers N] [--world-names]
+                       [--tsv FILE] [-o FILE]
 
 Defaults: 900 sessions over 2 days in 30 rooms, the shape of a large
 developer conference (the timetable targets of make bench and the
@@ -19,6 +20,15 @@ programme holds, so that the timetable products meet real shapes:
 - one to three speakers per session, every twentieth session has five to
   seven; about one track in two has a colour; abstracts of one to four
   paragraphs; every session has a URL.
+
+--speakers N: exactly N people, each speaking at least once (needs as
+many speaker places as people).  --world-names: about one name in ten is
+Cyrillic and one in fifteen Chinese, Japanese or Korean, as at an
+international conference (the fallback faces of the badges).  Without
+them the output is as it always was.  --tsv FILE: one line per speaker
+for the badge references of make bench (tests/bench/ref_libharu.c): id,
+category, title, name, organisation, role, forum prefix and the title of
+their first session, in the order of their ids.
 """
 
 import argparse
@@ -72,6 +82,43 @@ ROOM_NAMES = ["Janson", "K.1.105 (La Fontaine)", "H.1302 (Depage)",
               "H.2213", "H.2214", "H.2215 (Ferrer)", "H.3242", "H.3244",
               "Großer Saal – Erdgeschoss, Westflügel am Haupteingang",
               "Lightning Talks (H.2215)", "Workshop-Raum 1"]
+
+
+CYRILLIC_GIVEN = ("Анна Борис Вера Дмитрий Елена Жанна Игорь Ксения Леонид "
+                  "Мария Наталья Олег Павел Светлана Татьяна Юрий "
+                  "Ярослава Ёлка").split()
+CYRILLIC_FAMILY = ("Иванова Смирнов Кузнецова Попов Соколова Лебедев "
+                   "Козлова Новиков Морозова Петров Волкова Фёдоров "
+                   "Шевченко Бондаренко Ткаченко Щербаков").split()
+# Chinese and Korean family name first, Japanese given name after a space.
+CJK_NAMES = ["王芳", "李伟", "张静", "刘洋", "陈杰", "杨秀英", "赵磊", "黄丽",
+             "周军", "吴霞", "田中 美咲", "佐藤 健", "鈴木 さくら",
+             "高橋 誠", "渡辺 ひろし", "김민준", "이서연", "박지훈", "최유진",
+             "정하늘"]
+
+
+def many_people(n, rnd, world):
+    """n distinct names; with world about one in ten Cyrillic and one in
+    fifteen CJK."""
+    latin = ["%s %s" % (g, f) for f in FAMILY for g in GIVEN]
+    cyr = ["%s %s" % (g, f) for f in CYRILLIC_FAMILY for g in CYRILLIC_GIVEN]
+    cjk = CJK_NAMES + ["%s%s" % (a[0], b[1:]) for a in CJK_NAMES[:10]
+                       for b in CJK_NAMES[:10] if a != b]
+    rnd.shuffle(latin)
+    rnd.shuffle(cyr)
+    rnd.shuffle(cjk)
+    out = []
+    for i in range(n):
+        pool = latin
+        if world and i % 10 == 3 and cyr:
+            pool = cyr
+        elif world and i % 15 == 7 and cjk:
+            pool = cjk
+        if not pool:
+            sys.exit("gen_schedule.py: cannot make %d distinct names" % n)
+        out.append(pool.pop())
+    rnd.shuffle(out)
+    return out
 
 
 def project_names(n, rnd):
@@ -189,6 +236,9 @@ def main():
     ap.add_argument("--rooms", type=int, default=30)
     ap.add_argument("--single-booked", action="store_true",
                     help="no two sessions at once in a room")
+    ap.add_argument("--speakers", type=int)
+    ap.add_argument("--world-names", action="store_true")
+    ap.add_argument("--tsv")
     ap.add_argument("-o", dest="out")
     a = ap.parse_args()
     global DOUBLE_BOOKING
@@ -196,8 +246,12 @@ def main():
     rnd = random.Random(SEED + a.sessions * 1000 + a.days * 100 + a.rooms)
     kinds, grid = plan(rnd, a.rooms, a.days, a.sessions)
     names = project_names(a.sessions, rnd)
-    people = ["%s %s" % (g, f) for f in FAMILY for g in GIVEN]
-    rnd.shuffle(people)
+    if a.speakers or a.world_names:
+        people = many_people(a.speakers or 1500, random.Random(SEED + 1),
+                             a.world_names)
+    else:
+        people = ["%s %s" % (g, f) for f in FAMILY for g in GIVEN]
+        rnd.shuffle(people)
     first = datetime.date(2026, 3, 17)
     dates = [first + datetime.timedelta(days=d) for d in range(a.days)]
     tracks = ["%s devroom" % n.capitalize() for n in
@@ -224,6 +278,7 @@ def main():
     w("  </conference>\n")
     k = 0
     pk = 0
+    first_talk = {}
     for d, date in enumerate(dates):
         w("  <day index='%d' date='%s' start='%sT08:00:00+01:00' "
           "end='%sT21:00:00+01:00'>\n" % (d + 1, date, date, date))
@@ -252,8 +307,8 @@ def main():
                 w("        <slug>oss2026-%d</slug>\n" % k)
                 w("        <url>https://oss2026.example.org/talk/%d/</url>\n"
                   % k)
-                w("        <title>%s</title>\n"
-                  % escape(title(rnd, names[k - 1], k)))
+                title_of = title(rnd, names[k - 1], k)
+                w("        <title>%s</title>\n" % escape(title_of))
                 w("        <subtitle></subtitle>\n")
                 w("        <track>%s</track>\n" % escape(track))
                 w("        <type>Talk</type>\n")
@@ -267,7 +322,8 @@ def main():
                     rnd.randint(5, 7)
                 for _ in range(n):
                     pid = pk % len(people)
-                    pk += rnd.choice((1, 1, 1, 1, 2))
+                    first_talk.setdefault(pid, title_of)
+                    pk += 1 if a.speakers else rnd.choice((1, 1, 1, 1, 2))
                     w("          <person id='%d'>%s</person>\n"
                       % (pid + 1, escape(people[pid])))
                 w("        </persons>\n      </event>\n")
@@ -280,6 +336,14 @@ def main():
             f.write(text)
     else:
         sys.stdout.write(text)
+    if a.tsv:
+        with open(a.tsv, "w", encoding="utf-8") as f:
+            for pid in sorted(first_talk):
+                f.write("\t".join((str(pid + 1), "Speaker", "", people[pid],
+                                    "", "", "", first_talk[pid])) + "\n")
+    if a.speakers and pk < a.speakers:
+        sys.exit("gen_schedule.py: %d speaker places for %d speakers"
+                 % (pk, a.speakers))
     if k != a.sessions:
         sys.exit("gen_schedule.py: made %d sessions, not %d" % (k, a.sessions))
 

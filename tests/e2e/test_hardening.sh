@@ -162,9 +162,19 @@ t_five_thousand_forums() {
 t_only_whitespace() {
 	programme Anna "   " Titel Text > "$T/in.xml"
 	run 1 "$PDFGEN" all -o "$T/o" "$T/in.xml" || return 1
-	expect_file "$T/err" "$T/in.xml:7:40: error: <family>: [facet 'pattern'] The value '   ' is not accepted by the pattern '\s*\S[\s\S]*'
+	expect_file "$T/err" "$T/in.xml:7:40: error: <family> is empty or only white space
 pdfgen: 1 error in '$T/in.xml'; nothing written" || return 1
 	[ -z "$(ls -A "$T/o" 2>/dev/null)" ] || fail "files written"
+	# Empty, and tabs and line breaks only: the same, each reported.
+	programme Anna Weiß "" "$(printf '\t\n  ')" > "$T/in.xml"
+	run 1 "$PDFGEN" all -o "$T/o" "$T/in.xml" || return 1
+	expect_file "$T/err" "$T/in.xml:11:7: error: <title> is empty or only white space
+$T/in.xml:12:20: error: <p> is empty or only white space
+pdfgen: 2 errors in '$T/in.xml'; nothing written" || return 1
+	programme Anna Weiß Titel Text | sed 's|<title>Titel</title>|&<host logo=" ">Firma</host>|' > "$T/in.xml"
+	run 1 "$PDFGEN" all -o "$T/o" "$T/in.xml" || return 1
+	expect_file "$T/err" "$T/in.xml:11:27: error: <host>, attribute 'logo' is empty or only white space
+pdfgen: 1 error in '$T/in.xml'; nothing written"
 }
 
 # Hebrew and Arabic are kept (DejaVu Sans has them: no warning), and so
