@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "box.h"
 #include "collate.h"
 #include "flow.h"
 #include "impose.h"
@@ -30,9 +31,8 @@
 
 struct booklet {
 	const struct programme *p;
-	const struct layout *l;
-	struct pdf	*pdf;		/* texts are set with its fonts */
-	const char	*lang;		/* of the labels */
+	/* its pdf sets the texts with its fonts; lang: of the labels */
+	struct box_ctx	 box;
 	double		 pw, ph;	/* trimmed page, points */
 	struct flow_area area;		/* the type area */
 	double		 colw;		/* column width */
@@ -44,12 +44,6 @@ struct booklet {
 	struct book	 bk;
 	struct colour	 accent;
 };
-
-static const char *
-label(const struct booklet *b, const char *key)
-{
-	return layout_label(b->l, key, b->lang);
-}
 
 static const char *
 keep_str(struct booklet *b, char *s)
@@ -72,7 +66,7 @@ keep_block(void *arg, struct text_block *tb)
 static int
 is_en(const struct booklet *b)
 {
-	return lang_is(b->lang, "en");
+	return lang_is(b->box.lang, "en");
 }
 
 static char *
@@ -107,7 +101,7 @@ capitalised(const char *s)
 static const struct text_style *
 style(const struct booklet *b, const char *name)
 {
-	return layout_style(b->l, name);
+	return layout_style(b->box.l, name);
 }
 
 /* Sets runs as a block kept until the end; NULL after reporting. */
@@ -119,7 +113,7 @@ set(struct booklet *b, const struct text_style *st, const char *lang,
 	struct text_src src = { pos, field };
 	struct text_block *tb;
 
-	if ((tb = text_set(b->pdf, st, lang, runs, nruns, width, &src)) ==
+	if ((tb = text_set(b->box.pdf, st, lang, runs, nruns, width, &src)) ==
 	    NULL)
 		return NULL;
 	keep_block(b, tb);
@@ -133,7 +127,7 @@ set1(struct booklet *b, const struct text_style *st, const char *text,
 {
 	struct text_run r = { text, v, 0 };
 
-	return set(b, st, b->lang, &r, 1, width, pos, field);
+	return set(b, st, b->box.lang, &r, 1, width, pos, field);
 }
 
 /* === CONTENT === */
@@ -170,7 +164,7 @@ person_item(struct booklet *b, struct items *its, const struct person *s,
 		    1 };
 	}
 	if (s->status == PERSON_INVITED) {
-		inv = xasprintf(" (%s)", label(b, "invited"));
+		inv = box_invited(&b->box);
 		runs[n++] = (struct text_run){ inv, TEXT_ITALIC, 0 };
 	}
 	it = item_block(its, set(b, st, lang, runs, n, width, &s->pos,
@@ -222,7 +216,7 @@ forum_heading(struct booklet *b, struct items *its, size_t fi,
 	char *s;
 
 	kicker.colour = b->accent;
-	s = xasprintf("%s %d", label(b, "forum"), f->number);
+	s = xasprintf("%s %d", box_label(&b->box, "forum"), f->number);
 	it = item_block(its, set1(b, &kicker, s, TEXT_REGULAR, b->colw,
 	    &f->pos, "forum.number"), 2.2 * line);
 	free(s);
@@ -231,8 +225,8 @@ forum_heading(struct booklet *b, struct items *its, size_t fi,
 	it->keep = 1;
 	it->rule = fi > 0;
 	it->anchor = b->forum_anchor[fi];
-	it->mark = keep_str(b, xasprintf("%s %d: %s", label(b, "forum"),
-	    f->number, f->title));
+	it->mark = keep_str(b, xasprintf("%s %d: %s", box_label(&b->box,
+	    "forum"), f->number, f->title));
 	if ((it = item_block(its, set(b, style(b, "h2"), lang, &title, 1,
 	    b->colw, &f->pos, "forum.title"), 2)) == NULL)
 		return -1;
@@ -291,7 +285,7 @@ forum_meta(struct booklet *b, struct items *its, const struct forum *f,
 		it->keep = 1;
 	if (f->host == NULL)
 		return 0;
-	s = xasprintf("%s ", label(b, "hosted-by"));
+	s = xasprintf("%s ", box_label(&b->box, "hosted-by"));
 	r[0].text = s;
 	it = item_block(its, set(b, meta, lang, r, 2, b->colw, &f->pos,
 	    "forum.host"), 0);
@@ -319,7 +313,7 @@ forum_text(struct booklet *b, struct items *its, const struct forum *f,
 			return -1;
 	}
 	if (f->nparagraphs == 0 && f->nspeakers == 0 && f->nmoderators == 0 &&
-	    item_block(its, set1(b, meta, label(b, "to-be-announced"),
+	    item_block(its, set1(b, meta, box_label(&b->box, "to-be-announced"),
 	    TEXT_ITALIC, b->colw, &f->pos, "forum"), line * 0.6) == NULL)
 		return -1;
 	return 0;
@@ -334,16 +328,16 @@ forum_people(struct booklet *b, struct items *its, const struct forum *f,
 	int rc;
 
 	if (f->speakers_complete)
-		heading = xstrdup(label(b, "speakers"));
+		heading = xstrdup(box_label(&b->box, "speakers"));
 	else {
-		s = capitalised(label(b, "among-others"));
+		s = capitalised(box_label(&b->box, "among-others"));
 		heading = xasprintf("%s:", s);
 		free(s);
 	}
 	rc = people_items(b, its, heading, f->speakers, f->nspeakers, lang,
 	    line * 0.8);
 	free(heading);
-	if (rc == -1 || people_items(b, its, label(b, "moderation"),
+	if (rc == -1 || people_items(b, its, box_label(&b->box, "moderation"),
 	    f->moderators, f->nmoderators, lang, line * 0.8) == -1)
 		return -1;
 	return 0;
@@ -482,8 +476,8 @@ index_refs(const struct booklet *b, const struct person *s, int *first)
 		a = &b->bk.anchors.v[b->forum_anchor[j]];
 		/* No-break spaces: a line breaks between references only. */
 		ref = xasprintf("%s%s\u00a0%d\u00a0\u00b7\u00a0%s\u00a0%zu",
-		    refs.len ? "; " : "", label(b, "forum"), f->number,
-		    label(b, "page-short"), a->page + 1);
+		    refs.len ? "; " : "", box_label(&b->box, "forum"),
+		    f->number, box_label(&b->box, "page-short"), a->page + 1);
 		buf_adds(&refs, ref);
 		free(ref);
 	}
@@ -506,7 +500,7 @@ index_entry(struct booklet *b, struct items *its, const struct person *s,
 
 	refs = index_refs(b, s, &first);
 	it = item_add(its, before);
-	it->cell[0].tb = set(b, ist, b->lang, r, given != NULL ? 2 : 1,
+	it->cell[0].tb = set(b, ist, b->box.lang, r, given != NULL ? 2 : 1,
 	    colw - refw - gap, &s->pos, "person");
 	it->cell[1].tb = set1(b, &rst, refs, TEXT_REGULAR, refw, &s->pos,
 	    "person.forums");
@@ -554,12 +548,13 @@ main_matter(struct booklet *b)
 	struct items its = { 0 };
 	struct flow fl;
 	size_t i;
-	int ncols = b->l->booklet.columns, rc = 0;
+	int ncols = b->box.l->booklet.columns, rc = 0;
 
 	for (i = 0; i < b->p->nforums && rc == 0; i++)
 		rc = forum_items(b, &its, i);
 	if (rc == 0 && b->p->nforums > 0) {
-		start(b, &fl, &b->bk.main, label(b, "schedule"), ncols);
+		start(b, &fl, &b->bk.main, box_label(&b->box, "schedule"),
+		    ncols);
 		flow_items(&fl, &its);
 	}
 	items_release(&its);
@@ -567,11 +562,12 @@ main_matter(struct booklet *b)
 		return -1;
 
 	/* Page numbers of the forums are known now. */
-	if (section_heading(b, &its, label(b, "index"), b->area.width) == NULL)
+	if (section_heading(b, &its, box_label(&b->box, "index"),
+	    b->area.width) == NULL)
 		rc = -1;
 	else {
 		its.v[0].anchor = anchor_new(&b->bk.anchors);
-		start(b, &fl, &b->bk.main, label(b, "index"), 1);
+		start(b, &fl, &b->bk.main, box_label(&b->box, "index"), 1);
 		flow_items(&fl, &its);
 		items_release(&its);
 		flow_columns(&fl, ncols);
@@ -615,8 +611,9 @@ table_init(struct booklet *b, struct table *t)
 static int
 table_head(struct booklet *b, struct items *its, const struct table *t)
 {
-	const char *hdr[4] = { label(b, "forum"), label(b, "topic"),
-		label(b, "room"), label(b, "page") };
+	const char *hdr[4] = { box_label(&b->box, "forum"),
+		box_label(&b->box, "topic"), box_label(&b->box, "room"),
+		box_label(&b->box, "page") };
 	const struct text_style *hs[4] = { &t->left, &t->left, &t->left,
 		&t->right };
 	struct item *it = item_add(its, t->left.size * 0.6);
@@ -720,12 +717,12 @@ overview(struct booklet *b)
 	if (i == p->nforums)
 		return 0;
 	table_init(b, &t);
-	if (section_heading(b, &its, label(b, "overview"), b->area.width) ==
-	    NULL)
+	if (section_heading(b, &its, box_label(&b->box, "overview"),
+	    b->area.width) == NULL)
 		return -1;
 	rc = overview_slot(b, &its, &t, NULL);
 	if (rc == 0) {
-		start(b, &fl, &b->bk.front, label(b, "overview"), 1);
+		start(b, &fl, &b->bk.front, box_label(&b->box, "overview"), 1);
 		flow_items(&fl, &its);
 	}
 	items_release(&its);
@@ -742,9 +739,9 @@ keep_string(void *arg, char *s)
 static int
 timetable(struct booklet *b)
 {
-	struct timetable t = { b->pdf, b->p, b->l, b->lang, &b->area,
-		&b->bk.front, &b->bk.anchors, b->forum_anchor, keep_block,
-		keep_string, b };
+	struct timetable t = { b->box.pdf, b->p, b->box.l, b->box.lang,
+		&b->area, &b->bk.front, &b->bk.anchors, b->forum_anchor,
+		keep_block, keep_string, b };
 
 	return timetable_pages(&t);
 }
@@ -827,7 +824,7 @@ cover_foot(struct booklet *b, struct page *pg)
 		r[n++] = (struct text_run){ " \u00b7 ", TEXT_REGULAR, 0 };
 	if (ev->url != NULL)
 		r[n++] = (struct text_run){ ev->url, TEXT_REGULAR, 1 };
-	if ((tb = set(b, &os, b->lang, r, n, b->area.width, NULL,
+	if ((tb = set(b, &os, b->box.lang, r, n, b->area.width, NULL,
 	    "event.organiser")) == NULL)
 		return -1;
 	cover_text(pg, tb, b->area.height - text_height(tb));
@@ -838,7 +835,7 @@ cover_foot(struct booklet *b, struct page *pg)
 static int
 cover(struct booklet *b)
 {
-	const struct layout_booklet *lb = &b->l->booklet;
+	const struct layout_booklet *lb = &b->box.l->booklet;
 	struct page *pg = page_new(&b->bk.front, PAGE_COVER, NULL);
 	struct text_style band_st = *style(b, "h1");
 	struct text_block *tb;
@@ -846,8 +843,8 @@ cover(struct booklet *b)
 
 	op_rect(pg, 0, 0, 0, b->pw, band, &b->accent, 1);
 	band_st.colour = (struct colour){ COLOUR_RGB, { 1, 1, 1, 0 } };
-	if ((tb = set1(b, &band_st, label(b, "schedule"), TEXT_REGULAR,
-	    b->area.width, NULL, "label")) == NULL)
+	if ((tb = set1(b, &band_st, box_label(&b->box, "schedule"),
+	    TEXT_REGULAR, b->area.width, NULL, "label")) == NULL)
 		return -1;
 	cover_text(pg, tb, band - lb->top - text_height(tb) - band_st.size);
 	y = band - lb->top + b->area.height * 0.08;
@@ -864,12 +861,13 @@ static int
 notes_page(struct booklet *b)
 {
 	const struct text_style *ns = style(b, "notes");
-	struct page *pg = page_new(&b->bk.main, PAGE_TEXT, label(b, "notes"));
+	struct page *pg = page_new(&b->bk.main, PAGE_TEXT,
+	    box_label(&b->box, "notes"));
 	struct text_block *tb;
 	double step = fmax(ns->size * ns->leading * 2, PDF_MM(7)), y;
 
-	if ((tb = set1(b, style(b, "h1"), label(b, "notes"), TEXT_REGULAR,
-	    b->area.width, NULL, "label")) == NULL)
+	if ((tb = set1(b, style(b, "h1"), box_label(&b->box, "notes"),
+	    TEXT_REGULAR, b->area.width, NULL, "label")) == NULL)
 		return -1;
 	op_text(pg, 1, tb, 0, text_lines(tb), 0, 0);
 	for (y = text_height(tb) + step; y <= b->area.height + FLOW_EPS;
@@ -885,9 +883,9 @@ static int
 decorate(struct booklet *b, size_t phys)
 {
 	struct page *pg = book_page(&b->bk, phys);
-	const struct layout_booklet *lb = &b->l->booklet;
+	const struct layout_booklet *lb = &b->box.l->booklet;
 	struct text_style hs, fs = *style(b, "folio");
-	double left = impose_ta_left(b->l, phys);
+	double left = impose_ta_left(b->box.l, phys);
 	int right = phys % 2 == 0;
 	struct text_block *tb;
 	const char *head;
@@ -921,22 +919,10 @@ decorate(struct booklet *b, size_t phys)
 	return 0;
 }
 
-/* DIR/booklet-imposed.pdf for DIR/booklet.pdf; the caller frees it. */
-static char *
-imposed_path(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup("booklet-imposed.pdf");
-	return xasprintf("%.*s/booklet-imposed.pdf", (int)(slash - path),
-	    path);
-}
-
 static int
 build(struct booklet *b)
 {
-	const struct layout_booklet *lb = &b->l->booklet;
+	const struct layout_booklet *lb = &b->box.l->booklet;
 	size_t i, total;
 	int multiple = lb->pad_multiple > 0 ? lb->pad_multiple : 1;
 
@@ -974,8 +960,8 @@ booklet_init(struct booklet *b, const struct programme *p,
 
 	memset(b, 0, sizeof(*b));
 	b->p = p;
-	b->l = l;
-	b->lang = p->lang != NULL ? p->lang : "de";
+	b->box.l = l;
+	b->box.lang = b->box.words = p->lang != NULL ? p->lang : "de";
 	b->pw = l->page.width;
 	b->ph = l->page.height;
 	b->area.width = b->pw - lb->inner - lb->outer;
@@ -1005,7 +991,7 @@ booklet_release(struct booklet *b)
 	free(b->strs);
 	free(b->forum_anchor);
 	book_release(&b->bk);
-	pdf_free(b->pdf);
+	pdf_free(b->box.pdf);
 }
 
 int
@@ -1023,15 +1009,16 @@ booklet_render(const struct programme *p, const struct layout *l,
 	info.title = p->event.title;
 	info.author = p->event.organiser;
 	info.subject = p->event.subtitle != NULL ? p->event.subtitle :
-	    label(&b, "schedule");
-	if ((b.pdf = pdf_new(d, &info)) == NULL)
+	    box_label(&b.box, "schedule");
+	if ((b.box.pdf = pdf_new(d, &info)) == NULL)
 		return -1;
 	if (render_flag(opts, "rgb"))
-		pdf_use_rgb(b.pdf);
-	if (build(&b) == -1 || impose_pages(&b.bk, l, b.pdf) == -1)
+		pdf_use_rgb(b.box.pdf);
+	if (build(&b) == -1 || impose_pages(&b.bk, l, b.box.pdf) == -1)
 		goto out;
 	if (render_flag(opts, "impose")) {
-		ipath = imposed_path(path);
+		/* DIR/booklet-imposed.pdf beside DIR/booklet.pdf */
+		ipath = path_beside(path, "booklet-imposed.pdf");
 		if ((imp = pdf_new(d, &info)) == NULL)
 			goto out;
 		if (render_flag(opts, "rgb"))
@@ -1039,7 +1026,7 @@ booklet_render(const struct programme *p, const struct layout *l,
 		if (impose_saddle_stitch(&b.bk, l, imp) == -1)
 			goto out;
 	}
-	if (pdf_save(b.pdf, path) == -1)
+	if (pdf_save(b.box.pdf, path) == -1)
 		goto out;
 	if (imp != NULL && pdf_save(imp, ipath) == -1) {
 		/* Both or neither: the contract of render_fn. */

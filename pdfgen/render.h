@@ -34,7 +34,7 @@ enum render_opt_type {
 struct render_option {
 	const char	*name;		/* "skip": the option --skip */
 	enum render_opt_type type;
-	const char	*arg;		/* "N": the value in the help; flags NULL */
+	const char	*arg;		/* "N", in the help; flags: NULL */
 	/* what it does, for --help; '\n' starts a new line */
 	const char	*help;
 	long		 max;		/* RENDER_NUMBER: the largest value */
@@ -89,7 +89,7 @@ struct product {
 	const char	*name;		/* "booklet": writes DIR/booklet.pdf */
 	const char	*help;		/* "the programme booklet" */
 	enum layout_kind kind;		/* of the layouts it draws with */
-	const char	*layout;	/* default layout file name in layouts/ */
+	const char	*layout;	/* default layout file in layouts/ */
 	const char *const *styles;	/* looked up by name; NULL-terminated */
 	const struct render_option *options;	/* only its own; may be NULL */
 	render_fn	 render;

@@ -9,6 +9,7 @@
 
 #include "box.h"
 #include "render.h"
+#include "sheet.h"
 #include "util.h"
 #include "when.h"
 
@@ -43,13 +44,6 @@ struct list {
 	size_t		 n;
 	int		 bars;		/* indent every entry for the bar */
 };
-
-/* A fixed word: in the programme's language on every product. */
-static const char *
-label(const struct job *j, const char *key)
-{
-	return layout_label(j->box.l, key, j->p->lang);
-}
 
 static struct entry *
 list_add(struct list *ls, double before)
@@ -179,8 +173,7 @@ person_entry(struct job *j, struct list *ls, const struct person *s)
 		entry_run(e, xasprintf(", %s", aff), TEXT_REGULAR,
 		    s->organisation != NULL);
 	if (s->status == PERSON_INVITED)
-		entry_run(e, xasprintf(" (%s)", label(j, "invited")),
-		    TEXT_ITALIC, 1);
+		entry_run(e, box_invited(&j->box), TEXT_ITALIC, 1);
 }
 
 /* A heading and the people under it; nothing at all when there are none. */
@@ -222,11 +215,11 @@ people_box(struct job *j, const struct layout_box *b, double bx,
 	int rc;
 
 	if (speakers)
-		people_list(j, &ls, label(j, f->speakers_complete ?
+		people_list(j, &ls, box_label(&j->box, f->speakers_complete ?
 		    "speakers" : "among-others"), f->speakers, f->nspeakers);
 	if (!speakers || moderators_with_speakers(j))
-		people_list(j, &ls, label(j, "moderation"), f->moderators,
-		    f->nmoderators);
+		people_list(j, &ls, box_label(&j->box, "moderation"),
+		    f->moderators, f->nmoderators);
 	rc = fit_list(j, b, bx, btop, &ls, &src);
 	list_free(&ls);
 	return rc;
@@ -299,11 +292,11 @@ names_of(struct job *j, const struct forum *f)
 {
 	struct buf b = { NULL, 0, 0 };
 	const struct person *s;
-	char *name;
+	char *name, *inv;
 	size_t i;
 
 	/* "Referent*innen: A, B" but "u. a. mit A, B". */
-	buf_adds(&b, label(j, f->speakers_complete ? "speakers" :
+	buf_adds(&b, box_label(&j->box, f->speakers_complete ? "speakers" :
 	    "among-others"));
 	if (f->speakers_complete)
 		buf_addc(&b, ':');
@@ -319,9 +312,9 @@ names_of(struct job *j, const struct forum *f)
 			buf_addc(&b, ')');
 		}
 		if (s->status == PERSON_INVITED) {
-			buf_adds(&b, " (");
-			buf_adds(&b, label(j, "invited"));
-			buf_addc(&b, ')');
+			inv = box_invited(&j->box);
+			buf_adds(&b, inv);
+			free(inv);
 		}
 	}
 	return buf_take(&b);
@@ -358,7 +351,7 @@ schedule_box(struct job *j, const struct layout_box *b, double bx,
 		e->marked = day[i] == f;
 		t = day[i]->slot != NULL ? when_time(day[i]->slot) : NULL;
 		entry_run(e, xasprintf("%s%s%s %d", t != NULL ? t : "",
-		    t != NULL ? " \u00B7 " : "", label(j, "forum"),
+		    t != NULL ? " \u00B7 " : "", box_label(&j->box, "forum"),
 		    day[i]->number), v, 1);
 		free(t);
 		e = list_add(&ls, 0);
@@ -388,7 +381,7 @@ host_box(struct job *j, const struct layout_box *b, double bx, double btop,
 
 	if (f->host == NULL)
 		return 0;
-	by = xasprintf("%s ", label(j, "hosted-by"));
+	by = xasprintf("%s ", box_label(&j->box, "hosted-by"));
 	runs[0] = (struct text_run){ by, TEXT_REGULAR, 0 };
 	runs[1] = (struct text_run){ f->host, TEXT_BOLD, 1 };
 	rc = box_runs(&j->box, b, bx, btop, runs, 2, &src);
@@ -413,58 +406,19 @@ description(const struct forum *f)
 	return buf_take(&b);
 }
 
-/* The day of forum f, or of the event when it has one day; 0: none. */
-static int
-date_box(struct job *j, const struct layout_box *b, double bx, double btop,
-    const struct forum *f)
-{
-	const struct event *ev = &j->p->event;
-	const char *date;
-	char *t;
-	int rc;
-
-	if (f->slot != NULL)
-		date = f->slot->date;
-	else if (ev->ndates == 1)
-		date = ev->dates[0];
-	else
-		return 0;
-	t = when_date(date, lang_is(j->p->lang, "en"), 1);
-	rc = box_text(&j->box, b, bx, btop, t, 1, NULL, "event.date");
-	free(t);
-	return rc;
-}
-
 /* Box b of forum f's sign when it shows no field of the forum. */
 static int
 other_box(struct job *j, const struct layout_box *b, double bx,
     double btop, const struct forum *f)
 {
-	const struct programme *p = j->p;
-	struct box_ctx *c = &j->box;
+	/* A sign has no person: bands in the category's general colour. */
+	struct box_item it = { j->p, f, NULL };
 
-	switch (b->field) {
-	case FIELD_EVENT_TITLE:
-		return box_text(c, b, bx, btop, p->event.title, 0, NULL,
-		    "event.title");
-	case FIELD_EVENT_DATE:
-		return date_box(j, b, bx, btop, f);
-	case FIELD_TEXT:
-		return box_text(c, b, bx, btop, b->text != NULL ? b->text :
-		    label(j, b->label), 0, &b->pos, "text");
-	case FIELD_IMAGE:
-		return box_image(c, b, bx, btop, &b->pos, b->src);
-	case FIELD_QR:
-		/* Only the event's address means something on a door. */
-		return box_qr(c, b, bx, btop, b->qr == QR_EVENT_URL ?
-		    p->event.url : NULL);
-	case FIELD_BAND:
-		/* A sign has no person: the category's general colour. */
-		return box_band(c, b, bx, btop, f, NULL);
-	default:
-		/* Fields of one person belong on badges. */
-		return 0;
-	}
+	/* Only the event's address means something on a door. */
+	if (b->field == FIELD_QR)
+		return box_qr(&j->box, b, bx, btop, b->qr == QR_EVENT_URL ?
+		    j->p->event.url : NULL);
+	return box_other(&j->box, b, bx, btop, &it);
 }
 
 /* Box b of forum f's sign, the item's top-left corner at ix, itop. */
@@ -480,7 +434,7 @@ draw_box(struct job *j, const struct layout_box *b, double ix, double itop,
 
 	switch (b->field) {
 	case FIELD_FORUM_NUMBER:
-		t = xasprintf("%s %d", label(j, "forum"), f->number);
+		t = xasprintf("%s %d", box_label(&j->box, "forum"), f->number);
 		rc = box_text(c, b, bx, btop, t, 1, &f->pos, "forum.number");
 		free(t);
 		return rc;
@@ -538,37 +492,28 @@ draw_sign(struct job *j, const struct layout_side *side,
 }
 
 /*
- * One sheet with the signs of forums first..first+n-1, front or (back
- * set) back side (box_item() mirrors the places of a back).
+ * Side side of the sign of forum i, top-left corner at ix, itop (the
+ * sheet engine's draw); each front in the viewer's outline.
  */
 static int
-sheet(struct job *j, size_t first, size_t n,
-    const struct layout_side *side, int back)
+sign(void *arg, size_t i, const struct layout_side *side, int back,
+    double ix, double itop)
 {
-	const struct layout *l = j->box.l;
-	const struct forum *f;
-	double ix, itop;
+	struct job *j = arg;
+	const struct forum *f = &j->p->forums[i];
 	char *mark;
-	size_t i;
 	int rc = 0;
 
-	if (pdf_page_add_trimmed(j->box.pdf, l->page.width, l->page.height,
-	    l->page.bleed, l->page.crop_marks) == -1)
-		return -1;
-	for (i = 0; i < n; i++) {
-		f = &j->p->forums[first + i];
-		box_item(l, (int)i, back, &ix, &itop);
-		if (!back) {
-			/* "Forum 3: Cloud" in the viewer's outline. */
-			mark = xasprintf("%s %d: %s", label(j, "forum"),
-			    f->number, f->title);
-			if (pdf_bookmark(j->box.pdf, -1, mark, itop) == -1)
-				rc = -1;
-			free(mark);
-		}
-		if (draw_sign(j, side, f, ix, itop) == -1)
+	if (!back) {
+		/* "Forum 3: Cloud" */
+		mark = xasprintf("%s %d: %s", box_label(&j->box, "forum"),
+		    f->number, f->title);
+		if (pdf_bookmark(j->box.pdf, -1, mark, itop) == -1)
 			rc = -1;
+		free(mark);
 	}
+	if (draw_sign(j, side, f, ix, itop) == -1)
+		rc = -1;
 	return rc;
 }
 
@@ -576,16 +521,15 @@ int
 signs_render(const struct programme *p, const struct layout *l,
     const struct render_opts *o, struct diag *d, const char *path)
 {
-	const struct layout_side *back = layout_back(l);
 	struct pdf_info info = { NULL, NULL, NULL };
+	struct sheets sh;
 	struct job j;
-	unsigned errors = d->nerrors;
-	size_t per, first, n;
-	int rc = 0;
+	int rc;
 
 	memset(&j, 0, sizeof(j));
 	j.p = p;
 	j.box.l = l;
+	j.box.words = p->lang;
 	if (p->nforums == 0) {
 		diag_warning(d, NULL, "no signs to print: the programme has "
 		    "no forums; '%s' not written", path);
@@ -598,19 +542,8 @@ signs_render(const struct programme *p, const struct layout *l,
 		return -1;
 	if (render_flag(o, "rgb"))
 		pdf_use_rgb(j.box.pdf);
-	per = (size_t)l->grid.columns * (size_t)l->grid.rows;
-	for (first = 0; first < p->nforums; first += n) {
-		n = p->nforums - first < per ? p->nforums - first : per;
-		if (sheet(&j, first, n, &l->item.front, 0) == -1 ||
-		    (back != NULL && back->nboxes > 0 &&
-		    sheet(&j, first, n, back, 1) == -1))
-			rc = -1;
-	}
-	/* With --strict a shortened title is an error: write nothing. */
-	if (rc == 0 && d->nerrors == errors)
-		rc = pdf_save(j.box.pdf, path);
-	else
-		rc = -1;
+	sh = (struct sheets){ j.box.pdf, l, p->nforums, 0, sign, NULL, &j };
+	rc = sheet_render(&sh, path);
 	pdf_free(j.box.pdf);
 	return rc;
 }
