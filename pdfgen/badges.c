@@ -11,15 +11,11 @@
 #include "box.h"
 #include "collate.h"
 #include "render.h"
+#include "sheet.h"
 #include "util.h"
 
 #define NAME_FLOOR	8.0	/* points: names shrink no further */
 #define NAME_SLACK	1e-3	/* points: rounding room for name_need */
-/* Cut marks start MARK_OFFSET from the grid, at most MARK_LEN long. */
-#define MARK_OFFSET	PDF_MM(2)
-#define MARK_LEN	PDF_MM(5)
-#define MARK_MIN	PDF_MM(1.5)	/* shorter marks are left out */
-#define MARK_WIDTH	0.3		/* points */
 #define WRITING_LINE	0.6		/* points: a line to write a name on */
 
 enum category {
@@ -76,15 +72,6 @@ struct job {
 	 */
 	const struct layout_box *org, *role;
 };
-
-/* Registration black: cut marks must show on every separation. */
-static const struct colour registration = { COLOUR_CMYK, { 1, 1, 1, 1 } };
-
-static const char *
-label(const struct job *j, const char *key)
-{
-	return layout_label(j->box.l, key, j->box.lang);
-}
 
 /* Adds forum f to b's forums (once) for a person who speaks or moderates. */
 static void
@@ -541,7 +528,7 @@ forum_numbers(struct job *j, const struct badge *bg)
 	size_t i;
 
 	if (bg->forums[0]->number == 0 && bg->nforums == 1) {
-		t = forum_short(bg->forums[0], label(j, "forum"));
+		t = forum_short(bg->forums[0], box_label(&j->box, "forum"));
 		buf_adds(&b, t);
 		free(t);
 		return buf_take(&b);
@@ -556,7 +543,7 @@ forum_numbers(struct job *j, const struct badge *bg)
 		}
 		return buf_take(&b);
 	}
-	buf_adds(&b, label(j, "forum"));
+	buf_adds(&b, box_label(&j->box, "forum"));
 	for (i = 0; i < bg->nforums; i++) {
 		snprintf(num, sizeof(num), "%s%d", i > 0 ? ", " : " ",
 		    bg->forums[i]->number);
@@ -591,7 +578,7 @@ forums_box(struct job *j, const struct layout_box *b, double bx,
 		src[i] = (struct text_src){ &bg->forums[i]->pos, "forum.title" };
 		/* Without a number the title alone: "" is no run. */
 		num[i] = bg->forums[i]->number > 0 ? xasprintf("%s %d: ",
-		    label(j, "forum"), bg->forums[i]->number) : NULL;
+		    box_label(&j->box, "forum"), bg->forums[i]->number) : NULL;
 		runs[2 * i] = (struct text_run){ num[i], TEXT_BOLD, 1 };
 		runs[2 * i + 1] = (struct text_run){ bg->forums[i]->title,
 		    TEXT_REGULAR, 0 };
@@ -716,6 +703,7 @@ other_box(struct job *j, const struct layout_box *b, double bx,
     double btop, struct badge *bg)
 {
 	struct box_ctx *c = &j->box;
+	struct box_item it;
 	char *t;
 	int r;
 
@@ -732,22 +720,13 @@ other_box(struct job *j, const struct layout_box *b, double bx,
 		    "forum.title");
 		free(t);
 		return r;
-	case FIELD_EVENT_TITLE:
-		return box_text(c, b, bx, btop, j->p->event.title, 0, NULL,
-		    "event.title");
-	case FIELD_TEXT:
-		return box_text(c, b, bx, btop, b->text != NULL ? b->text :
-		    label(j, b->label), 0, &b->pos, "text");
-	case FIELD_IMAGE:
-		return box_image(c, b, bx, btop, &b->pos, b->src);
 	case FIELD_QR:
 		return qr_box(j, b, bx, btop, bg->who);
-	case FIELD_BAND:
-		return box_band(c, b, bx, btop, bg->forums[0],
-		    category_names[bg->cat]);
 	default:
 		/* Fields of forums and rooms belong on signs. */
-		return 0;
+		it = (struct box_item){ j->p, bg->forums[0],
+		    category_names[bg->cat] };
+		return box_other(c, b, bx, btop, &it);
 	}
 }
 
@@ -780,7 +759,7 @@ person_box(struct job *j, const struct layout_side *side,
 		return forums_box(j, b, bx, btop, bg);
 	case FIELD_PERSON_CATEGORY:
 		t = xasprintf("category.%s", category_names[bg->cat]);
-		r = box_text(c, b, bx, btop, label(j, t), 0, &b->pos,
+		r = box_text(c, b, bx, btop, box_label(&j->box, t), 0, &b->pos,
 		    "category label");
 		free(t);
 		return r;
@@ -820,91 +799,26 @@ draw_badge(struct job *j, const struct layout_side *side,
 	return rc;
 }
 
-/*
- * Cut marks on the sheet margins, in line with every edge of the grid's
- * columns and rows, so that none falls on a badge.
- */
+/* Side side of badge i (the sheet engine's draw). */
 static int
-cut_marks(struct job *j)
+badge(void *arg, size_t i, const struct layout_side *side, int back,
+    double ix, double itop)
 {
-	const struct layout *l = j->box.l;
-	struct pdf *pdf = j->box.pdf;
-	const struct layout_grid *g = &l->grid;
-	double pw = l->page.width, ph = l->page.height;
-	double left = g->x + g->offset_x, top = g->y + g->offset_y;
-	double right = left + g->columns * l->item.width +
-	    (g->columns - 1) * g->gap_x;
-	double bottom = top + g->rows * l->item.height +
-	    (g->rows - 1) * g->gap_y;
-	double e, len;
-	int i, k, rc = 0;
+	struct job *j = arg;
 
-	/* Edges as distances from the top left; gaps of 0 share an edge. */
-	for (i = 0; i < g->columns; i++)
-		for (k = 0; k < 2; k++) {
-			if (k == 0 && i > 0 && g->gap_x <= 0)
-				continue;
-			e = left + i * (l->item.width + g->gap_x) +
-			    k * l->item.width;
-			len = top - MARK_OFFSET - l->page.margin_top;
-			len = len > MARK_LEN ? MARK_LEN : len;
-			if (len >= MARK_MIN && pdf_line(pdf, e, ph - top +
-			    MARK_OFFSET, e, ph - top + MARK_OFFSET + len,
-			    &registration, MARK_WIDTH) == -1)
-				rc = -1;
-			len = ph - bottom - MARK_OFFSET - l->page.margin_bottom;
-			len = len > MARK_LEN ? MARK_LEN : len;
-			if (len >= MARK_MIN && pdf_line(pdf, e, ph - bottom -
-			    MARK_OFFSET, e, ph - bottom - MARK_OFFSET - len,
-			    &registration, MARK_WIDTH) == -1)
-				rc = -1;
-		}
-	for (i = 0; i < g->rows; i++)
-		for (k = 0; k < 2; k++) {
-			if (k == 0 && i > 0 && g->gap_y <= 0)
-				continue;
-			e = ph - (top + i * (l->item.height + g->gap_y) +
-			    k * l->item.height);
-			len = left - MARK_OFFSET - l->page.margin_left;
-			len = len > MARK_LEN ? MARK_LEN : len;
-			if (len >= MARK_MIN && pdf_line(pdf, left -
-			    MARK_OFFSET, e, left - MARK_OFFSET - len, e,
-			    &registration, MARK_WIDTH) == -1)
-				rc = -1;
-			len = pw - right - MARK_OFFSET - l->page.margin_right;
-			len = len > MARK_LEN ? MARK_LEN : len;
-			if (len >= MARK_MIN && pdf_line(pdf, right +
-			    MARK_OFFSET, e, right + MARK_OFFSET + len, e,
-			    &registration, MARK_WIDTH) == -1)
-				rc = -1;
-		}
-	return rc;
+	(void)back;	/* a back repeats what the front set */
+	return draw_badge(j, side, &j->badges[i], ix, itop);
 }
 
-/*
- * One sheet: badges first..first+n-1 in slots from slot0 on, the front or
- * (back set) the back side (box_item() mirrors the slots of a back).
- */
-static int
-sheet(struct job *j, size_t first, size_t n, int slot0,
-    const struct layout_side *side, int back)
+/* The texts kept for the backs of a sheet's badges are done with. */
+static void
+sheet_done(void *arg, size_t first, size_t n)
 {
-	const struct layout *l = j->box.l;
-	double ix, itop;
+	struct job *j = arg;
 	size_t i;
-	int rc = 0;
 
-	if (pdf_page_add_trimmed(j->box.pdf, l->page.width, l->page.height,
-	    l->page.bleed, l->page.crop_marks) == -1)
-		return -1;
-	if (!back && l->grid.cut_marks && cut_marks(j) == -1)
-		rc = -1;
-	for (i = 0; i < n; i++) {
-		box_item(l, slot0 + (int)i, back, &ix, &itop);
-		if (draw_badge(j, side, &j->badges[first + i], ix, itop) == -1)
-			rc = -1;
-	}
-	return rc;
+	for (i = first; i < first + n; i++)
+		forget(&j->badges[i]);
 }
 
 int
@@ -913,24 +827,21 @@ badges_render(const struct programme *p, const struct layout *l,
 {
 	struct choice who = { render_flag(o, "confirmed-only"),
 	    render_flag(o, "no-placeholders"), render_text(o, "only") };
-	int skip = (int)render_number(o, "skip");
-	const struct layout_side *back = layout_back(l);
+	size_t skip = (size_t)render_number(o, "skip"), i;
 	struct pdf_info info = { NULL, NULL, NULL };
+	struct sheets sh;
 	struct job j;
-	unsigned errors = d->nerrors;
-	size_t per, first, n, i;
-	int slot0, rc = -1;
+	int rc = -1;
 
 	memset(&j, 0, sizeof(j));
 	j.p = p;
 	j.box.l = l;
-	j.box.lang = p->lang;
+	j.box.lang = j.box.words = p->lang;
 	j.box.place = place;
 	j.box.arg = &j;
-	per = (size_t)l->grid.columns * (size_t)l->grid.rows;
-	if ((size_t)skip >= per)
-		return diag_error(d, NULL, "--skip %d leaves no free place on "
-		    "a sheet of %zu badges", skip, per);
+	if (skip >= sheet_places(l))
+		return diag_error(d, NULL, "--skip %zu leaves no free place on "
+		    "a sheet of %zu badges", skip, sheet_places(l));
 	if (collect(&j, &who, d) == -1)
 		goto out;
 	if (j.nbadges == 0) {
@@ -946,24 +857,9 @@ badges_render(const struct programme *p, const struct layout *l,
 		goto out;
 	if (render_flag(o, "rgb"))
 		pdf_use_rgb(j.box.pdf);
-	rc = 0;
-	for (first = 0, slot0 = skip; first < j.nbadges;
-	    first += n, slot0 = 0) {
-		n = per - (size_t)slot0;
-		if (n > j.nbadges - first)
-			n = j.nbadges - first;
-		if (sheet(&j, first, n, slot0, &l->item.front, 0) == -1 ||
-		    (back != NULL && back->nboxes > 0 &&
-		    sheet(&j, first, n, slot0, back, 1) == -1))
-			rc = -1;
-		for (i = first; i < first + n; i++)
-			forget(&j.badges[i]);
-	}
-	/* With --strict a shortened text is an error: write nothing. */
-	if (rc == 0 && d->nerrors == errors)
-		rc = pdf_save(j.box.pdf, path);
-	else
-		rc = -1;
+	sh = (struct sheets){ j.box.pdf, l, j.nbadges, skip, badge, sheet_done,
+	    &j };
+	rc = sheet_render(&sh, path);
 out:
 	pdf_free(j.box.pdf);
 	for (i = 0; i < j.nbadges; i++) {

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "box.h"
 #include "collate.h"
 #include "flow.h"
 #include "impose.h"
@@ -32,9 +33,8 @@
 
 struct booklet {
 	const struct programme *p;
-	const struct layout *l;
-	struct pdf	*pdf;		/* texts are set with its fonts */
-	const char	*lang;		/* of the labels */
+	/* its pdf sets the texts with its fonts; lang: of the labels */
+	struct box_ctx	 box;
 	double		 pw, ph;	/* trimmed page, points */
 	struct flow_area area;		/* the type area */
 	double		 colw;		/* column width */
@@ -48,12 +48,6 @@ struct booklet {
 	struct book	 bk;
 	struct colour	 accent;
 };
-
-static const char *
-label(const struct booklet *b, const char *key)
-{
-	return layout_label(b->l, key, b->lang);
-}
 
 static const char *
 keep_str(struct booklet *b, char *s)
@@ -76,7 +70,7 @@ keep_block(void *arg, struct text_block *tb)
 static int
 is_en(const struct booklet *b)
 {
-	return lang_is(b->lang, "en");
+	return lang_is(b->box.lang, "en");
 }
 
 static char *
@@ -111,7 +105,7 @@ capitalised(const char *s)
 static const struct text_style *
 style(const struct booklet *b, const char *name)
 {
-	return layout_style(b->l, name);
+	return layout_style(b->box.l, name);
 }
 
 /* Sets runs as a block kept until the end; NULL after reporting. */
@@ -123,7 +117,7 @@ set(struct booklet *b, const struct text_style *st, const char *lang,
 	struct text_src src = { pos, field };
 	struct text_block *tb;
 
-	if ((tb = text_set(b->pdf, st, lang, runs, nruns, width, &src)) ==
+	if ((tb = text_set(b->box.pdf, st, lang, runs, nruns, width, &src)) ==
 	    NULL)
 		return NULL;
 	keep_block(b, tb);
@@ -137,7 +131,7 @@ set1(struct booklet *b, const struct text_style *st, const char *text,
 {
 	struct text_run r = { text, v, 0 };
 
-	return set(b, st, b->lang, &r, 1, width, pos, field);
+	return set(b, st, b->box.lang, &r, 1, width, pos, field);
 }
 
 /* === CONTENT === */
@@ -174,7 +168,7 @@ person_item(struct booklet *b, struct items *its, const struct person *s,
 		    1 };
 	}
 	if (s->status == PERSON_INVITED) {
-		inv = xasprintf(" (%s)", label(b, "invited"));
+		inv = box_invited(&b->box);
 		runs[n++] = (struct text_run){ inv, TEXT_ITALIC, 0 };
 	}
 	it = item_block(its, set(b, st, lang, runs, n, width, &s->pos,
@@ -232,7 +226,7 @@ forum_heading(struct booklet *b, struct items *its, size_t fi,
 	kicker.colour = b->accent;
 	head = its->n;
 	/* "Forum 3 · Track", the track alone without a number, or nothing. */
-	if ((s = forum_kicker(f, label(b, "forum"))) != NULL) {
+	if ((s = forum_kicker(f, box_label(&b->box, "forum"))) != NULL) {
 		it = item_block(its, set1(b, &kicker, s, TEXT_REGULAR, b->colw,
 		    &f->pos, "forum.number"), 2.2 * line);
 		free(s);
@@ -249,7 +243,7 @@ forum_heading(struct booklet *b, struct items *its, size_t fi,
 	it = &its->v[head];
 	it->anchor = b->forum_anchor[fi];
 	it->mark = f->number > 0 ? keep_str(b, xasprintf("%s %d: %s",
-	    label(b, "forum"), f->number, f->title)) : f->title;
+	    box_label(&b->box, "forum"), f->number, f->title)) : f->title;
 	if (f->subtitle != NULL) {
 		if ((it = item_block(its, set(b, style(b, "h3"), lang, &sub, 1,
 		    b->colw, &f->pos, "forum.subtitle"), 2)) == NULL)
@@ -304,7 +298,7 @@ forum_meta(struct booklet *b, struct items *its, const struct forum *f,
 		it->keep = 1;
 	if (f->host == NULL)
 		return 0;
-	s = xasprintf("%s ", label(b, "hosted-by"));
+	s = xasprintf("%s ", box_label(&b->box, "hosted-by"));
 	r[0].text = s;
 	it = item_block(its, set(b, meta, lang, r, 2, b->colw, &f->pos,
 	    "forum.host"), 0);
@@ -384,7 +378,7 @@ set_within(struct booklet *b, const char *lang, struct para_runs *r,
 	run_add(r, " \u2026", strlen(" \u2026"), TEXT_REGULAR);
 	r->v[r->n - 1].nohyphen = 1;
 	cut.min_size = cut.size;
-	if ((tb = text_fit_quiet(b->pdf, &cut, lang, r->v, r->n, width,
+	if ((tb = text_fit_quiet(b->box.pdf, &cut, lang, r->v, r->n, width,
 	    HUGE_VAL, (int)room, &src)) != NULL)
 		keep_block(b, tb);
 	return tb;
@@ -449,7 +443,7 @@ forum_text(struct booklet *b, struct items *its, const struct forum *f,
     const char *lang, const struct text_style *meta, double line)
 {
 	size_t i, used, n, lines = 0, budget = b->content == CONTENT_ABSTRACT ?
-	    (size_t)b->l->booklet.abstract_lines : (size_t)-1;
+	    (size_t)b->box.l->booklet.abstract_lines : (size_t)-1;
 	int item;
 
 	for (i = 0; i < f->nparagraphs && lines < budget; i += used) {
@@ -463,7 +457,7 @@ forum_text(struct booklet *b, struct items *its, const struct forum *f,
 		lines += n;
 	}
 	if (f->nparagraphs == 0 && f->nspeakers == 0 && f->nmoderators == 0 &&
-	    item_block(its, set1(b, meta, label(b, "to-be-announced"),
+	    item_block(its, set1(b, meta, box_label(&b->box, "to-be-announced"),
 	    TEXT_ITALIC, b->colw, &f->pos, "forum"), line * 0.6) == NULL)
 		return -1;
 	return 0;
@@ -478,16 +472,16 @@ forum_people(struct booklet *b, struct items *its, const struct forum *f,
 	int rc;
 
 	if (f->speakers_complete)
-		heading = xstrdup(label(b, "speakers"));
+		heading = xstrdup(box_label(&b->box, "speakers"));
 	else {
-		s = capitalised(label(b, "among-others"));
+		s = capitalised(box_label(&b->box, "among-others"));
 		heading = xasprintf("%s:", s);
 		free(s);
 	}
 	rc = people_items(b, its, heading, f->speakers, f->nspeakers, lang,
 	    line * 0.8);
 	free(heading);
-	if (rc == -1 || people_items(b, its, label(b, "moderation"),
+	if (rc == -1 || people_items(b, its, box_label(&b->box, "moderation"),
 	    f->moderators, f->nmoderators, lang, line * 0.8) == -1)
 		return -1;
 	return 0;
@@ -514,7 +508,7 @@ names_of(const struct booklet *b, struct person *const *v, size_t n)
 		}
 		if (v[i]->status == PERSON_INVITED) {
 			buf_adds(&out, " (");
-			buf_adds(&out, label(b, "invited"));
+			buf_adds(&out, box_label(&b->box, "invited"));
 			buf_addc(&out, ')');
 		}
 	}
@@ -563,13 +557,13 @@ full_items(struct booklet *b, struct items *its, size_t fi)
 	if (b->content == CONTENT_FULL)
 		return forum_people(b, its, f, lang, line);
 	/* An abstract: the names only, in a paragraph each. */
-	h = f->speakers_complete ? xstrdup(label(b, "speakers")) :
-	    capitalised(label(b, "among-others"));
+	h = f->speakers_complete ? xstrdup(box_label(&b->box, "speakers")) :
+	    capitalised(box_label(&b->box, "among-others"));
 	rc = names_item(b, its, h, f->speakers, f->nspeakers, lang,
 	    line * 0.5);
 	free(h);
 	if (rc == 0)
-		rc = names_item(b, its, label(b, "moderation"), f->moderators,
+		rc = names_item(b, its, box_label(&b->box, "moderation"), f->moderators,
 		    f->nmoderators, lang, line * 0.3);
 	return rc;
 }
@@ -595,7 +589,7 @@ title_items(struct booklet *b, struct items *its, size_t fi)
 	ts.hyphenate = 0;	/* a title, as the headings */
 	if (f->number > 0)
 		t[n++] = (struct text_run){ num = xasprintf("%s %d \u00b7 ",
-		    label(b, "forum"), f->number), TEXT_BOLD, 1 };
+		    box_label(&b->box, "forum"), f->number), TEXT_BOLD, 1 };
 	t[n++] = (struct text_run){ f->title, TEXT_BOLD, 0 };
 	it = item_block(its, set(b, &ts, lang, t, n, b->colw, &f->pos,
 	    "forum.title"), body->size * body->leading * 0.5);
@@ -767,14 +761,13 @@ index_refs(const struct booklet *b, const struct person *s, int *first)
 		 */
 		if (f->number > 0)
 			ref = xasprintf("%s%s\u00a0%d\u00a0\u00b7\u00a0%s"
-			    "\u00a0%zu", refs.len ? "; " : "", label(b,
-			    "forum"), f->number, label(b, "page-short"),
+			    "\u00a0%zu", refs.len ? "; " : "", box_label(&b->box, "forum"), f->number, box_label(&b->box, "page-short"),
 			    a->page + 1);
 		else if (refs.len > 0 && a->page == last)
 			continue;
 		else
 			ref = refs.len > 0 ? xasprintf(", %zu", a->page + 1) :
-			    xasprintf("%s\u00a0%zu", label(b, "page-short"),
+			    xasprintf("%s\u00a0%zu", box_label(&b->box, "page-short"),
 			    a->page + 1);
 		last = a->page;
 		buf_adds(&refs, ref);
@@ -799,7 +792,7 @@ index_entry(struct booklet *b, struct items *its, const struct person *s,
 
 	refs = index_refs(b, s, &first);
 	it = item_add(its, before);
-	it->cell[0].tb = set(b, ist, b->lang, r, given != NULL ? 2 : 1,
+	it->cell[0].tb = set(b, ist, b->box.lang, r, given != NULL ? 2 : 1,
 	    colw - refw - gap, &s->pos, "person");
 	it->cell[1].tb = set1(b, &rst, refs, TEXT_REGULAR, refw, &s->pos,
 	    "person.forums");
@@ -883,9 +876,9 @@ group_of(const struct booklet *b, const struct forum *f)
 {
 	if (b->group == GROUP_TRACK)
 		return xstrdup(f->track != NULL ? f->track->name :
-		    label(b, "no-track"));
+		    box_label(&b->box, "no-track"));
 	return f->slot != NULL ? when_date(f->slot->date, is_en(b), 1) :
-	    xstrdup(label(b, "unscheduled"));
+	    xstrdup(box_label(&b->box, "unscheduled"));
 }
 
 /*
@@ -951,11 +944,11 @@ main_matter(struct booklet *b)
 {
 	struct items its = { 0 };
 	struct flow fl;
-	int ncols = b->l->booklet.columns, rc = 0;
+	int ncols = b->box.l->booklet.columns, rc = 0;
 
 	rc = sessions_items(b, &its);
 	if (rc == 0 && b->p->nforums > 0) {
-		start(b, &fl, &b->bk.main, label(b, "schedule"), ncols);
+		start(b, &fl, &b->bk.main, box_label(&b->box, "schedule"), ncols);
 		flow_items(&fl, &its);
 	}
 	items_release(&its);
@@ -963,11 +956,11 @@ main_matter(struct booklet *b)
 		return -1;
 
 	/* Page numbers of the forums are known now. */
-	if (section_heading(b, &its, label(b, "index"), b->area.width) == NULL)
+	if (section_heading(b, &its, box_label(&b->box, "index"), b->area.width) == NULL)
 		rc = -1;
 	else {
 		its.v[0].anchor = anchor_new(&b->bk.anchors);
-		start(b, &fl, &b->bk.main, label(b, "index"), 1);
+		start(b, &fl, &b->bk.main, box_label(&b->box, "index"), 1);
 		flow_items(&fl, &its);
 		items_release(&its);
 		flow_columns(&fl, ncols);
@@ -1016,8 +1009,8 @@ table_init(struct booklet *b, struct table *t)
 static int
 table_head(struct booklet *b, struct items *its, const struct table *t)
 {
-	const char *hdr[4] = { label(b, "forum"), label(b, "topic"),
-		label(b, "room"), label(b, "page") };
+	const char *hdr[4] = { box_label(&b->box, "forum"), box_label(&b->box, "topic"),
+		box_label(&b->box, "room"), box_label(&b->box, "page") };
 	const struct text_style *hs[4] = { &t->left, &t->left, &t->left,
 		&t->right };
 	struct item *it = item_add(its, t->left.size * 0.6);
@@ -1129,12 +1122,12 @@ overview(struct booklet *b)
 	if (i == p->nforums)
 		return 0;
 	table_init(b, &t);
-	if (section_heading(b, &its, label(b, "overview"), b->area.width) ==
+	if (section_heading(b, &its, box_label(&b->box, "overview"), b->area.width) ==
 	    NULL)
 		return -1;
 	rc = overview_slot(b, &its, &t, NULL);
 	if (rc == 0) {
-		start(b, &fl, &b->bk.front, label(b, "overview"), 1);
+		start(b, &fl, &b->bk.front, box_label(&b->box, "overview"), 1);
 		flow_items(&fl, &its);
 	}
 	items_release(&its);
@@ -1151,7 +1144,7 @@ keep_string(void *arg, char *s)
 static int
 timetable(struct booklet *b)
 {
-	struct timetable t = { b->pdf, b->p, b->l, b->lang, &b->area,
+	struct timetable t = { b->box.pdf, b->p, b->box.l, b->box.lang, &b->area,
 		&b->bk.front, &b->bk.anchors, b->forum_anchor, keep_block,
 		keep_string, b };
 
@@ -1236,7 +1229,7 @@ cover_foot(struct booklet *b, struct page *pg)
 		r[n++] = (struct text_run){ " \u00b7 ", TEXT_REGULAR, 0 };
 	if (ev->url != NULL)
 		r[n++] = (struct text_run){ ev->url, TEXT_REGULAR, 1 };
-	if ((tb = set(b, &os, b->lang, r, n, b->area.width, NULL,
+	if ((tb = set(b, &os, b->box.lang, r, n, b->area.width, NULL,
 	    "event.organiser")) == NULL)
 		return -1;
 	cover_text(pg, tb, b->area.height - text_height(tb));
@@ -1247,7 +1240,7 @@ cover_foot(struct booklet *b, struct page *pg)
 static int
 cover(struct booklet *b)
 {
-	const struct layout_booklet *lb = &b->l->booklet;
+	const struct layout_booklet *lb = &b->box.l->booklet;
 	struct page *pg = page_new(&b->bk.front, PAGE_COVER, NULL);
 	struct text_style band_st = *style(b, "h1");
 	struct text_block *tb;
@@ -1255,7 +1248,7 @@ cover(struct booklet *b)
 
 	op_rect(pg, 0, 0, 0, b->pw, band, &b->accent, 1);
 	band_st.colour = (struct colour){ COLOUR_RGB, { 1, 1, 1, 0 } };
-	if ((tb = set1(b, &band_st, label(b, "schedule"), TEXT_REGULAR,
+	if ((tb = set1(b, &band_st, box_label(&b->box, "schedule"), TEXT_REGULAR,
 	    b->area.width, NULL, "label")) == NULL)
 		return -1;
 	cover_text(pg, tb, band - lb->top - text_height(tb) - band_st.size);
@@ -1273,11 +1266,11 @@ static int
 notes_page(struct booklet *b)
 {
 	const struct text_style *ns = style(b, "notes");
-	struct page *pg = page_new(&b->bk.main, PAGE_TEXT, label(b, "notes"));
+	struct page *pg = page_new(&b->bk.main, PAGE_TEXT, box_label(&b->box, "notes"));
 	struct text_block *tb;
 	double step = fmax(ns->size * ns->leading * 2, PDF_MM(7)), y;
 
-	if ((tb = set1(b, style(b, "h1"), label(b, "notes"), TEXT_REGULAR,
+	if ((tb = set1(b, style(b, "h1"), box_label(&b->box, "notes"), TEXT_REGULAR,
 	    b->area.width, NULL, "label")) == NULL)
 		return -1;
 	op_text(pg, 1, tb, 0, text_lines(tb), 0, 0);
@@ -1294,9 +1287,9 @@ static int
 decorate(struct booklet *b, size_t phys)
 {
 	struct page *pg = book_page(&b->bk, phys);
-	const struct layout_booklet *lb = &b->l->booklet;
+	const struct layout_booklet *lb = &b->box.l->booklet;
 	struct text_style hs, fs = *style(b, "folio");
-	double left = impose_ta_left(b->l, phys);
+	double left = impose_ta_left(b->box.l, phys);
 	int right = phys % 2 == 0;
 	struct text_block *tb;
 	const char *head;
@@ -1362,22 +1355,10 @@ too_thick(const struct booklet *b, struct diag *d)
 	return diag_failed(d) ? -1 : 0;	/* --strict: nothing written */
 }
 
-/* DIR/booklet-imposed.pdf for DIR/booklet.pdf; the caller frees it. */
-static char *
-imposed_path(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup("booklet-imposed.pdf");
-	return xasprintf("%.*s/booklet-imposed.pdf", (int)(slash - path),
-	    path);
-}
-
 static int
 build(struct booklet *b)
 {
-	const struct layout_booklet *lb = &b->l->booklet;
+	const struct layout_booklet *lb = &b->box.l->booklet;
 	size_t i, total;
 	int multiple = lb->pad_multiple > 0 ? lb->pad_multiple : 1;
 
@@ -1415,8 +1396,8 @@ booklet_init(struct booklet *b, const struct programme *p,
 
 	memset(b, 0, sizeof(*b));
 	b->p = p;
-	b->l = l;
-	b->lang = p->lang != NULL ? p->lang : "de";
+	b->box.l = l;
+	b->box.lang = b->box.words = p->lang != NULL ? p->lang : "de";
 	b->pw = l->page.width;
 	b->ph = l->page.height;
 	b->area.width = b->pw - lb->inner - lb->outer;
@@ -1446,7 +1427,7 @@ booklet_release(struct booklet *b)
 	free(b->strs);
 	free(b->forum_anchor);
 	book_release(&b->bk);
-	pdf_free(b->pdf);
+	pdf_free(b->box.pdf);
 }
 
 int
@@ -1469,17 +1450,18 @@ booklet_render(const struct programme *p, const struct layout *l,
 	info.title = p->event.title;
 	info.author = p->event.organiser;
 	info.subject = p->event.subtitle != NULL ? p->event.subtitle :
-	    label(&b, "schedule");
-	if ((b.pdf = pdf_new(d, &info)) == NULL)
+	    box_label(&b.box, "schedule");
+	if ((b.box.pdf = pdf_new(d, &info)) == NULL)
 		return -1;
 	if (render_flag(opts, "rgb"))
-		pdf_use_rgb(b.pdf);
-	if (build(&b) == -1 || impose_pages(&b.bk, l, b.pdf) == -1)
+		pdf_use_rgb(b.box.pdf);
+	if (build(&b) == -1 || impose_pages(&b.bk, l, b.box.pdf) == -1)
 		goto out;
 	if (render_flag(opts, "impose")) {
 		if (too_thick(&b, d) == -1)
 			goto out;
-		ipath = imposed_path(path);
+		/* DIR/booklet-imposed.pdf beside DIR/booklet.pdf */
+		ipath = path_beside(path, "booklet-imposed.pdf");
 		if ((imp = pdf_new(d, &info)) == NULL)
 			goto out;
 		if (render_flag(opts, "rgb"))
@@ -1488,7 +1470,7 @@ booklet_render(const struct programme *p, const struct layout *l,
 			goto out;
 	}
 	/* Both or neither: main.c renames them in one run (output.h). */
-	if (pdf_save(b.pdf, path) == -1 ||
+	if (pdf_save(b.box.pdf, path) == -1 ||
 	    (imp != NULL && pdf_save(imp, ipath) == -1))
 		goto out;
 	rc = 0;

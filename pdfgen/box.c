@@ -7,29 +7,18 @@
 
 #include "box.h"
 #include "util.h"
+#include "when.h"
 
-void
-box_item(const struct layout *l, int slot, int back, double *ix,
-    double *itop)
+const char *
+box_label(const struct box_ctx *c, const char *key)
 {
-	const struct layout_grid *g = &l->grid;
-	double ox = g->offset_x, oy = g->offset_y, x, y;
-	int col = slot % g->columns, row = slot / g->columns;
+	return layout_label(c->l, key, c->words);
+}
 
-	if (back) {
-		ox += g->back_offset_x;
-		oy += g->back_offset_y;
-	}
-	/* Distances from the sheet's top left, before any mirroring. */
-	x = g->x + col * (l->item.width + g->gap_x);
-	y = g->y + row * (l->item.height + g->gap_y);
-	/* Duplex printing turns the sheet: each back lies behind its front. */
-	if (back && g->duplex == DUPLEX_LONG_EDGE)
-		x = l->page.width - x - l->item.width;
-	else if (back && g->duplex == DUPLEX_SHORT_EDGE)
-		y = l->page.height - y - l->item.height;
-	*ix = x + ox;
-	*itop = l->page.height - y - oy;
+char *
+box_invited(const struct box_ctx *c)
+{
+	return xasprintf(" (%s)", box_label(c, "invited"));
 }
 
 const struct layout_box *
@@ -168,4 +157,49 @@ box_band(struct box_ctx *c, const struct layout_box *b, double bx,
 	if (fill == NULL)
 		return 0;
 	return pdf_band(c->pdf, bx, btop - b->h, b->w, b->h, fill);
+}
+
+/* The day of the item's forum, or of the event when it has one day. */
+static int
+date_box(struct box_ctx *c, const struct layout_box *b, double bx,
+    double btop, const struct box_item *it)
+{
+	const struct event *ev = &it->p->event;
+	const char *date;
+	char *t;
+	int rc;
+
+	if (it->forum != NULL && it->forum->slot != NULL)
+		date = it->forum->slot->date;
+	else if (ev->ndates == 1)
+		date = ev->dates[0];
+	else
+		return 0;
+	t = when_date(date, lang_is(it->p->lang, "en"), 1);
+	rc = box_text(c, b, bx, btop, t, 1, NULL, "event.date");
+	free(t);
+	return rc;
+}
+
+int
+box_other(struct box_ctx *c, const struct layout_box *b, double bx,
+    double btop, const struct box_item *it)
+{
+	switch (b->field) {
+	case FIELD_EVENT_TITLE:
+		return box_text(c, b, bx, btop, it->p->event.title, 0, NULL,
+		    "event.title");
+	case FIELD_EVENT_DATE:
+		return date_box(c, b, bx, btop, it);
+	case FIELD_TEXT:
+		return box_text(c, b, bx, btop, b->text != NULL ? b->text :
+		    box_label(c, b->label), 0, &b->pos, "text");
+	case FIELD_IMAGE:
+		return box_image(c, b, bx, btop, &b->pos, b->src);
+	case FIELD_BAND:
+		return it->forum == NULL ? 0 : box_band(c, b, bx, btop,
+		    it->forum, it->category);
+	default:
+		return 0;
+	}
 }

@@ -2,8 +2,8 @@
  * Drawing one layout box of a fixed-layout product (signs, badges): text
  * placed as the box's valign says and set as large as it fits, images
  * keeping their aspect ratio, QR codes, bands whose colour falls back
- * from the specific to the general, finding a side's box by field, and
- * where each item sits on its sheet.
+ * from the specific to the general, and finding a side's box by field.
+ * Where each item sits on its sheet is the sheet engine's (sheet.h).
  *
  * Boxes are placed by their left edge bx and top btop in PDF points (the
  * item's corner plus the box's offsets, layout.h).  Every function draws
@@ -26,6 +26,8 @@ struct box_ctx {
 	struct pdf	*pdf;
 	const struct layout *l;
 	const char	*lang;		/* of the item's texts */
+	/* of the fixed words: the programme's on every product */
+	const char	*words;
 	/*
 	 * Draws a block set for a box with its top-left corner at (x, top)
 	 * and takes it over (badges keep their front's blocks for the back);
@@ -36,13 +38,11 @@ struct box_ctx {
 	void		*arg;		/* for place */
 };
 
-/*
- * The top-left corner (ix, itop) in PDF points of the item in place slot
- * (0: top left, row by row) of a front or (back set) back sheet, printer
- * offsets applied.
- */
-void	box_item(const struct layout *, int slot, int back, double *ix,
-	    double *itop);
+/* The fixed words for key (layout_label) in the language words. */
+const char *box_label(const struct box_ctx *, const char *key);
+
+/* " (angefragt)" after a speaker not yet confirmed; the caller frees it. */
+char	*box_invited(const struct box_ctx *);
 
 /* The side's first box showing field f, or NULL. */
 const struct layout_box *box_find(const struct layout_side *,
@@ -84,5 +84,22 @@ int	box_qr(struct box_ctx *, const struct layout_box *b, double bx,
  */
 int	box_band(struct box_ctx *, const struct layout_box *b, double bx,
 	    double btop, const struct forum *f, const char *category);
+
+/* What the boxes that show nothing of one person or forum draw from. */
+struct box_item {
+	const struct programme *p;
+	/* the item's forum (bands: track, slot; event.date); may be NULL */
+	const struct forum *forum;
+	/* bands: "speaker"; NULL: the general colour "category" */
+	const char	*category;
+};
+
+/*
+ * Box b when it shows the event (event.title, event.date: the day of the
+ * item's forum, or of the event when it has one day), fixed words or an
+ * image, or is a band; other fields draw nothing here.
+ */
+int	box_other(struct box_ctx *, const struct layout_box *b, double bx,
+	    double btop, const struct box_item *);
 
 #endif

@@ -134,13 +134,6 @@ child(const xmlNode *n, const char *name)
 	return xml_child(n, LAYOUT_NS, name);
 }
 
-/* Millimetres to points, the one conversion every mm value goes through. */
-static double
-mm_pt(double mm)
-{
-	return mm * 72.0 / 25.4;
-}
-
 /*
  * A plain decimal number: digits with an optional fraction, no exponent,
  * no sign (strtod alone would take "1e3", "inf" and "0x10").  Returns the
@@ -183,9 +176,9 @@ layout_length(const char *s, int negative, double *pt)
 		return -1;
 	s += n;
 	if (strcmp(s, "mm") == 0)
-		v = mm_pt(v);
+		v = PDF_MM(v);
 	else if (strcmp(s, "cm") == 0)
-		v = v * 720.0 / 25.4;
+		v = PDF_MM(v * 10);
 	else if (strcmp(s, "in") == 0)
 		v = v * 72.0;
 	else if (strcmp(s, "pt") != 0)
@@ -592,9 +585,9 @@ parse_page(struct loader *ld, const xmlNode *n)
 		} else {
 			snprintf(pg->paper, sizeof(pg->paper), "%s", paper);
 			pg->width = papers[i].inches ? papers[i].width * 72 :
-			    mm_pt(papers[i].width);
+			    PDF_MM(papers[i].width);
 			pg->height = papers[i].inches ? papers[i].height * 72 :
-			    mm_pt(papers[i].height);
+			    PDF_MM(papers[i].height);
 		}
 		if (xmlHasProp(n, (const xmlChar *)"width") ||
 		    xmlHasProp(n, (const xmlChar *)"height")) {
@@ -668,34 +661,20 @@ parse_type_area(struct loader *ld, const xmlNode *n, const xmlNode *pad)
 	get_length(ld, n, "inner", 0, &b->inner);
 	get_length(ld, n, "outer", 0, &b->outer);
 	get_int(n, "columns", &b->columns);
-	b->column_gap = b->columns > 1 ? mm_pt(5) : 0;
+	b->column_gap = b->columns > 1 ? PDF_MM(5) : 0;
 	get_length(ld, n, "column-gap", 0, &b->column_gap);
 	if (pg->width <= 0)
 		return;
 	xmlsrc_pos(ld->x, n, &pos);
 	if (b->inner + b->outer + (b->columns - 1) * b->column_gap +
-	    b->columns * mm_pt(10) > pg->width)
+	    b->columns * PDF_MM(10) > pg->width)
 		diag_error(ld->d, &pos, "type area too narrow: %d column(s) "
 		    "need at least 10 mm each inside the margins and gaps "
 		    "(page %g mm wide)", b->columns, in_mm(pg->width));
-	if (b->top + b->bottom + mm_pt(10) > pg->height)
+	if (b->top + b->bottom + PDF_MM(10) > pg->height)
 		diag_error(ld->d, &pos, "type area too low: top and bottom "
 		    "leave less than 10 mm (page %g mm high)",
 		    in_mm(pg->height));
-}
-
-/* Makes src (from the file, relative to the layout) usable from here. */
-static char *
-layout_relative(const struct layout *l, char *src)
-{
-	const char *slash = strrchr(l->file, '/');
-	char *full;
-
-	if (src[0] == '/' || slash == NULL)
-		return src;
-	full = xasprintf("%.*s/%s", (int)(slash - l->file), l->file, src);
-	free(src);
-	return full;
 }
 
 static int
@@ -742,7 +721,9 @@ parse_box_content(struct loader *ld, const xmlNode *n, struct layout_box *b)
 			diag_error(ld->d, &b->pos, "box 'image' needs a src");
 			break;
 		}
-		b->src = layout_relative(ld->l, s);
+		/* Relative to the layout file, usable from here. */
+		b->src = path_beside(ld->l->file, s);
+		free(s);
 		if (access(b->src, R_OK) == -1) {
 			xmlsrc_attr_pos(ld->x, n, "src", &pos);
 			diag_error(ld->d, &pos, "cannot read image '%s'",
@@ -1244,19 +1225,20 @@ readable(char *path)
 char *
 layout_default_path(const char *file_name, const char *argv0)
 {
-	const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
-	char *p;
-	int dirlen;
+	char *p, *rel;
 
 	if ((p = readable(xasprintf("layouts/%s", file_name))) != NULL)
 		return p;
-	if (slash != NULL) {
-		dirlen = (int)(slash - argv0);
-		if ((p = readable(xasprintf("%.*s/../layouts/%s", dirlen,
-		    argv0, file_name))) != NULL)
+	if (argv0 != NULL && strchr(argv0, '/') != NULL) {
+		rel = xasprintf("../layouts/%s", file_name);
+		p = readable(path_beside(argv0, rel));
+		free(rel);
+		if (p != NULL)
 			return p;
-		if ((p = readable(xasprintf("%.*s/../share/pdfgen/layouts/%s",
-		    dirlen, argv0, file_name))) != NULL)
+		rel = xasprintf("../share/pdfgen/layouts/%s", file_name);
+		p = readable(path_beside(argv0, rel));
+		free(rel);
+		if (p != NULL)
 			return p;
 	}
 	return readable(xasprintf("%s/layouts/%s", PDFGEN_DATADIR,

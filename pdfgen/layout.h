@@ -31,9 +31,6 @@
 #define LAYOUT_NS		"urn:pdfgen:layout:1"
 #define LAYOUT_MAX_BYTES	((size_t)1 << 20)	/* 1 MiB */
 
-/* Points per unit, exactly. */
-#define LAYOUT_PT_PER_IN	72.0
-#define LAYOUT_PT_PER_MM	(72.0 / 25.4)
 
 /*
  * What a layout holds besides page, styles, colours and labels, and so

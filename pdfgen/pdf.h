@@ -22,7 +22,6 @@
 #include "font.h"
 #include "style.h"
 
-#define PDF_MM(mm)	((mm) * 72.0 / 25.4)	/* millimetres to points */
 
 struct pdf_info {
 	const char	*title;		/* UTF-8; NULL: none */

@@ -100,13 +100,11 @@ minutes(const char *s)
 static char *
 relative_path(const struct programme *prog, char *path)
 {
-	const char *slash = strrchr(prog->file, '/');
 	char *full;
 
-	if (path == NULL || path[0] == '/' || slash == NULL)
-		return path;
-	full = xasprintf("%.*s/%s", (int)(slash - prog->file), prog->file,
-	    path);
+	if (path == NULL)
+		return NULL;
+	full = path_beside(prog->file, path);
 	free(path);
 	return full;
 }

@@ -94,7 +94,7 @@ struct product {
 	const char	*name;		/* "booklet": writes DIR/booklet.pdf */
 	const char	*help;		/* "the programme booklet" */
 	enum layout_kind kind;		/* of the layouts it draws with */
-	const char	*layout;	/* default layout file name in layouts/ */
+	const char	*layout;	/* default layout file in layouts/ */
 	const char *const *styles;	/* looked up by name; NULL-terminated */
 	const struct render_option *options;	/* only its own; may be NULL */
 	render_fn	 render;

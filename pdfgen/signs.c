@@ -10,6 +10,7 @@
 #include "box.h"
 #include "render.h"
 #include "roomday.h"
+#include "sheet.h"
 #include "util.h"
 #include "when.h"
 
@@ -24,6 +25,7 @@ struct job {
 					   for hyphenation; fixed words are
 					   in the programme's (label()) */
 	const struct layout_side *side;	/* the side being drawn */
+	const struct sign *signs;	/* what each sign is for */
 };
 
 /* One entry of a list: a heading, a person, a line of the room's day. */
@@ -39,13 +41,6 @@ struct list {
 	struct entry	*v;
 	size_t		 n;
 };
-
-/* A fixed word: in the programme's language on every product. */
-static const char *
-label(const struct job *j, const char *key)
-{
-	return layout_label(j->box.l, key, j->p->lang);
-}
 
 static struct entry *
 list_add(struct list *ls, double before)
@@ -157,8 +152,7 @@ person_entry(struct job *j, struct list *ls, const struct person *s)
 		entry_run(e, xasprintf(", %s", aff), TEXT_REGULAR,
 		    s->organisation != NULL);
 	if (s->status == PERSON_INVITED)
-		entry_run(e, xasprintf(" (%s)", label(j, "invited")),
-		    TEXT_ITALIC, 1);
+		entry_run(e, box_invited(&j->box), TEXT_ITALIC, 1);
 }
 
 /* A heading and the people under it; nothing at all when there are none. */
@@ -200,11 +194,11 @@ people_box(struct job *j, const struct layout_box *b, double bx,
 	int rc;
 
 	if (speakers)
-		people_list(j, &ls, label(j, f->speakers_complete ?
+		people_list(j, &ls, box_label(&j->box, f->speakers_complete ?
 		    "speakers" : "among-others"), f->speakers, f->nspeakers);
 	if (!speakers || moderators_with_speakers(j))
-		people_list(j, &ls, label(j, "moderation"), f->moderators,
-		    f->nmoderators);
+		people_list(j, &ls, box_label(&j->box, "moderation"),
+		    f->moderators, f->nmoderators);
 	rc = fit_list(j, b, bx, btop, &ls, &src);
 	list_free(&ls);
 	return rc;
@@ -361,7 +355,7 @@ host_box(struct job *j, const struct layout_box *b, double bx, double btop,
 
 	if (f->host == NULL)
 		return 0;
-	by = xasprintf("%s ", label(j, "hosted-by"));
+	by = xasprintf("%s ", box_label(&j->box, "hosted-by"));
 	runs[0] = (struct text_run){ by, TEXT_REGULAR, 0 };
 	runs[1] = (struct text_run){ f->host, TEXT_BOLD, 1 };
 	rc = box_runs(&j->box, b, bx, btop, runs, 2, &src);
@@ -386,58 +380,19 @@ description(const struct forum *f)
 	return buf_take(&b);
 }
 
-/* The day of forum f, or of the event when it has one day; 0: none. */
-static int
-date_box(struct job *j, const struct layout_box *b, double bx, double btop,
-    const struct forum *f)
-{
-	const struct event *ev = &j->p->event;
-	const char *date;
-	char *t;
-	int rc;
-
-	if (f->slot != NULL)
-		date = f->slot->date;
-	else if (ev->ndates == 1)
-		date = ev->dates[0];
-	else
-		return 0;
-	t = when_date(date, lang_is(j->p->lang, "en"), 1);
-	rc = box_text(&j->box, b, bx, btop, t, 1, NULL, "event.date");
-	free(t);
-	return rc;
-}
-
 /* Box b of forum f's sign when it shows no field of the forum. */
 static int
 other_box(struct job *j, const struct layout_box *b, double bx,
     double btop, const struct forum *f)
 {
-	const struct programme *p = j->p;
-	struct box_ctx *c = &j->box;
+	/* A sign has no person: bands in the category's general colour. */
+	struct box_item it = { j->p, f, NULL };
 
-	switch (b->field) {
-	case FIELD_EVENT_TITLE:
-		return box_text(c, b, bx, btop, p->event.title, 0, NULL,
-		    "event.title");
-	case FIELD_EVENT_DATE:
-		return date_box(j, b, bx, btop, f);
-	case FIELD_TEXT:
-		return box_text(c, b, bx, btop, b->text != NULL ? b->text :
-		    label(j, b->label), 0, &b->pos, "text");
-	case FIELD_IMAGE:
-		return box_image(c, b, bx, btop, &b->pos, b->src);
-	case FIELD_QR:
-		/* Only the event's address means something on a door. */
-		return box_qr(c, b, bx, btop, b->qr == QR_EVENT_URL ?
-		    p->event.url : NULL);
-	case FIELD_BAND:
-		/* A sign has no person: the category's general colour. */
-		return box_band(c, b, bx, btop, f, NULL);
-	default:
-		/* Fields of one person belong on badges. */
-		return 0;
-	}
+	/* Only the event's address means something on a door. */
+	if (b->field == FIELD_QR)
+		return box_qr(&j->box, b, bx, btop, b->qr == QR_EVENT_URL ?
+		    j->p->event.url : NULL);
+	return box_other(&j->box, b, bx, btop, &it);
 }
 
 /* Box b of forum f's sign, the item's top-left corner at ix, itop. */
@@ -459,7 +414,7 @@ draw_box(struct job *j, const struct layout_box *b, double ix, double itop,
 		 * a devroom's name is longer than a number, so it may go
 		 * down to a third of the size, on two lines.
 		 */
-		if ((t = forum_kicker(f, label(j, "forum"))) == NULL)
+		if ((t = forum_kicker(f, box_label(&j->box, "forum"))) == NULL)
 			return 0;
 		tb = *b;
 		if (f->number == 0) {
@@ -731,7 +686,7 @@ bookmark(const struct job *j, const struct sign *sg)
 	char *d, *m;
 
 	if (sg->f != NULL && sg->f->number > 0)
-		return xasprintf("%s %d: %s", label(j, "forum"), sg->f->number,
+		return xasprintf("%s %d: %s", box_label(&j->box, "forum"), sg->f->number,
 		    sg->f->title);
 	if (sg->f != NULL)
 		return xstrdup(sg->f->title);
@@ -748,33 +703,26 @@ bookmark(const struct job *j, const struct sign *sg)
 }
 
 /*
- * One sheet with signs first..first+n-1, front or (back set) back side
- * (box_item() mirrors the places of a back).
+ * Side side of sign i, top-left corner at ix, itop (the sheet engine's
+ * draw); each front in the viewer's outline.
  */
 static int
-sheet(struct job *j, const struct sign *v, size_t first, size_t n,
-    const struct layout_side *side, int back)
+sign_side(void *arg, size_t i, const struct layout_side *side, int back,
+    double ix, double itop)
 {
-	const struct layout *l = j->box.l;
-	double ix, itop;
+	struct job *j = arg;
+	const struct sign *sg = &j->signs[i];
 	char *mark;
-	size_t i;
 	int rc = 0;
 
-	if (pdf_page_add_trimmed(j->box.pdf, l->page.width, l->page.height,
-	    l->page.bleed, l->page.crop_marks) == -1)
-		return -1;
-	for (i = 0; i < n; i++) {
-		box_item(l, (int)i, back, &ix, &itop);
-		if (!back) {
-			mark = bookmark(j, &v[first + i]);
-			if (pdf_bookmark(j->box.pdf, -1, mark, itop) == -1)
-				rc = -1;
-			free(mark);
-		}
-		if (draw_any(j, side, &v[first + i], ix, itop) == -1)
+	if (!back) {
+		mark = bookmark(j, sg);
+		if (pdf_bookmark(j->box.pdf, -1, mark, itop) == -1)
 			rc = -1;
+		free(mark);
 	}
+	if (draw_any(j, side, sg, ix, itop) == -1)
+		rc = -1;
 	return rc;
 }
 
@@ -822,20 +770,19 @@ int
 signs_render(const struct programme *p, const struct layout *l,
     const struct render_opts *o, struct diag *d, const char *path)
 {
-	const struct layout_side *back = layout_back(l);
 	struct pdf_info info = { NULL, NULL, NULL };
 	struct roomday_row *rows = NULL;
 	struct roomsign *rs = NULL;
 	struct sign *v = NULL;
+	struct sheets sh;
 	struct job j;
-	unsigned errors = d->nerrors;
-	size_t per, first, n, nsigns;
 	long ns;
-	int rc = 0;
+	int rc;
 
 	memset(&j, 0, sizeof(j));
 	j.p = p;
 	j.box.l = l;
+	j.box.words = p->lang;
 	if (p->nforums == 0) {
 		diag_warning(d, NULL, "no signs to print: the programme has "
 		    "no forums; '%s' not written", path);
@@ -850,24 +797,16 @@ signs_render(const struct programme *p, const struct layout *l,
 		pdf_use_rgb(j.box.pdf);
 	if ((ns = signs_of(&j, &v, &rows, &rs)) < 0)
 		rc = -1;
-	nsigns = ns > 0 ? (size_t)ns : 0;
-	per = (size_t)l->grid.columns * (size_t)l->grid.rows;
-	for (first = 0; first < nsigns; first += n) {
-		n = nsigns - first < per ? nsigns - first : per;
-		if (sheet(&j, v, first, n, &l->item.front, 0) == -1 ||
-		    (back != NULL && back->nboxes > 0 &&
-		    sheet(&j, v, first, n, back, 1) == -1))
-			rc = -1;
-	}
-	/* With --strict a shortened title is an error: write nothing. */
-	if (rc == 0 && nsigns == 0) {
+	else if (ns == 0) {
 		diag_warning(d, NULL, "no signs to print: no session has a "
 		    "room; '%s' not written", path);
 		rc = diag_failed(d) ? -1 : 0;
-	} else if (rc == 0 && d->nerrors == errors)
-		rc = pdf_save(j.box.pdf, path);
-	else
-		rc = -1;
+	} else {
+		j.signs = v;
+		sh = (struct sheets){ j.box.pdf, l, (size_t)ns, 0, sign_side,
+		    NULL, &j };
+		rc = sheet_render(&sh, path);
+	}
 	free(v);
 	free(rs);
 	free(rows);

@@ -7,6 +7,9 @@
 #ifndef PDFGEN_STYLE_H
 #define PDFGEN_STYLE_H
 
+/* Millimetres to points (1/72 in): the one conversion every mm goes through. */
+#define PDF_MM(mm)	((mm) * 72.0 / 25.4)
+
 enum text_align {
 	ALIGN_LEFT,		/* ragged right */
 	ALIGN_CENTRE,

@@ -241,3 +241,13 @@ utf8_abbrev(const char *s)
 	return xasprintf("%.*s … %s", (int)cp_offset(s, len, 120), s,
 	    s + cp_offset(s, len, ncp - 60));
 }
+
+char *
+path_beside(const char *file, const char *name)
+{
+	const char *slash = strrchr(file, '/');
+
+	if (name[0] == '/' || slash == NULL)
+		return xstrdup(name);
+	return xasprintf("%.*s/%s", (int)(slash - file), file, name);
+}

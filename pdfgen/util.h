@@ -40,6 +40,13 @@ void	buf_release(struct buf *);
 char	*buf_take(struct buf *);
 
 /*
+ * name taken as relative to the folder file is in: "dir/name" for
+ * "dir/file"; name itself when it is absolute or file has no folder.
+ * The caller frees it.
+ */
+char	*path_beside(const char *file, const char *name);
+
+/*
  * Decodes one code point from s (at most len bytes) into *cp and returns
  * its length in bytes; returns 0 for an invalid or truncated sequence.
  */
