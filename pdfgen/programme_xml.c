@@ -294,12 +294,11 @@ marked_text(struct buf *b, const xmlNode *n)
 		}
 }
 
-/* <p>, <item marker="•"> and <heading>, bold in <b>; none may be empty. */
+/* <p>, <item marker="•"> and <heading>, bold in <b>. */
 static void
-parse_description(struct parser *ps, struct forum *f, xmlNode *desc)
+parse_description(struct forum *f, xmlNode *desc)
 {
 	struct buf b = { NULL, 0, 0 };
-	struct srcpos pos;
 	enum para_kind kind;
 	xmlNode *c;
 	char *marker;
@@ -310,12 +309,9 @@ parse_description(struct parser *ps, struct forum *f, xmlNode *desc)
 		marker = kind == PARA_ITEM ? xml_attr(c, "marker") : NULL;
 		buf_adds(&b, "");
 		marked_text(&b, c);
-		if (forum_add_paragraph(f, kind, kind != PARA_ITEM ? NULL :
-		    marker ? marker : "\xE2\x80\xA2", b.data, 0) == NULL) {
-			xmlsrc_pos(ps->x, c, &pos);
-			diag_error(ps->d, &pos, "<%s> has no text",
-			    (const char *)c->name);
-		}
+		/* An empty one was reported by empty_paragraphs(). */
+		(void)forum_add_paragraph(f, kind, kind != PARA_ITEM ? NULL :
+		    marker ? marker : "\xE2\x80\xA2", b.data, 0);
 		b.len = 0;
 		free(marker);
 	}
@@ -352,7 +348,7 @@ parse_forum(struct parser *ps, xmlNode *n, struct forum *f)
 		f->host = xml_text(host);
 		f->host_logo = relative_path(ps->prog, xml_attr(host, "logo"));
 	}
-	parse_description(ps, f, child(n, "description"));
+	parse_description(f, child(n, "description"));
 	f->room = resolve(ps, n, "room", KIND_ROOM);
 	f->slot = resolve(ps, n, "slot", KIND_SLOT);
 	f->track = resolve(ps, n, "track", KIND_TRACK);
@@ -377,6 +373,41 @@ parse_forums(struct parser *ps, xmlNode *list)
 		parse_forum(ps, c, &p->forums[p->nforums++]);
 }
 
+/*
+ * Reports each paragraph of a description that is empty or only white
+ * space, as the schema reports its texts: a paragraph is mixed content
+ * (text and <b>), which no schema type can require to hold a letter.
+ * Returns the number reported.
+ */
+static int
+empty_paragraphs(struct xmlsrc *x, xmlNode *root, struct diag *d)
+{
+	xmlNode *fs = child(root, "forums"), *f, *desc, *c;
+	xmlChar *t;
+	struct srcpos pos;
+	size_t len;
+	int n = 0;
+
+	for (f = fs ? xml_first(fs) : NULL; f != NULL; f = xml_next(f)) {
+		if ((desc = child(f, "description")) == NULL)
+			continue;
+		for (c = xml_first(desc); c != NULL; c = xml_next(c)) {
+			t = xmlNodeGetContent(c);
+			len = t != NULL ? strlen((const char *)t) : 0;
+			/* XML's white space: space, tab, CR and LF. */
+			if (t == NULL ||
+			    strspn((const char *)t, " \t\r\n") == len) {
+				xmlsrc_pos(x, c, &pos);
+				diag_error(d, &pos, "<%s> is empty or only white "
+				    "space", (const char *)c->name);
+				n++;
+			}
+			xmlFree(t);
+		}
+	}
+	return n;
+}
+
 int
 programme_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
 {
@@ -391,7 +422,8 @@ programme_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
 		return diag_error(d, &pos, "the root element is <%s>, expected "
 		    "<programme xmlns=\"%s\">", root ? (char *)root->name : "",
 		    PROGRAMME_NS);
-	if (xmlsrc_validate(x, programme_xsd, programme_xsd_len, d) == -1)
+	k = xmlsrc_validate(x, programme_xsd, programme_xsd_len, d);
+	if (empty_paragraphs(x, root, d) > 0 || k == -1)
 		return -1;
 	lang = xmlGetNsProp(root, (const xmlChar *)"lang", XML_XML_NAMESPACE);
 	prog->lang = xstrdup(lang ? (const char *)lang : "de");

@@ -360,8 +360,12 @@ for p in ET.parse(src).getroot().iter("person"):
 text = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True,
     text=True).stdout.split("\f")
 n = len(text) - 1
+# A page's lines without the running foot (two lines) and the running head
+# (the section or, in a programme of several days, the day).
+head_re = re.compile(r"^(Schedule|Programm|.*\b\d{4})$")
 def body(i):
-    return [l for l in text[i - 1].split("\n") if l.strip()][:-2]
+    lines = [l for l in text[i - 1].split("\n") if l.strip()][:-2]
+    return lines[1:] if lines and head_re.match(lines[0]) else lines
 bad = splits = 0
 prev = body(1)
 for i in range(2, n + 1):
