@@ -7,8 +7,8 @@ TOP RIGHT BOTTOM LEFT are the margins of the area the grid must stay in,
 in mm; with --mirror they are the booklet's (top, outer, bottom, inner),
 the inner margin on the left of odd pages.  A grid page is a page whose
 first line inside the area names the day ("Timetable – Tuesday, 17 March
-2026", "Tagesübersicht – Dienstag, 17. März 2026"), not a day heading
-of the sessions.  Every session's title begins with a word no
+2026", "Tagesübersicht – Dienstag, 17. März 2026", on a poster the
+event's title before the dash), not a day heading of the sessions.  Every session's title begins with a word no
 other title begins with (tests/bench/gen_schedule.py writes them so).
 
 It checks that every session of a day is on exactly one of that day's
@@ -89,11 +89,12 @@ def main():
         y0 = min(w[1] for w in inside)
         line = [w[4] for w in sorted(inside, key=lambda w: w[0])
                 if abs(w[1] - y0) < 1]
-        # "Timetable – Tuesday, …", not a day's heading in the sessions.
-        day = [d for d in dates if line[:1] in (["Timetable"],
-                                                 ["Tagesübersicht"]) and
-               any(line[i:i + 4] == h for h in headings(d)
-                   for i in range(len(line)))]
+        # "Timetable – Tuesday, …" (a poster: "Event – Tuesday, …"), not
+        # a day's heading among the sessions.
+        day = [d for d in dates if any(line[i:i + 4] == h and i > 0 and
+                                       line[i - 1] == "\u2013"
+                                       for h in headings(d)
+                                       for i in range(len(line)))]
         if not day:
             continue
         ngrid += 1
