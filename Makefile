@@ -13,6 +13,7 @@ VERSION		= 0.1.0
 PREFIX		?= /usr/local
 BINDIR		= $(PREFIX)/bin
 DATADIR		= $(PREFIX)/share/pdfgen
+MANDIR		= $(PREFIX)/share/man
 CC		?= cc
 CFLAGS		?= -O2 -g
 PKGS		= libxml-2.0 fontconfig freetype2 libqrencode libpng icu-uc icu-i18n \
@@ -39,6 +40,8 @@ TEST_LIB_OBJ	= $(LIB_SRC:pdfgen/%.c=build/test/%.o) build/test/schema.o
 UNIT_SRC	= $(wildcard tests/test_*.c)
 UNIT_BIN	= $(UNIT_SRC:tests/%.c=build/test/%)
 LAYOUTS		= $(wildcard layouts/*.xml layouts/*.xsd)
+MAN1		= pdfgen/pdfgen.1
+MAN5		= pdfgen/pdfgen-layout.5 pdfgen/pdfgen-programme.5
 
 .PHONY: all demo test unit e2e valgrind deps bench fuzz install uninstall clean
 
@@ -129,13 +132,18 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h \
 # === INSTALL ===
 
 install: build/pdfgen
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/layouts
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/layouts \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 build/pdfgen $(DESTDIR)$(BINDIR)/pdfgen
 	install -m 644 $(LAYOUTS) $(DESTDIR)$(DATADIR)/layouts/
 	install -m 644 input/programme.xsd $(DESTDIR)$(DATADIR)/programme.xsd
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/pdfgen
+	rm -f $(MAN1:pdfgen/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN5:pdfgen/%=$(DESTDIR)$(MANDIR)/man5/%)
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
