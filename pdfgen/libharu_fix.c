@@ -16,14 +16,11 @@
 #include <hpdf.h>
 #include <hpdf_list.h>
 #include <hpdf_mmgr.h>
+#include <hpdf_utils.h>
 #include <hpdf_version.h>
 
 #if HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION == 3 && \
     HPDF_BUGFIX_VERSION == 0
-
-/* hpdf_utils.h, which declares these, is not installed. */
-HPDF_BYTE	*HPDF_MemCpy(HPDF_BYTE *, const HPDF_BYTE *, HPDF_UINT);
-void		*HPDF_MemSet(void *, HPDF_BYTE, HPDF_UINT);
 
 /*
  * The original copies byte by byte, for every string and stream libharu

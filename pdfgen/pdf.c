@@ -16,6 +16,8 @@
 #include <hpdf_error.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_pages.h>
+#include <hpdf_utils.h>
 #include <qrencode.h>
 
 #include "output.h"
@@ -26,6 +28,9 @@ struct face_map {
 	char		*path;
 	int		 index;
 	HPDF_Font	 font;
+	/* show_text(): libharu's width of each BMP code point once asked */
+	unsigned char	*asked;		/* bit per code point */
+	HPDF_INT16	*width;
 };
 
 struct chain_map {
@@ -219,8 +224,11 @@ pdf_free(struct pdf *p)
 	if (p == NULL)
 		return;
 	HPDF_Free(p->doc);
-	for (i = 0; i < p->nfaces; i++)
+	for (i = 0; i < p->nfaces; i++) {
 		free(p->faces[i].path);
+		free(p->faces[i].asked);
+		free(p->faces[i].width);
+	}
 	for (i = 0; i < p->nchains; i++) {
 		free(p->chains[i].family);
 		font_chain_free(p->chains[i].chain);
@@ -874,7 +882,7 @@ check_cmap(struct pdf *p, const char *name)
 }
 
 /* The libharu font of a face, loaded and embedded on first use. */
-static HPDF_Font
+static struct face_map *
 face_get(struct pdf *p, struct font *f)
 {
 	const char *name;
@@ -884,7 +892,7 @@ face_get(struct pdf *p, struct font *f)
 	for (i = 0; i < p->nfaces; i++)
 		if (p->faces[i].index == font_index(f) &&
 		    strcmp(p->faces[i].path, font_path(f)) == 0)
-			return p->faces[i].font;
+			return &p->faces[i];
 	if (is_ttc(font_path(f)))
 		name = HPDF_LoadTTFontFromFile2(p->doc, font_path(f),
 		    (HPDF_UINT)font_index(f), HPDF_TRUE);
@@ -903,10 +911,79 @@ face_get(struct pdf *p, struct font *f)
 	if (fix_tounicode(p, hf) == -1)
 		return NULL;
 	p->faces = xreallocarray(p->faces, p->nfaces + 1, sizeof(*p->faces));
-	p->faces[p->nfaces].path = xstrdup(font_path(f));
-	p->faces[p->nfaces].index = font_index(f);
-	p->faces[p->nfaces++].font = hf;
-	return hf;
+	p->faces[p->nfaces] = (struct face_map){ xstrdup(font_path(f)),
+	    font_index(f), hf, NULL, NULL };
+	return &p->faces[p->nfaces++];
+}
+
+/*
+ * What HPDF_Page_TextOut(page, x, y, s) writes right after BT (the text
+ * matrix the identity) in fm's face, "x y Td\n<hex> Tj\n", written here
+ * to the page's content stream; returns 1 to leave s to libharu instead.
+ * libharu 2.3.0 decodes the text twice, once to measure it (only to
+ * move a text position that pdfgen, drawing each text in its own BT/ET,
+ * never uses) and once to encode it as the font's codes, the code points
+ * (Identity-H): 60% of drawing the text of a badge.  Measuring is what
+ * marks the glyphs for the font subset, so each code point's width is
+ * asked once, as libharu asks it; a text of width 0 libharu would not
+ * write at all, so it goes to libharu, as do code points beyond the BMP,
+ * which its UTF-8 encoder replaces.
+ */
+static int
+show_text(struct pdf *p, struct face_map *fm, double x, double y,
+    const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	HPDF_FontAttr fa = (HPDF_FontAttr)fm->font->attr;
+	HPDF_PageAttr pa = (HPDF_PageAttr)p->page->attr;
+	char small[HPDF_TMP_BUF_SIZ + 1024], *buf = small, *e, *end;
+	size_t i, n, need;
+	uint32_t cp;
+	long width = 0;
+	int rc = 1;
+
+	if (fa->type != HPDF_FONT_TYPE0_TT)
+		return 1;
+	if (fm->asked == NULL) {
+		fm->asked = xcalloc(0x10000 / 8, 1);
+		fm->width = xcalloc(0x10000, sizeof(*fm->width));
+	}
+	/* Four hex digits per code point, a code point per byte at most. */
+	need = HPDF_TMP_BUF_SIZ + 4 * len + 16;
+	if (need > sizeof(small))
+		buf = xmalloc(need);
+	/* The numbers as HPDF_Page_MoveTextPos() writes them, in floats. */
+	end = buf + HPDF_TMP_BUF_SIZ - 1;
+	e = HPDF_FToA(buf, (HPDF_REAL)x, end);
+	*e++ = ' ';
+	e = HPDF_FToA(e, (HPDF_REAL)y, end);
+	memcpy(e, " Td\012<", 5);
+	e += 5;
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0 ||
+		    cp > 0xFFFF)
+			goto out;
+		if (!(fm->asked[cp >> 3] & 1 << (cp & 7))) {
+			fm->width[cp] = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
+			    (HPDF_UINT16)cp);
+			fm->asked[cp >> 3] |= (unsigned char)(1 << (cp & 7));
+		}
+		width += fm->width[cp];
+		*e++ = hex[cp >> 12];
+		*e++ = hex[cp >> 8 & 15];
+		*e++ = hex[cp >> 4 & 15];
+		*e++ = hex[cp & 15];
+	}
+	if (width == 0)
+		goto out;
+	memcpy(e, "> Tj\012", 5);
+	e += 5;
+	rc = check(p, HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)buf,
+	    (HPDF_UINT)(e - buf)), "draw text");
+out:
+	if (buf != small)
+		free(buf);
+	return rc;
 }
 
 /* Draws a glyph outline into the current path (font_pen callbacks). */
@@ -970,12 +1047,13 @@ glyph_path(struct pdf *p, struct font *f, double size, double x, double y,
 	return check(p, HPDF_Page_Fill(p->page), "draw a glyph");
 }
 
-/* Characters of the BMP as text in face hf at (x, y). */
+/* Characters of the BMP as text in face fm at (x, y). */
 static int
-text_out(struct pdf *p, HPDF_Font hf, double size, double x, double y,
-    const char *s, size_t len)
+text_out(struct pdf *p, struct face_map *fm, double size, double x,
+    double y, const char *s, size_t len)
 {
-	char *str = xstrndup(s, len);
+	HPDF_Font hf = fm->font;
+	char *str;
 	int rc;
 
 	rc = check(p, HPDF_Page_BeginText(p->page), "draw text");
@@ -985,12 +1063,14 @@ text_out(struct pdf *p, HPDF_Font hf, double size, double x, double y,
 		p->tf_font = hf;
 		p->tf_size = size;
 	}
-	if (rc == 0)
+	if (rc == 0 && (rc = show_text(p, fm, x, y, s, len)) == 1) {
+		str = xstrndup(s, len);
 		rc = check(p, HPDF_Page_TextOut(p->page, (HPDF_REAL)x,
 		    (HPDF_REAL)y, str), "draw text");
+		free(str);
+	}
 	if (rc == 0)
 		rc = check(p, HPDF_Page_EndText(p->page), "draw text");
-	free(str);
 	return rc;
 }
 
@@ -998,7 +1078,7 @@ int
 pdf_text(struct pdf *p, struct font *f, double size, const struct colour *c,
     double x, double y, const char *s, size_t len)
 {
-	HPDF_Font hf;
+	struct face_map *fm;
 	size_t i = 0, start = 0, n;
 	uint32_t cp;
 	double w = 0;
@@ -1008,7 +1088,7 @@ pdf_text(struct pdf *p, struct font *f, double size, const struct colour *c,
 		return -1;
 	if (len == 0)
 		return 0;
-	if ((hf = face_get(p, f)) == NULL || set_fill(p, c) == -1)
+	if ((fm = face_get(p, f)) == NULL || set_fill(p, c) == -1)
 		return -1;
 	/* Runs of the BMP as text, each character above it as a path. */
 	while (i <= len && rc == 0) {
@@ -1019,7 +1099,7 @@ pdf_text(struct pdf *p, struct font *f, double size, const struct colour *c,
 			continue;
 		}
 		if (i > start)
-			rc = text_out(p, hf, size, x, y, s + start, i - start);
+			rc = text_out(p, fm, size, x, y, s + start, i - start);
 		if (i == len)
 			break;
 		x += w;
