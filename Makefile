@@ -16,8 +16,8 @@ DATADIR		= $(PREFIX)/share/pdfgen
 MANDIR		= $(PREFIX)/share/man
 CC		?= cc
 CFLAGS		?= -O2 -g
-PKGS		= libxml-2.0 fontconfig freetype2 libqrencode libpng icu-uc icu-i18n \
-		  libcmark
+PKGS		= libxml-2.0 fontconfig freetype2 libqrencode libpng libjpeg icu-uc \
+		  icu-i18n libcmark
 PKG_CFLAGS	:= $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	:= $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN		= -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "font.h"
+#include "image.h"
 #include "layout.h"
 #include "util.h"
 #include "xmlsrc.h"
@@ -691,6 +692,7 @@ parse_box_content(struct loader *ld, const xmlNode *n, struct layout_box *b)
 	static const char *const valigns[] = { "top", "middle", "bottom" };
 	const char *fname = layout_field_names[b->field];
 	struct srcpos pos;
+	struct image im;
 	char *s;
 	int v;
 
@@ -724,11 +726,10 @@ parse_box_content(struct loader *ld, const xmlNode *n, struct layout_box *b)
 		/* Relative to the layout file, usable from here. */
 		b->src = path_beside(ld->l->file, s);
 		free(s);
-		if (access(b->src, R_OK) == -1) {
-			xmlsrc_attr_pos(ld->x, n, "src", &pos);
-			diag_error(ld->d, &pos, "cannot read image '%s'",
-			    b->src);
-		}
+		/* Sound, or refused now rather than while printing. */
+		xmlsrc_attr_pos(ld->x, n, "src", &pos);
+		if (image_load(ld->d, &pos, b->src, &im) == 0)
+			image_release(&im);
 		break;
 	case FIELD_QR:
 		v = QR_PERSON_URL;

@@ -20,6 +20,7 @@
 #include <hpdf_utils.h>
 #include <qrencode.h>
 
+#include "image.h"
 #include "output.h"
 #include "pdf.h"
 #include "util.h"
@@ -525,38 +526,31 @@ pdf_line(struct pdf *p, double x0, double y0, double x1, double y1,
 }
 
 /*
- * Loads an image once per document.  A file that cannot be read is an
- * input problem: it is reported and the libharu error cleared (nothing was
- * drawn in between), so the document stays usable.
+ * Loads an image once per document.  It is read and decoded by image.c
+ * first: libharu gets the same bytes only when they are sound.  A file
+ * that cannot be loaded is an input problem: it is reported and the
+ * libharu error cleared (nothing was drawn in between), so the document
+ * stays usable.
  */
 static HPDF_Image
 image_get(struct pdf *p, const struct srcpos *pos, const char *path)
 {
-	unsigned char magic[4] = { 0 };
+	struct image im;
 	HPDF_Image img;
 	HPDF_Dict smask;
-	FILE *f;
 	size_t i;
 	int png;
 
 	for (i = 0; i < p->nimages; i++)
 		if (strcmp(p->images[i].path, path) == 0)
 			return p->images[i].image;
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag_error(p->d, pos, "cannot read image '%s': %s", path,
-		    strerror(errno));
+	if (image_load(p->d, pos, path, &im) == -1)
 		return NULL;
-	}
-	i = fread(magic, 1, sizeof(magic), f);
-	fclose(f);
-	png = i == 4 && memcmp(magic, "\x89PNG", 4) == 0;
-	if (!png && !(i >= 2 && magic[0] == 0xFF && magic[1] == 0xD8)) {
-		diag_error(p->d, pos, "image '%s' is neither PNG nor JPEG",
-		    path);
-		return NULL;
-	}
-	img = png ? HPDF_LoadPngImageFromFile(p->doc, path) :
-	    HPDF_LoadJpegImageFromFile(p->doc, path);
+	png = im.png;
+	img = png ? HPDF_LoadPngImageFromMem(p->doc, im.data,
+	    (HPDF_UINT)im.size) : HPDF_LoadJpegImageFromMem(p->doc, im.data,
+	    (HPDF_UINT)im.size);
+	image_release(&im);
 	if (img == NULL || p->err != HPDF_OK) {
 		diag_error(p->d, pos, "cannot load image '%s': libharu error "
 		    "0x%04X (detail %u)", path, (unsigned)p->err,

@@ -49,3 +49,63 @@ many_forums() {
 		print "</forums></programme>"
 	}'
 }
+
+# Damaged and oversized images for tests/e2e/test_images.sh, written to
+# standard output.  Each of the damaged PNGs made libharu 2.3.0 abort.
+
+# png_truncated PNG: its first half.
+png_truncated() {
+	head -c $(($(wc -c < "$1") / 2)) "$1"
+}
+
+# png_flipped PNG [OFFSET]: the 4 bytes at OFFSET (default 100: inside the
+# image data of tests/e2e/badge-photo.png) inverted.
+png_flipped() {
+	python3 -c 'import sys
+d = bytearray(open(sys.argv[1], "rb").read())
+for i in range(int(sys.argv[2]), int(sys.argv[2]) + 4):
+	d[i] ^= 0xFF
+sys.stdout.buffer.write(d)' "$1" "${2:-100}"
+}
+
+# png_chunks W H IDAT-DATA (a Python expression): a greyscale PNG of W x H
+# pixels whose one IDAT chunk holds that data, every checksum right.
+png_chunks() {
+	python3 -c 'import struct, sys, zlib
+def chunk(t, d):
+	return struct.pack(">I", len(d)) + t + d + \
+	    struct.pack(">I", zlib.crc32(t + d))
+w, h = int(sys.argv[1]), int(sys.argv[2])
+idat = eval(sys.argv[3])
+sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" +
+    chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) +
+    chunk(b"IDAT", idat) + chunk(b"IEND", b""))' "$@"
+}
+
+# png_of_size W H: a PNG whose header says W x H pixels (data for one row).
+png_of_size() {
+	png_chunks "$1" "$2" 'zlib.compress(bytes(w + 1))'
+}
+
+# png_bad_idat: a 4 x 4 PNG whose compressed data is broken, checksum right.
+png_bad_idat() {
+	png_chunks 4 4 'b"\x78\x9c\x00\x05\x00\x00\x00" + bytes(20)'
+}
+
+# large_file PNG: PNG followed by zeros up to 21 MiB (sparse).
+large_file() {
+	cat "$1"
+	head -c $((21 * 1024 * 1024 - $(wc -c < "$1"))) /dev/zero
+}
+
+# jpeg_good: a small JPEG (a grey page of Ghostscript at 10 dpi).
+jpeg_good() {
+	gs -q -dSAFER -dBATCH -dNOPAUSE -sDEVICE=jpeggray -r10 \
+	    -sOutputFile=- -c '0.5 setgray clippath fill showpage'
+}
+
+# jpeg_truncated: the first half of jpeg_good.
+jpeg_truncated() {
+	jpeg_good > "$T/good.jpg"
+	png_truncated "$T/good.jpg"
+}
