@@ -39,10 +39,9 @@ struct talk {
 	int		 dayless;	/* its <day> has no date of its own */
 };
 
-/* Ids given so far to one kind of entity. */
+/* Ids given so far to one kind of entity (created on first use). */
 struct idset {
-	char		**v;
-	size_t		 n;
+	xmlHashTablePtr	 h;
 };
 
 struct sched {
@@ -270,7 +269,7 @@ make_id(struct idset *set, const char *text, const char *fallback)
 {
 	struct buf b = { NULL, 0, 0 };
 	char *base, *id;
-	size_t i, k = 2;
+	size_t k = 2;
 
 	for (; text != NULL && *text != '\0' && b.len < 60; text++) {
 		if (is_alnum(*text))
@@ -284,15 +283,14 @@ make_id(struct idset *set, const char *text, const char *fallback)
 		buf_adds(&b, fallback);
 	base = buf_take(&b);
 	id = xstrdup(base);
-	for (i = 0; i < set->n; i++)
-		if (strcmp(set->v[i], id) == 0) {
-			free(id);
-			id = xasprintf("%s-%zu", base, k++);
-			i = (size_t)-1;		/* start over */
-		}
+	if (set->h == NULL)
+		set->h = xmlHashCreate(256);
+	while (xmlHashLookup(set->h, (const xmlChar *)id) != NULL) {
+		free(id);
+		id = xasprintf("%s-%zu", base, k++);
+	}
 	free(base);
-	set->v = xreallocarray(set->v, set->n + 1, sizeof(*set->v));
-	set->v[set->n++] = xstrdup(id);
+	xmlHashAddEntry(set->h, (const xmlChar *)id, set->h);
 	return id;
 }
 
@@ -1323,7 +1321,7 @@ schedule_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
 	struct sched s = { prog, x, d, NULL, 0, NULL, NULL, NULL, NULL,
 	    NO_OFFSET };
 	/* Ids of rooms, slots, tracks, forums and people. */
-	struct idset ids[5] = { { NULL, 0 } };
+	struct idset ids[5] = { { NULL } };
 	xmlNode *root = xmlDocGetRootElement(x->doc);
 	struct refs *refs;
 	struct srcpos pos;
@@ -1376,10 +1374,7 @@ schedule_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
 	xmlHashFree(s.person_keys, NULL);
 	xmlHashFree(s.person_names, NULL);
 	xmlHashFree(s.person_ids, NULL);
-	for (k = 0; k < 5; k++) {
-		for (i = 0; i < ids[k].n; i++)
-			free(ids[k].v[i]);
-		free(ids[k].v);
-	}
+	for (k = 0; k < 5; k++)
+		xmlHashFree(ids[k].h, NULL);
 	return 0;
 }
