@@ -1,26 +1,47 @@
 /*
- * Repairs of libharu 2.3.0 (Debian 12's libhpdf-2.3.0 2.3.0+dfsg-1+b1),
- * in one place.  Each function here replaces libharu's own function of the
- * same name: the executable's definition takes precedence, and libharu
- * calls these through its PLT, so its own calls reach them too.  Each does
- * what the original does (same results, same output bytes) without the
- * cost named at it; the originals were read in libharu's source at tag
- * RELEASE_2_3_0 and in the disassembly of the installed library.
+ * The repairs of libharu, in one place: what libharu 2.3.0 writes wrongly
+ * and what it does needlessly slowly.  pdf.c, the one file that calls
+ * libharu, calls the fix_*() functions (libharu_fix.h); the HPDF_*()
+ * functions replace libharu's own of the same name: the executable's
+ * definition takes precedence, and libharu calls them through its PLT, so
+ * its own calls reach them too.
  *
- * They depend on the layout of libharu's structures, so they are compiled
- * only against the 2.3.0 headers; with another version libharu's own
- * functions are used.
+ * Replaced, because libharu 2.3.0 writes something wrong:
+ *   fix_tounicode   the ToUnicode CMap of Type0 fonts ("begincidrange",
+ *                   no ToUnicode operator: poppler warns on every page)
+ *   fix_png_smask   the alpha channel of PNGs, written uncompressed
+ *   fix_empty_page  the content stream of an empty page, zero bytes
+ *                   marked FlateDecode (MuPDF and Ghostscript fail)
+ * Replaced, because it is slow (each gives the same results and output
+ * bytes as the original):
+ *   HPDF_MemCpy, HPDF_MemSet     byte by byte
+ *   HPDF_List_Add                grows a list by a fixed block, O(n^2)
+ *   HPDF_TTFontDef_GetGlyphid    searches a cmap's segments linearly
+ *
+ * Checked against libharu 2.3.0: its source at tag RELEASE_2_3_0 and the
+ * disassembly of Debian 12's libhpdf-2.3.0 (2.3.0+dfsg-1+b1).  All of it
+ * depends on libharu's private structures (hpdf_font.h, hpdf_fontdef.h,
+ * hpdf_list.h, hpdf_objects.h), so it is compiled only against 2.3.x
+ * headers: with another version libharu's own functions are used, the
+ * fix_*() do nothing, and tests/test_libharu.c fails "make test".
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_error.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_list.h>
 #include <hpdf_mmgr.h>
 #include <hpdf_utils.h>
 #include <hpdf_version.h>
 
-#if HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION == 3 && \
-    HPDF_BUGFIX_VERSION == 0
+#include "libharu_fix.h"
+#include "util.h"
+
+#if HPDF_MAJOR_VERSION == 2 && HPDF_MINOR_VERSION == 3
 
 /*
  * The original copies byte by byte, for every string and stream libharu
@@ -84,6 +105,189 @@ HPDF_List_Add(HPDF_List list, void *item)
 	}
 	list->obj[list->count++] = item;
 	return HPDF_OK;
+}
+
+/*
+ * libharu 2.3.0 writes its ToUnicode CMap with "begincidrange", which is
+ * not a ToUnicode operator (poppler warns on every page).  With the UTF-8
+ * encoder a character's code is its Unicode value, so the correct map is
+ * the identity: one bfrange per high byte (a range may not cross the low
+ * byte), surrogates left out, at most 100 entries per block.
+ */
+HPDF_STATUS
+fix_tounicode(HPDF_Font font)
+{
+	HPDF_FontAttr attr = font->attr;
+	HPDF_Stream s;
+	HPDF_STATUS st;
+	struct buf b = { 0 };
+	int hi, n, block;
+	char line[40];
+
+	if (attr == NULL || attr->cmap_stream == NULL)
+		return HPDF_OK;
+	s = attr->cmap_stream->stream;
+	buf_adds(&b, "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (hi = 0, n = 0; hi < 256; hi++) {
+		if (hi >= 0xD8 && hi <= 0xDF)
+			continue;
+		if (n % 100 == 0) {
+			block = 248 - n < 100 ? 248 - n : 100;
+			snprintf(line, sizeof(line), "%d beginbfrange\n",
+			    block);
+			buf_adds(&b, line);
+		}
+		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n",
+		    hi, hi, hi);
+		buf_adds(&b, line);
+		if (++n % 100 == 0 || n == 248)
+			buf_adds(&b, "endbfrange\n");
+	}
+	buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource "
+	    "pop\nend\nend\n");
+	HPDF_MemStream_FreeData(s);
+	st = HPDF_Stream_Write(s, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+	buf_release(&b);
+	return st;
+}
+
+/*
+ * Whether a font loaded so far has a cmap whose segments do not end in
+ * ascending order (the format requires it): then the glyph lookup below
+ * must search the segments one by one, as libharu does.
+ */
+static int unsorted_cmaps;
+
+/*
+ * HPDF_GetFont() asks it for every one of the 65 536 code points, and the
+ * original searches the cmap's segments linearly: 5 ms of the 8 ms that
+ * loading a face costs.  This one does the same by bisection when the
+ * segment ends ascend, and gives the same answer for every code point:
+ * the first segment that ends at or after it.  HPDF_GetFont() asks in
+ * order, so the segment found last is tried first.
+ */
+static HPDF_FontDef last_def;	/* whose segment last_seg is */
+static HPDF_UINT last_seg;
+
+HPDF_UINT16
+HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
+{
+	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)fontdef->attr;
+	const HPDF_TTF_CmapRange *cm = &attr->cmap;
+	HPDF_UINT n = cm->seg_count_x2 / 2, lo = 0, hi = n, mid, i, idx;
+
+	if (cm->format == 0)
+		return cm->glyph_id_array[unicode & 0xFF];
+	if (cm->seg_count_x2 == 0) {
+		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
+		return 0;
+	}
+	if (unsorted_cmaps) {
+		for (i = 0; i < n && unicode > cm->end_count[i]; i++)
+			;
+	} else if (fontdef == last_def && last_seg < n &&
+	    unicode <= cm->end_count[last_seg] && (last_seg == 0 ||
+	    unicode > cm->end_count[last_seg - 1]))
+		i = last_seg;
+	else {
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (unicode <= cm->end_count[mid])
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		i = lo;
+		last_def = fontdef;
+		last_seg = i;
+	}
+	/* As the original: no segment holds unicode when i == n. */
+	if (i == n || cm->start_count[i] > unicode)
+		return 0;
+	if (cm->id_range_offset[i] == 0)
+		return (HPDF_UINT16)(unicode + cm->id_delta[i]);
+	idx = cm->id_range_offset[i] / 2 + (unicode - cm->start_count[i]) -
+	    (n - i);
+	if (idx > cm->glyph_id_array_count)
+		return 0;
+	return (HPDF_UINT16)(cm->glyph_id_array[idx] + cm->id_delta[i]);
+}
+
+/* Notes a font whose cmap the bisection above cannot search. */
+void
+fix_note_cmap(HPDF_Doc doc, const char *name)
+{
+	HPDF_FontDef def = HPDF_GetFontDef(doc, name);
+	const HPDF_TTF_CmapRange *cm;
+	HPDF_UINT i;
+
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+		return;
+	cm = &((HPDF_TTFontDefAttr)def->attr)->cmap;
+	for (i = 1; i < (HPDF_UINT)cm->seg_count_x2 / 2; i++)
+		if (cm->end_count[i - 1] > cm->end_count[i])
+			unsorted_cmaps = 1;
+}
+
+/*
+ * libharu 2.3.0 writes the alpha channel of a PNG, its SMask, without a
+ * filter, so a photo's transparency takes as many bytes as pixels.
+ * The caller clears the error of an image without one.
+ */
+void
+fix_png_smask(HPDF_Image img)
+{
+	HPDF_Dict smask = HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT);
+
+	if (smask != NULL)
+		smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+}
+
+/*
+ * libharu 2.3.0 writes the content stream of a page with nothing on it as
+ * zero bytes marked FlateDecode, which is no zlib stream: MuPDF and
+ * Ghostscript fail on it.  An empty stream needs no filter.
+ */
+void
+fix_empty_page(HPDF_Page page)
+{
+	HPDF_Dict c = HPDF_Dict_GetItem(page, "Contents", HPDF_OCLASS_DICT);
+
+	if (c != NULL && c->stream != NULL && HPDF_Stream_Size(c->stream) == 0)
+		c->filter = HPDF_STREAM_FILTER_NONE;
+}
+
+#else	/* another libharu: its own functions, and no repairs */
+
+HPDF_STATUS
+fix_tounicode(HPDF_Font font)
+{
+	(void)font;
+	return HPDF_OK;
+}
+
+void
+fix_note_cmap(HPDF_Doc doc, const char *name)
+{
+	(void)doc;
+	(void)name;
+}
+
+void
+fix_png_smask(HPDF_Image img)
+{
+	(void)img;
+}
+
+void
+fix_empty_page(HPDF_Page page)
+{
+	(void)page;
 }
 
 #endif

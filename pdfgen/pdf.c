@@ -1,7 +1,8 @@
 /*
- * Implementation of pdf.h: the only file that calls libharu.  It also repairs three things libharu 2.3.0 writes wrongly: the
- * ToUnicode CMap of its Type0 fonts, the uncompressed SMask of PNGs and
- * the content stream of an empty page.
+ * Implementation of pdf.h: the only file that calls libharu.  What
+ * libharu 2.3.0 writes wrongly (the ToUnicode CMap of its Type0 fonts,
+ * the uncompressed SMask of PNGs, the content stream of an empty page) is
+ * repaired through libharu_fix.h.
  */
 #include <errno.h>
 #include <math.h>
@@ -12,8 +13,6 @@
 #include <time.h>
 
 #include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_error.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_pages.h>
@@ -21,6 +20,7 @@
 #include <qrencode.h>
 
 #include "image.h"
+#include "libharu_fix.h"
 #include "output.h"
 #include "pdf.h"
 #include "util.h"
@@ -537,7 +537,6 @@ image_get(struct pdf *p, const struct srcpos *pos, const char *path)
 {
 	struct image im;
 	HPDF_Image img;
-	HPDF_Dict smask;
 	size_t i;
 	int png;
 
@@ -559,11 +558,9 @@ image_get(struct pdf *p, const struct srcpos *pos, const char *path)
 		p->err = HPDF_OK;
 		return NULL;
 	}
-	/* libharu 2.3.0 leaves the alpha channel uncompressed. */
-	if (png && (smask = HPDF_Dict_GetItem(img, "SMask",
-	    HPDF_OCLASS_DICT)) != NULL)
-		smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	p->err = HPDF_OK;	/* GetItem's "not found" is no error */
+	if (png)
+		fix_png_smask(img);
+	p->err = HPDF_OK;	/* its "not found" is no error */
 	HPDF_ResetError(p->doc);
 	p->images = xreallocarray(p->images, p->nimages + 1,
 	    sizeof(*p->images));
@@ -735,144 +732,12 @@ pdf_page_label(struct pdf *p, int page, enum pdf_label_style style,
 	    "add a page label");
 }
 
-/*
- * libharu 2.3.0 writes its ToUnicode CMap with "begincidrange", which is
- * not a ToUnicode operator (poppler warns on every page).  With the UTF-8
- * encoder a character's code is its Unicode value, so the correct map is
- * the identity: one bfrange per high byte (a range may not cross the low
- * byte), surrogates left out, at most 100 entries per block.
- */
-static int
-fix_tounicode(struct pdf *p, HPDF_Font font)
-{
-	HPDF_FontAttr attr = font->attr;
-	HPDF_Stream s;
-	struct buf b = { 0 };
-	int hi, n, block;
-	char line[40];
-
-	if (attr == NULL || attr->cmap_stream == NULL)
-		return 0;
-	s = attr->cmap_stream->stream;
-	buf_adds(&b, "/CIDInit /ProcSet findresource begin\n"
-	    "12 dict begin\nbegincmap\n"
-	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	    "/Supplement 0 >> def\n"
-	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (hi = 0, n = 0; hi < 256; hi++) {
-		if (hi >= 0xD8 && hi <= 0xDF)
-			continue;
-		if (n % 100 == 0) {
-			block = 248 - n < 100 ? 248 - n : 100;
-			snprintf(line, sizeof(line), "%d beginbfrange\n",
-			    block);
-			buf_adds(&b, line);
-		}
-		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n",
-		    hi, hi, hi);
-		buf_adds(&b, line);
-		if (++n % 100 == 0 || n == 248)
-			buf_adds(&b, "endbfrange\n");
-	}
-	buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource "
-	    "pop\nend\nend\n");
-	HPDF_MemStream_FreeData(s);
-	if (check(p, HPDF_Stream_Write(s, (const HPDF_BYTE *)b.data,
-	    (HPDF_UINT)b.len), "write a ToUnicode map") == -1) {
-		buf_release(&b);
-		return -1;
-	}
-	buf_release(&b);
-	return 0;
-}
-
 static int
 is_ttc(const char *path)
 {
 	size_t n = strlen(path);
 
 	return n > 4 && strcasecmp(path + n - 4, ".ttc") == 0;
-}
-
-/*
- * Whether a font loaded so far has a cmap whose segments do not end in
- * ascending order (the format requires it): then the glyph lookup below
- * must search the segments one by one, as libharu does.
- */
-static int unsorted_cmaps;
-
-/*
- * Replaces libharu 2.3.0's own function of this name (the executable's
- * definition takes precedence, and libharu calls it through its PLT).
- * HPDF_GetFont() asks it for every one of the 65 536 code points, and the
- * original searches the cmap's segments linearly: 5 ms of the 8 ms that
- * loading a face costs.  This one does the same by bisection when the
- * segment ends ascend, and gives the same answer for every code point:
- * the first segment that ends at or after it.  HPDF_GetFont() asks in
- * order, so the segment found last is tried first.
- */
-static HPDF_FontDef last_def;	/* whose segment last_seg is */
-static HPDF_UINT last_seg;
-
-HPDF_UINT16
-HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
-{
-	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)fontdef->attr;
-	const HPDF_TTF_CmapRange *cm = &attr->cmap;
-	HPDF_UINT n = cm->seg_count_x2 / 2, lo = 0, hi = n, mid, i, idx;
-
-	if (cm->format == 0)
-		return cm->glyph_id_array[unicode & 0xFF];
-	if (cm->seg_count_x2 == 0) {
-		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
-		return 0;
-	}
-	if (unsorted_cmaps) {
-		for (i = 0; i < n && unicode > cm->end_count[i]; i++)
-			;
-	} else if (fontdef == last_def && last_seg < n &&
-	    unicode <= cm->end_count[last_seg] && (last_seg == 0 ||
-	    unicode > cm->end_count[last_seg - 1]))
-		i = last_seg;
-	else {
-		while (lo < hi) {
-			mid = lo + (hi - lo) / 2;
-			if (unicode <= cm->end_count[mid])
-				hi = mid;
-			else
-				lo = mid + 1;
-		}
-		i = lo;
-		last_def = fontdef;
-		last_seg = i;
-	}
-	/* As the original: no segment holds unicode when i == n. */
-	if (i == n || cm->start_count[i] > unicode)
-		return 0;
-	if (cm->id_range_offset[i] == 0)
-		return (HPDF_UINT16)(unicode + cm->id_delta[i]);
-	idx = cm->id_range_offset[i] / 2 + (unicode - cm->start_count[i]) -
-	    (n - i);
-	if (idx > cm->glyph_id_array_count)
-		return 0;
-	return (HPDF_UINT16)(cm->glyph_id_array[idx] + cm->id_delta[i]);
-}
-
-/* Notes a font whose cmap the bisection above cannot search. */
-static void
-check_cmap(struct pdf *p, const char *name)
-{
-	HPDF_FontDef def = HPDF_GetFontDef(p->doc, name);
-	const HPDF_TTF_CmapRange *cm;
-	HPDF_UINT i;
-
-	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
-		return;
-	cm = &((HPDF_TTFontDefAttr)def->attr)->cmap;
-	for (i = 1; i < (HPDF_UINT)cm->seg_count_x2 / 2; i++)
-		if (cm->end_count[i - 1] > cm->end_count[i])
-			unsorted_cmaps = 1;
 }
 
 /* The libharu font of a face, loaded and embedded on first use. */
@@ -894,7 +759,7 @@ face_get(struct pdf *p, struct font *f)
 		name = HPDF_LoadTTFontFromFile(p->doc, font_path(f),
 		    HPDF_TRUE);
 	if (name != NULL)
-		check_cmap(p, name);
+		fix_note_cmap(p->doc, name);
 	if (name == NULL || (hf = HPDF_GetFont(p->doc, name, "UTF-8")) ==
 	    NULL) {
 		diag_error(p->d, NULL, "cannot embed font '%s'",
@@ -902,7 +767,7 @@ face_get(struct pdf *p, struct font *f)
 		fail(p, "load a font");
 		return NULL;
 	}
-	if (fix_tounicode(p, hf) == -1)
+	if (check(p, fix_tounicode(hf), "write a ToUnicode map") == -1)
 		return NULL;
 	p->faces = xreallocarray(p->faces, p->nfaces + 1, sizeof(*p->faces));
 	p->faces[p->nfaces] = (struct face_map){ xstrdup(font_path(f)),
@@ -1131,25 +996,6 @@ pdf_fonts(struct pdf *p, const char *family, enum font_weight weight,
 	return c;
 }
 
-/*
- * libharu 2.3.0 writes the content stream of a page with nothing on it as
- * zero bytes marked FlateDecode, which is no zlib stream: MuPDF and
- * Ghostscript fail on it.  An empty stream needs no filter.
- */
-static void
-fix_empty_pages(struct pdf *p)
-{
-	HPDF_Dict c;
-	size_t i;
-
-	for (i = 0; i < p->npages; i++) {
-		c = HPDF_Dict_GetItem(p->pages[i], "Contents", HPDF_OCLASS_DICT);
-		if (c != NULL && c->stream != NULL &&
-		    HPDF_Stream_Size(c->stream) == 0)
-			c->filter = HPDF_STREAM_FILTER_NONE;
-	}
-}
-
 /* Writes libharu's finished stream to f. */
 static int
 write_stream(struct pdf *p, FILE *f)
@@ -1183,6 +1029,7 @@ int
 pdf_save(struct pdf *p, const char *path)
 {
 	struct outfile *f;
+	size_t i;
 	int rc;
 
 	if (p->failed)
@@ -1190,7 +1037,8 @@ pdf_save(struct pdf *p, const char *path)
 		    "errors above", path);
 	if (resolve_links(p) == -1)
 		return -1;
-	fix_empty_pages(p);
+	for (i = 0; i < p->npages; i++)
+		fix_empty_page(p->pages[i]);
 	if ((f = outfile_open(path, p->d)) == NULL)
 		return -1;
 	rc = write_stream(p, f->fp);

@@ -12,16 +12,12 @@
 
 #include <dirent.h>
 #include <math.h>
-#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_fontdef.h>
 
 #include "font.h"
 #include "pdf.h"
@@ -545,66 +541,6 @@ remove_dir(void **state)
 	return rc != 0;
 }
 
-typedef HPDF_UINT16 (*glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
-
-/*
- * pdf.c replaces libharu's HPDF_TTFontDef_GetGlyphid with a bisection:
- * for every code point of every face a chain may use, it must answer as
- * libharu's own function (found in the library itself) does.
- */
-static void
-glyph_lookup_agrees_with_libharu(void **state)
-{
-	static const char *const families[] = FONT_FALLBACKS;
-	void *lib;
-	glyphid_fn orig;
-	HPDF_Doc doc;
-	HPDF_FontDef def;
-	const char *name;
-	char *path;
-	size_t i;
-	int w, index, checked = 0;
-	unsigned cp;
-
-	(void)state;
-	lib = dlopen("libhpdf-2.3.0.so", RTLD_LAZY | RTLD_NOLOAD);
-	assert_non_null(lib);
-	orig = (glyphid_fn)dlsym(lib, "HPDF_TTFontDef_GetGlyphid");
-	assert_non_null(orig);
-	assert_ptr_not_equal(orig, HPDF_TTFontDef_GetGlyphid);
-	for (i = 0; i < FONT_NFALLBACKS; i++) {
-		for (w = 0; w < 2; w++) {
-			path = font_lookup(families[i], w ? WEIGHT_BOLD :
-			    WEIGHT_REGULAR, SLANT_ROMAN, &index);
-			if (path == NULL)
-				continue;
-			doc = HPDF_New(NULL, NULL);
-			assert_non_null(doc);
-			name = strstr(path, ".ttc") != NULL ?
-			    HPDF_LoadTTFontFromFile2(doc, path,
-			    (HPDF_UINT)index, HPDF_FALSE) :
-			    HPDF_LoadTTFontFromFile(doc, path, HPDF_FALSE);
-			assert_non_null(name);
-			def = HPDF_GetFontDef(doc, name);
-			assert_non_null(def);
-			for (cp = 0; cp <= 0xFFFF; cp++)
-				if (HPDF_TTFontDef_GetGlyphid(def,
-				    (HPDF_UINT16)cp) != orig(def,
-				    (HPDF_UINT16)cp))
-					fail_msg("%s U+%04X: %u, libharu %u",
-					    path, cp,
-					    HPDF_TTFontDef_GetGlyphid(def,
-					    (HPDF_UINT16)cp),
-					    orig(def, (HPDF_UINT16)cp));
-			HPDF_Free(doc);
-			free(path);
-			checked++;
-		}
-	}
-	assert_true(checked >= 4);
-	dlclose(lib);
-}
-
 int
 main(void)
 {
@@ -616,7 +552,6 @@ main(void)
 		cmocka_unit_test(failed_saves_leave_nothing),
 		cmocka_unit_test(nested_composites_are_drawn_whole),
 		cmocka_unit_test(page_features),
-		cmocka_unit_test(glyph_lookup_agrees_with_libharu),
 	};
 
 	return cmocka_run_group_tests_name("pdf", tests, make_dir,

@@ -1,0 +1,204 @@
+/*
+ * Tests of libharu_fix.c: the libharu it was checked against is the one
+ * installed, and its repairs do what libharu would have done, right.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
+
+#include "font.h"
+#include "libharu_fix.h"
+#include "util.h"
+
+/*
+ * The repairs rely on libharu 2.3's private structures and are compiled
+ * only against its headers: with another libharu (headers or library),
+ * pdfgen's output is not what was checked.  Say so loudly.
+ */
+static void
+libharu_is_2_3(void **state)
+{
+	const char *lib = HPDF_GetVersion();
+
+	(void)state;
+	if (HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3 ||
+	    strncmp(lib, "2.3.", 4) != 0)
+		fail_msg("\n\n*** libharu %s is installed (headers %s), but "
+		    "pdfgen/libharu_fix.c was checked against libharu 2.3.x "
+		    "only:\n*** its repairs are off.  Install libharu 2.3 "
+		    "(Debian 12: libhpdf-dev) or check every repair in "
+		    "libharu_fix.c against %s.\n", lib, HPDF_VERSION_TEXT, lib);
+}
+
+/* The document's bytes, uncompressed as libharu writes by default. */
+static char *
+saved(HPDF_Doc doc, size_t *len)
+{
+	struct buf b = { 0 };
+	HPDF_BYTE chunk[4096];
+	HPDF_UINT32 n;
+	HPDF_STATUS st;
+
+	assert_int_equal(HPDF_SaveToStream(doc), HPDF_OK);
+	assert_int_equal(HPDF_ResetStream(doc), HPDF_OK);
+	do {
+		n = sizeof(chunk);
+		st = HPDF_ReadFromStream(doc, chunk, &n);
+		buf_add(&b, (const char *)chunk, n);
+	} while (st == HPDF_OK);
+	assert_int_equal(st, HPDF_STREAM_EOF);
+	*len = b.len;
+	buf_addc(&b, '\0');
+	return buf_take(&b);
+}
+
+/*
+ * A Type0 font's ToUnicode map: libharu's "begincidrange" (no ToUnicode
+ * operator) becomes the identity in bfranges, one per high byte but the
+ * surrogates', 100 to a block.
+ */
+static void
+tounicode_is_the_identity(void **state)
+{
+	HPDF_Doc doc = HPDF_New(NULL, NULL);
+	HPDF_Font font;
+	const char *name;
+	char *path, *pdf;
+	size_t len;
+	int index;
+
+	(void)state;
+	assert_non_null(doc);
+	path = font_lookup("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
+	    &index);
+	assert_non_null(path);
+	assert_int_equal(HPDF_UseUTFEncodings(doc), HPDF_OK);
+	name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
+	assert_non_null(name);
+	font = HPDF_GetFont(doc, name, "UTF-8");
+	assert_non_null(font);
+	assert_int_equal(fix_tounicode(font), HPDF_OK);
+	HPDF_Page_SetFontAndSize(HPDF_AddPage(doc), font, 12);
+	pdf = saved(doc, &len);
+	assert_null(strstr(pdf, "begincidrange"));
+	assert_non_null(strstr(pdf, "100 beginbfrange\n<0000> <00FF> <0000>\n"));
+	assert_non_null(strstr(pdf, "<D700> <D7FF> <D700>\n<E000> <E0FF> "
+	    "<E000>\n"));
+	assert_non_null(strstr(pdf, "48 beginbfrange\n"));
+	assert_non_null(strstr(pdf, "<FF00> <FFFF> <FF00>\nendbfrange\n"));
+	free(pdf);
+	free(path);
+	HPDF_Free(doc);
+}
+
+/* An empty page's content stream keeps no filter; others keep theirs. */
+static void
+empty_page_has_no_filter(void **state)
+{
+	HPDF_Doc doc = HPDF_New(NULL, NULL);
+	HPDF_Page empty, full;
+	char *pdf;
+	size_t len;
+
+	(void)state;
+	assert_non_null(doc);
+	assert_int_equal(HPDF_SetCompressionMode(doc, HPDF_COMP_ALL),
+	    HPDF_OK);
+	empty = HPDF_AddPage(doc);
+	full = HPDF_AddPage(doc);
+	HPDF_Page_Rectangle(full, 10, 10, 20, 20);
+	HPDF_Page_Fill(full);
+	fix_empty_page(empty);
+	fix_empty_page(full);
+	pdf = saved(doc, &len);
+	/* libharu: "/Filter [ /FlateDecode ]" before the empty stream */
+	assert_non_null(strstr(pdf, " 0 R\012>>\012stream\015\012\012endstream"));
+	assert_null(strstr(pdf, "]\012>>\012stream\015\012\012endstream"));
+	assert_non_null(strstr(pdf, "/Filter [ /FlateDecode ]"));
+	free(pdf);
+	HPDF_Free(doc);
+}
+
+typedef HPDF_UINT16 (*glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
+
+/*
+ * libharu_fix.c replaces libharu's HPDF_TTFontDef_GetGlyphid with a bisection:
+ * for every code point of every face a chain may use, it must answer as
+ * libharu's own function (found in the library itself) does.
+ */
+static void
+glyph_lookup_agrees_with_libharu(void **state)
+{
+	static const char *const families[] = FONT_FALLBACKS;
+	void *lib;
+	glyphid_fn orig;
+	HPDF_Doc doc;
+	HPDF_FontDef def;
+	const char *name;
+	char *path;
+	size_t i;
+	int w, index, checked = 0;
+	unsigned cp;
+
+	(void)state;
+	lib = dlopen("libhpdf-2.3.0.so", RTLD_LAZY | RTLD_NOLOAD);
+	assert_non_null(lib);
+	orig = (glyphid_fn)dlsym(lib, "HPDF_TTFontDef_GetGlyphid");
+	assert_non_null(orig);
+	assert_ptr_not_equal(orig, HPDF_TTFontDef_GetGlyphid);
+	for (i = 0; i < FONT_NFALLBACKS; i++) {
+		for (w = 0; w < 2; w++) {
+			path = font_lookup(families[i], w ? WEIGHT_BOLD :
+			    WEIGHT_REGULAR, SLANT_ROMAN, &index);
+			if (path == NULL)
+				continue;
+			doc = HPDF_New(NULL, NULL);
+			assert_non_null(doc);
+			name = strstr(path, ".ttc") != NULL ?
+			    HPDF_LoadTTFontFromFile2(doc, path,
+			    (HPDF_UINT)index, HPDF_FALSE) :
+			    HPDF_LoadTTFontFromFile(doc, path, HPDF_FALSE);
+			assert_non_null(name);
+			def = HPDF_GetFontDef(doc, name);
+			assert_non_null(def);
+			for (cp = 0; cp <= 0xFFFF; cp++)
+				if (HPDF_TTFontDef_GetGlyphid(def,
+				    (HPDF_UINT16)cp) != orig(def,
+				    (HPDF_UINT16)cp))
+					fail_msg("%s U+%04X: %u, libharu %u",
+					    path, cp,
+					    HPDF_TTFontDef_GetGlyphid(def,
+					    (HPDF_UINT16)cp),
+					    orig(def, (HPDF_UINT16)cp));
+			HPDF_Free(doc);
+			free(path);
+			checked++;
+		}
+	}
+	assert_true(checked >= 4);
+	dlclose(lib);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(libharu_is_2_3),
+		cmocka_unit_test(tounicode_is_the_identity),
+		cmocka_unit_test(empty_page_has_no_filter),
+		cmocka_unit_test(glyph_lookup_agrees_with_libharu),
+	};
+
+	return cmocka_run_group_tests_name("libharu_fix", tests, NULL, NULL);
+}
