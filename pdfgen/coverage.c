@@ -7,6 +7,7 @@
 
 #include "coverage.h"
 #include "font.h"
+#include "text.h"
 #include "util.h"
 
 #define PLACES_LISTED	10	/* notes per code point; more are counted */
@@ -27,25 +28,28 @@ struct missing {
 struct scan {
 	struct font_chain *chain;
 	unsigned char	*known;		/* per code point: 1 drawn, 2 missing */
-	struct missing	*m;
+	struct missing	*m;		/* no font has them */
 	size_t		 nm;
+	struct missing	*inv;		/* invisible: removed */
+	size_t		 ninv;
 };
 
+/* Adds a place of cp to the list *v of *n code points. */
 static void
-add_place(struct scan *s, uint32_t cp, const struct srcpos *pos,
-    const char *field, const char *text)
+add_place(struct missing **v, size_t *n, uint32_t cp,
+    const struct srcpos *pos, const char *field, const char *text)
 {
 	struct missing *m;
 	size_t i;
 
-	for (i = 0; i < s->nm && s->m[i].cp != cp; i++)
+	for (i = 0; i < *n && (*v)[i].cp != cp; i++)
 		;
-	if (i == s->nm) {
-		s->m = xreallocarray(s->m, s->nm + 1, sizeof(*s->m));
-		memset(&s->m[s->nm], 0, sizeof(*s->m));
-		s->m[s->nm++].cp = cp;
+	if (i == *n) {
+		*v = xreallocarray(*v, *n + 1, sizeof(**v));
+		memset(&(*v)[*n], 0, sizeof(**v));
+		(*v)[(*n)++].cp = cp;
 	}
-	m = &s->m[i];
+	m = &(*v)[i];
 	/* One place per text, however often the character is in it. */
 	if (m->n > 0 && m->v[m->n - 1].text == text)
 		return;
@@ -53,7 +57,10 @@ add_place(struct scan *s, uint32_t cp, const struct srcpos *pos,
 	m->v[m->n++] = (struct place){ *pos, field, text };
 }
 
-/* The characters of text (NULL: none) that no face of the chain has. */
+/*
+ * The characters of text (NULL: none) that no face of the chain has, and
+ * those the text layer removes.
+ */
 static void
 scan_text(struct scan *s, const struct srcpos *pos, const char *field,
     const char *text)
@@ -69,6 +76,11 @@ scan_text(struct scan *s, const struct srcpos *pos, const char *field,
 			n = 1;
 			continue;
 		}
+		if (cp != '\t' && cp != '\n' && cp != '\r' &&
+		    text_is_invisible(cp)) {
+			add_place(&s->inv, &s->ninv, cp, pos, field, start);
+			continue;
+		}
 		/* Spaces and what the text layer removes need no glyph. */
 		if (cp < 0x21 || cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) ||
 		    cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
@@ -78,7 +90,7 @@ scan_text(struct scan *s, const struct srcpos *pos, const char *field,
 			s->known[cp] = font_chain_pick(s->chain, cp) >= 0 ? 1 :
 			    2;
 		if (s->known[cp] == 2)
-			add_place(s, cp, pos, field, start);
+			add_place(&s->m, &s->nm, cp, pos, field, start);
 	}
 }
 
@@ -126,16 +138,22 @@ scan_programme(struct scan *s, const struct programme *p)
 	}
 }
 
+/* One warning for m's code point, its other places as notes. */
 static void
-report(struct diag *d, const struct missing *m)
+report(struct diag *d, const struct missing *m, int invisible)
 {
 	char *q;
 	size_t i;
 
 	q = utf8_abbrev(m->v[0].text);
-	diag_warning(d, &m->v[0].pos, "no installed font has U+%04X; it is "
-	    "left out of %s '%s'%s", (unsigned)m->cp, m->v[0].field, q,
-	    m->n > 1 ? " and the places below" : "");
+	if (invisible)
+		diag_warning(d, &m->v[0].pos, "removed invisible character "
+		    "U+%04X from %s '%s'%s", (unsigned)m->cp, m->v[0].field,
+		    q, m->n > 1 ? " and the places below" : "");
+	else
+		diag_warning(d, &m->v[0].pos, "no installed font has U+%04X; "
+		    "it is left out of %s '%s'%s", (unsigned)m->cp,
+		    m->v[0].field, q, m->n > 1 ? " and the places below" : "");
 	free(q);
 	for (i = 1; i < m->n && i <= PLACES_LISTED; i++) {
 		q = utf8_abbrev(m->v[i].text);
@@ -160,11 +178,16 @@ coverage_check(const struct programme *p, struct diag *d)
 		return 0;
 	s.known = xcalloc(0x110000, 1);
 	scan_programme(&s, p);
+	for (i = 0; i < s.ninv; i++) {
+		report(d, &s.inv[i], 1);
+		free(s.inv[i].v);
+	}
 	for (i = 0; i < s.nm; i++) {
-		report(d, &s.m[i]);
+		report(d, &s.m[i], 0);
 		free(s.m[i].v);
 	}
 	n = s.nm;
+	free(s.inv);
 	free(s.m);
 	free(s.known);
 	font_chain_free(s.chain);

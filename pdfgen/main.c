@@ -467,15 +467,17 @@ render_one(const struct product *r, const struct programme *p,
     const struct args *a, const char *argv0, struct diag *d)
 {
 	struct layout_spec spec = product_layout_spec(r);
+	const char *def = r->layout_unnumbered != NULL &&
+	    !programme_numbered(p) ? r->layout_unnumbered : r->layout;
 	struct layout *l;
 	char *lpath, *out;
 	int rc = -1;
 
 	lpath = a->layout ? xstrdup(a->layout) :
-	    layout_default_path(r->layout, argv0);
+	    layout_default_path(def, argv0);
 	if (lpath == NULL)
 		return diag_system_error(d, NULL, "cannot find the default "
-		    "layout '%s'", r->layout);
+		    "layout '%s'", def);
 	if ((l = layout_load(lpath, &spec, d)) != NULL) {
 		out = xasprintf("%s/%s.pdf", a->out ? a->out : DEFAULT_OUTDIR,
 		    r->name);

@@ -17,7 +17,7 @@
 
 const struct product products[] = {
 	{ "booklet", "the programme booklet", LAYOUT_TYPE_AREA,
-	    "booklet-a5.xml",
+	    "booklet-a5.xml", NULL,
 	    (const char *const[]){ "title", "h1", "h2", "h3", "body",
 		"speakers", "running-head", "folio", "index", "notes", NULL },
 	    (const struct render_option[]){
@@ -32,12 +32,13 @@ const struct product products[] = {
 		OPTION_RGB,
 		OPTIONS_END },
 	    booklet_render },
-	{ "signs", "a door sign for each forum", LAYOUT_ITEMS,
-	    "signs-a4-landscape.xml", NULL,
+	{ "signs", "a door sign per forum (imports: per room and day)",
+	    LAYOUT_ITEMS,
+	    "signs-a4-landscape.xml", "signs-a4-room-day.xml", NULL,
 	    (const struct render_option[]){ OPTION_RGB, OPTIONS_END },
 	    signs_render },
 	{ "badges", "the speaker badges", LAYOUT_ITEMS, "badges-90x55.xml",
-	    NULL,
+	    NULL, NULL,
 	    (const struct render_option[]){
 		{ "confirmed-only", RENDER_FLAG, NULL,
 		    "leave out speakers not yet confirmed", 0 },
@@ -51,11 +52,11 @@ const struct product products[] = {
 		OPTIONS_END },
 	    badges_render },
 	{ "poster", "the timetable of each day as a poster", LAYOUT_PAGE,
-	    "poster-a2.xml", (const char *const[]){ "heading", "room", "time",
-		"title", "text", NULL },
+	    "poster-a2.xml", NULL, (const char *const[]){ "heading", "room",
+		"time", "title", "text", NULL },
 	    (const struct render_option[]){ OPTION_RGB, OPTIONS_END },
 	    poster_render },
-	{ NULL, NULL, LAYOUT_KIND__MAX, NULL, NULL, NULL, NULL }
+	{ NULL, NULL, LAYOUT_KIND__MAX, NULL, NULL, NULL, NULL, NULL }
 };
 
 const struct product *

@@ -95,6 +95,9 @@ struct product {
 	const char	*help;		/* "the programme booklet" */
 	enum layout_kind kind;		/* of the layouts it draws with */
 	const char	*layout;	/* default layout file in layouts/ */
+	/* the default for a programme without forum numbers (an import,
+	   shaped by rooms and days); NULL: layout */
+	const char	*layout_unnumbered;
 	const char *const *styles;	/* looked up by name; NULL-terminated */
 	const struct render_option *options;	/* only its own; may be NULL */
 	render_fn	 render;

@@ -114,9 +114,8 @@ is_space(uint32_t cp)
 	    cp == 0x2028 || cp == 0x2029;
 }
 
-/* Characters that are removed: controls, zero-width and bidi marks. */
-static int
-is_invisible(uint32_t cp)
+int
+text_is_invisible(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
 	    (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
@@ -281,13 +280,9 @@ prepare(struct pdf *pdf, const struct text_style *st,
 					prep_add(pr, &cap, ' ', v, 0, NULL);
 				continue;
 			}
-			if (is_invisible(cp)) {
-				if (src != NULL)
-					diag_warning(d, src->pos, "removed "
-					    "invisible character U+%04X from "
-					    "%s", (unsigned)cp, src->field);
+			/* Said once per code point (coverage.h). */
+			if (text_is_invisible(cp))
 				continue;
-			}
 			if (cp == 0xAD) {
 				prep_add(pr, &cap, cp, v, runs[r].nohyphen,
 				    NULL);

@@ -205,4 +205,10 @@ char	*text_line_text(const struct text_block *, size_t i);
 int	text_draw(struct pdf *, const struct text_block *, double x,
 	    double top, size_t first, size_t n, struct text_box *bbox);
 
+/*
+ * Whether cp is a character the text layer removes: controls, zero-width
+ * characters and bidi marks (coverage_check() reports them once).
+ */
+int	text_is_invisible(uint32_t cp);
+
 #endif

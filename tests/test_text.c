@@ -419,9 +419,8 @@ invisible_characters_are_removed(void **state)
 	s = text_line_text(tb, 0);
 	assert_string_equal(s, "Tanja Krins");
 	free(s);
-	assert_string_equal(messages(fx), "pdfgen: warning: removed invisible "
-	    "character U+0007 from person.given\npdfgen: warning: removed "
-	    "invisible character U+200B from person.given\n");
+	/* Reported once per code point before rendering (coverage.h). */
+	assert_string_equal(messages(fx), "");
 	text_block_free(tb);
 }
 
