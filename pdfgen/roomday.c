@@ -84,7 +84,7 @@ names(const struct roomday *rd, const struct forum *f)
 
 /*
  * The text of row r at size in width w: "Forum 3 · " and the title in
- * bold, " – " and the speakers, in at most the style's lines; NULL when
+ * bold, " – " and the speakers, " · " and the track, in at most the style's lines; NULL when
  * it does not fit so.  At the smallest size it is shortened to fit
  * instead.  *bad is set after a font problem.
  */
@@ -94,7 +94,7 @@ row_text(const struct roomday *rd, const struct roomday_row *r,
 {
 	struct text_style st = at(rd, size, r->mute);
 	struct text_src src = { r->f ? &r->f->pos : NULL, "room.schedule" };
-	struct text_run runs[4];
+	struct text_run runs[6];
 	struct text_block *tb;
 	char *num = NULL, *who = NULL;
 	size_t n = 0;
@@ -113,6 +113,12 @@ row_text(const struct roomday *rd, const struct roomday_row *r,
 			runs[n++] = (struct text_run){ " \u2013 ", TEXT_REGULAR,
 			    1 };
 			runs[n++] = (struct text_run){ who, TEXT_REGULAR, 1 };
+		}
+		if (r->track && r->f->track != NULL) {
+			runs[n++] = (struct text_run){ " \u00b7 ", TEXT_REGULAR,
+			    1 };
+			runs[n++] = (struct text_run){ r->f->track->name,
+			    TEXT_ITALIC, 0 };
 		}
 	}
 	if (size > smallest(rd->st) + EPS)

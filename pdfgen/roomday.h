@@ -1,7 +1,7 @@
 /*
  * A room's day as a readable list for a door sign: one row per session,
  * its time in a column of its own, then its title in bold followed by
- * its speakers, every row at one size: the largest of the style's range
+ * its speakers (and its track, where asked), every row at one size: the largest of the style's range
  * at which the rows fit the box, in one column or two side by side.  At
  * the smallest size a row longer than the style's max-lines (3 when it
  * has none) is shortened with "…", speakers first.
@@ -30,6 +30,7 @@ struct roomday_row {
 	int		 mute;		/* in the colour "muted" */
 	int		 names;		/* with its speakers */
 	int		 number;	/* "Forum 3 · " before the title */
+	int		 track;		/* " · Track" after it all, in italics */
 };
 
 /* What the rows are set with. */

@@ -294,11 +294,11 @@ fit_rows(const struct job *j, const struct layout_box *b,
 			lo = n - keep;
 		m = 0;
 		if (lo > 0)
-			out[m++] = (struct roomday_row){ NULL, 0, 1, 0, 0 };
+			out[m++] = (struct roomday_row){ NULL, 0, 1, 0, 0, 0 };
 		for (k = lo; k < lo + keep; k++)
 			out[m++] = rows[k];
 		if (lo + keep < n)
-			out[m++] = (struct roomday_row){ NULL, 0, 1, 0, 0 };
+			out[m++] = (struct roomday_row){ NULL, 0, 1, 0, 0, 0 };
 		if ((rc = roomday_fit(&rd, out, m, b->w, b->h, fit)) != 0 ||
 		    keep <= 1)
 			return rc == -1 ? -1 : (long)m;
@@ -331,7 +331,7 @@ schedule_box(struct job *j, const struct layout_box *b, double bx,
 	out = xcalloc(n + 3, sizeof(*out));
 	for (i = 0; i < n; i++) {
 		rows[i] = (struct roomday_row){ day[i], day[i] == f,
-		    day[i] != f, day[i] == f, 1 };
+		    day[i] != f, day[i] == f, 1, 0 };
 		if (day[i] == f)
 			mark = i;
 	}
@@ -496,6 +496,7 @@ numbered(const struct programme *p)
 struct roomsign {
 	const struct room *room;
 	const char	*date;		/* NULL: sessions without a time */
+	const struct track *track;	/* of all its sessions; NULL: none */
 	const struct roomday_row *rows;	/* in time order */
 	size_t		 n;
 	int		 part, nparts;	/* 1..nparts */
@@ -573,6 +574,7 @@ room_signs(const struct job *j, struct roomday_row **rowsp,
 	const struct forum **v = xcalloc(p->nforums + 1, sizeof(*v));
 	struct roomday_row *rows;
 	struct roomsign *rs;
+	const struct track *one;
 	size_t i, k, n = 0, first, ns = 0;
 	int parts, c, num = numbered(p);
 
@@ -586,39 +588,53 @@ room_signs(const struct job *j, struct roomday_row **rowsp,
 	qsort(v, n, sizeof(*v), by_room_day);
 	rows = *rowsp = xcalloc(n + 1, sizeof(*rows));
 	rs = *out = xcalloc(n + 1, sizeof(*rs));
-	for (i = 0; i < n; i++)
-		rows[i] = (struct roomday_row){ v[i], 0, 0, 1, num };
 	for (first = 0; first < n; first = k) {
 		for (k = first + 1; k < n && same_day(v[first], v[k]); k++)
 			;
+		/* One track for the room's day goes by the date, else each
+		   row names its own. */
+		for (i = first; i < k && v[i]->track == v[first]->track; i++)
+			;
+		one = i == k ? v[first]->track : NULL;
+		for (i = first; i < k; i++)
+			rows[i] = (struct roomday_row){ v[i], 0, 0, 1, num,
+			    one == NULL };
 		if ((parts = sheets_for(j, b, rows + first, k - first)) < 0) {
 			free(v);
 			return -1;
 		}
 		for (c = 0; c < parts; c++)
 			rs[ns++] = (struct roomsign){ v[first]->room,
-			    date_of(v[first]), rows + first + c * (k - first) /
-			    parts, (c + 1) * (k - first) / parts - c *
-			    (k - first) / parts, c + 1, parts };
+			    date_of(v[first]), one, rows + first + c *
+			    (k - first) / parts, (c + 1) * (k - first) / parts -
+			    c * (k - first) / parts, c + 1, parts };
 	}
 	free(v);
 	return (long)ns;
 }
 
-/* The day of a room's sign, "(2/3)" after it on a day of three sheets. */
+/*
+ * The day of a room's sign, "(2/3)" after it on a day of three sheets,
+ * and the track when all its sessions have one: "Saturday, 3 February
+ * 2024 · Rust devroom".
+ */
 static int
 room_date_box(struct job *j, const struct layout_box *b, double bx,
     double btop, const struct roomsign *rs)
 {
-	char *d, *t;
+	char *d, *t, *part;
 	int rc;
 
-	if (rs->date == NULL && rs->nparts == 1)
+	if (rs->date == NULL && rs->nparts == 1 && rs->track == NULL)
 		return 0;
 	d = when_date(rs->date != NULL ? rs->date : "", lang_is(j->p->lang,
 	    "en"), 1);
-	t = rs->nparts > 1 ? xasprintf("%s%s(%d/%d)", d, *d ? " " : "",
-	    rs->part, rs->nparts) : xstrdup(d);
+	part = rs->nparts > 1 ? xasprintf("%s(%d/%d)", *d ? " " : "",
+	    rs->part, rs->nparts) : xstrdup("");
+	t = xasprintf("%s%s%s%s", d, part, rs->track != NULL && (*d ||
+	    *part) ? " \u00b7 " : "", rs->track != NULL ? rs->track->name :
+	    "");
+	free(part);
 	rc = box_text(&j->box, b, bx, btop, t, 1, NULL, "event.date");
 	free(t);
 	free(d);

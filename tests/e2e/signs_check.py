@@ -9,7 +9,9 @@ the room and the day ("Tuesday, 17 March 2026" or "Dienstag, 17. März 2026", wi
 when the day takes several sheets), and lists sessions of that room and
 day only.  Every (room, day) with sessions has its sheets, every session
 title is on exactly one of them, and the parts of a day are numbered
-1..n.  Prints what is wrong and exits 1; prints a summary.
+1..n.  The tracks are printed: when all the room's sessions that day
+have one track, after the day ("Tuesday, 17 March 2026 · Rust devroom"),
+else each session's own on the sheet that lists it.  Prints what is wrong and exits 1; prints a summary.
 """
 import collections
 import datetime
@@ -45,11 +47,14 @@ def main():
     root = ET.parse(src).getroot()
     event = root.find("conference").findtext("title")
     want = collections.defaultdict(list)
+    tracks = collections.defaultdict(set)
     for day in root.iter("day"):
         for room in day.findall("room"):
             for ev in room.findall("event"):
                 want[(room.get("name"), day.get("date"))].append(
                     " ".join(ev.findtext("title").split()))
+                tracks[(room.get("name"), day.get("date"))].add(
+                    " ".join((ev.findtext("track") or "").split()))
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
                           text=True, check=True).stdout.split("\f")[:-1]
     rooms = sorted({r for r, _ in want}, key=len, reverse=True)
@@ -74,6 +79,20 @@ def main():
             re.escape(h) for h in headings(date)), " ".join(page.split()))
         parts[(room, date)].append((int(m.group(1)), int(m.group(2)))
                                    if m else (1, 1))
+        ts = tracks[(room, date)]
+        if len(ts) == 1 and "" not in ts:
+            line = "(?:%s)(?: \\(\\d+/\\d+\\))? \u00b7 %s" % (
+                "|".join(re.escape(h) for h in headings(date)),
+                re.escape(next(iter(ts))))
+            if not re.search(line, " ".join(page.split())):
+                print("page %d (%s, %s): not the day and its track %r" %
+                      (pno, room, date, next(iter(ts))))
+                bad += 1
+        elif not all(squash(t) in flat for t in ts if t and
+                     sum(1 for x in ts if x) > 1):
+            print("page %d (%s, %s): tracks %r not all there" %
+                  (pno, room, date, sorted(ts)))
+            bad += 1
         for (r, d), titles in want.items():
             for t in titles:
                 if squash(t) in flat:
