@@ -14,6 +14,7 @@
  *                   marked FlateDecode (MuPDF and Ghostscript fail)
  * Replaced, because it is slow (each gives the same results and output
  * bytes as the original):
+ *   fix_text_out                 HPDF_Page_TextOut decodes every text twice
  *   HPDF_MemCpy, HPDF_MemSet     byte by byte
  *   HPDF_List_Add                grows a list by a fixed block, O(n^2)
  *   HPDF_TTFontDef_GetGlyphid    searches a cmap's segments linearly
@@ -25,7 +26,9 @@
  * headers: with another version libharu's own functions are used, the
  * fix_*() do nothing, and tests/test_libharu.c fails "make test".
  */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <hpdf.h>
@@ -35,6 +38,7 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_list.h>
 #include <hpdf_mmgr.h>
+#include <hpdf_pages.h>
 #include <hpdf_utils.h>
 #include <hpdf_version.h>
 
@@ -262,6 +266,79 @@ fix_empty_page(HPDF_Page page)
 		c->filter = HPDF_STREAM_FILTER_NONE;
 }
 
+/*
+ * What HPDF_Page_TextOut(page, x, y, s) writes right after BT (the text
+ * matrix the identity) in font, "x y Td\n<hex> Tj\n", written here to
+ * the page's content stream, with libharu's status; *left set to leave s
+ * to libharu instead.  *widths is the font's, made on first use.
+ * libharu 2.3.0 decodes the text twice, once to measure it (only to
+ * move a text position that pdfgen, drawing each text in its own BT/ET,
+ * never uses) and once to encode it as the font's codes, the code points
+ * (Identity-H): 60% of drawing the text of a badge.  Measuring is what
+ * marks the glyphs for the font subset, so each code point's width is
+ * asked once, as libharu asks it; a text of width 0 libharu would not
+ * write at all, so it goes to libharu, as do code points beyond the BMP,
+ * which its UTF-8 encoder replaces.
+ */
+HPDF_STATUS
+fix_text_out(HPDF_Page page, HPDF_Font font, struct fix_widths **widths,
+    double x, double y, const char *s, size_t len, int *left)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+	HPDF_PageAttr pa = (HPDF_PageAttr)page->attr;
+	struct fix_widths *fw;
+	char small[HPDF_TMP_BUF_SIZ + 1024], *buf = small, *e, *end;
+	size_t i, n, need;
+	uint32_t cp;
+	long width = 0;
+	HPDF_STATUS st = HPDF_OK;
+
+	*left = 1;
+	if (fa->type != HPDF_FONT_TYPE0_TT)
+		return HPDF_OK;
+	if (*widths == NULL)
+		*widths = xcalloc(1, sizeof(**widths));
+	fw = *widths;
+	/* Four hex digits per code point, a code point per byte at most. */
+	need = HPDF_TMP_BUF_SIZ + 4 * len + 16;
+	if (need > sizeof(small))
+		buf = xmalloc(need);
+	/* The numbers as HPDF_Page_MoveTextPos() writes them, in floats. */
+	end = buf + HPDF_TMP_BUF_SIZ - 1;
+	e = HPDF_FToA(buf, (HPDF_REAL)x, end);
+	*e++ = ' ';
+	e = HPDF_FToA(e, (HPDF_REAL)y, end);
+	memcpy(e, " Td\012<", 5);
+	e += 5;
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0 ||
+		    cp > 0xFFFF)
+			goto out;
+		if (!(fw->asked[cp >> 3] & 1 << (cp & 7))) {
+			fw->width[cp] = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
+			    (HPDF_UINT16)cp);
+			fw->asked[cp >> 3] |= (unsigned char)(1 << (cp & 7));
+		}
+		width += fw->width[cp];
+		*e++ = hex[cp >> 12];
+		*e++ = hex[cp >> 8 & 15];
+		*e++ = hex[cp >> 4 & 15];
+		*e++ = hex[cp & 15];
+	}
+	if (width == 0)
+		goto out;
+	memcpy(e, "> Tj\012", 5);
+	e += 5;
+	*left = 0;
+	st = HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)buf,
+	    (HPDF_UINT)(e - buf));
+out:
+	if (buf != small)
+		free(buf);
+	return st;
+}
+
 #else	/* another libharu: its own functions, and no repairs */
 
 HPDF_STATUS
@@ -288,6 +365,21 @@ void
 fix_empty_page(HPDF_Page page)
 {
 	(void)page;
+}
+
+HPDF_STATUS
+fix_text_out(HPDF_Page page, HPDF_Font font, struct fix_widths **widths,
+    double x, double y, const char *s, size_t len, int *left)
+{
+	(void)page;
+	(void)font;
+	(void)widths;
+	(void)x;
+	(void)y;
+	(void)s;
+	(void)len;
+	*left = 1;
+	return HPDF_OK;
 }
 
 #endif

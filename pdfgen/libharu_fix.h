@@ -1,10 +1,12 @@
 /*
- * The repairs of what libharu 2.3.x writes wrongly (libharu_fix.c, which
- * says what it replaces and why).  Included by pdf.c only, the one file
+ * The repairs of what libharu 2.3.x writes wrongly or slowly
+ * (libharu_fix.c, which says what it replaces and why).  Included by pdf.c only, the one file
  * that calls libharu; with another libharu version they do nothing.
  */
 #ifndef LIBHARU_FIX_H
 #define LIBHARU_FIX_H
+
+#include <stddef.h>
 
 #include <hpdf.h>
 
@@ -14,6 +16,22 @@ HPDF_STATUS	fix_tounicode(HPDF_Font);
 void		fix_note_cmap(HPDF_Doc, const char *name);
 /* Compresses the alpha channel of an image loaded from a PNG. */
 void		fix_png_smask(HPDF_Image);
+/*
+ * A face's widths of the BMP's code points, each asked of libharu once,
+ * for fix_text_out(); freed with free().
+ */
+struct fix_widths {
+	unsigned char	asked[0x10000 / 8];	/* bit per code point */
+	HPDF_INT16	width[0x10000];
+};
+
+/*
+ * Writes what HPDF_Page_TextOut(page, x, y, s) would, right after BT, in
+ * a Type0 font, without decoding s twice; *left set when it is left to
+ * libharu.  Returns libharu's status.
+ */
+HPDF_STATUS	fix_text_out(HPDF_Page, HPDF_Font, struct fix_widths **,
+		    double x, double y, const char *s, size_t len, int *left);
 /* Drops the filter of a page's content stream when it is empty. */
 void		fix_empty_page(HPDF_Page);
 

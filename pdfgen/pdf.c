@@ -13,10 +13,6 @@
 #include <time.h>
 
 #include <hpdf.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
-#include <hpdf_pages.h>
-#include <hpdf_utils.h>
 #include <qrencode.h>
 
 #include "image.h"
@@ -29,9 +25,7 @@ struct face_map {
 	char		*path;
 	int		 index;
 	HPDF_Font	 font;
-	/* show_text(): libharu's width of each BMP code point once asked */
-	unsigned char	*asked;		/* bit per code point */
-	HPDF_INT16	*width;
+	struct fix_widths *widths;	/* show_text()'s, once asked */
 };
 
 struct chain_map {
@@ -227,8 +221,7 @@ pdf_free(struct pdf *p)
 	HPDF_Free(p->doc);
 	for (i = 0; i < p->nfaces; i++) {
 		free(p->faces[i].path);
-		free(p->faces[i].asked);
-		free(p->faces[i].width);
+		free(p->faces[i].widths);
 	}
 	for (i = 0; i < p->nchains; i++) {
 		free(p->chains[i].family);
@@ -771,78 +764,20 @@ face_get(struct pdf *p, struct font *f)
 		return NULL;
 	p->faces = xreallocarray(p->faces, p->nfaces + 1, sizeof(*p->faces));
 	p->faces[p->nfaces] = (struct face_map){ xstrdup(font_path(f)),
-	    font_index(f), hf, NULL, NULL };
+	    font_index(f), hf, NULL };
 	return &p->faces[p->nfaces++];
 }
 
-/*
- * What HPDF_Page_TextOut(page, x, y, s) writes right after BT (the text
- * matrix the identity) in fm's face, "x y Td\n<hex> Tj\n", written here
- * to the page's content stream; returns 1 to leave s to libharu instead.
- * libharu 2.3.0 decodes the text twice, once to measure it (only to
- * move a text position that pdfgen, drawing each text in its own BT/ET,
- * never uses) and once to encode it as the font's codes, the code points
- * (Identity-H): 60% of drawing the text of a badge.  Measuring is what
- * marks the glyphs for the font subset, so each code point's width is
- * asked once, as libharu asks it; a text of width 0 libharu would not
- * write at all, so it goes to libharu, as do code points beyond the BMP,
- * which its UTF-8 encoder replaces.
- */
+/* Text as HPDF_Page_TextOut() writes it; 1 to leave it to libharu. */
 static int
 show_text(struct pdf *p, struct face_map *fm, double x, double y,
     const char *s, size_t len)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	HPDF_FontAttr fa = (HPDF_FontAttr)fm->font->attr;
-	HPDF_PageAttr pa = (HPDF_PageAttr)p->page->attr;
-	char small[HPDF_TMP_BUF_SIZ + 1024], *buf = small, *e, *end;
-	size_t i, n, need;
-	uint32_t cp;
-	long width = 0;
-	int rc = 1;
+	HPDF_STATUS st;
+	int left;
 
-	if (fa->type != HPDF_FONT_TYPE0_TT)
-		return 1;
-	if (fm->asked == NULL) {
-		fm->asked = xcalloc(0x10000 / 8, 1);
-		fm->width = xcalloc(0x10000, sizeof(*fm->width));
-	}
-	/* Four hex digits per code point, a code point per byte at most. */
-	need = HPDF_TMP_BUF_SIZ + 4 * len + 16;
-	if (need > sizeof(small))
-		buf = xmalloc(need);
-	/* The numbers as HPDF_Page_MoveTextPos() writes them, in floats. */
-	end = buf + HPDF_TMP_BUF_SIZ - 1;
-	e = HPDF_FToA(buf, (HPDF_REAL)x, end);
-	*e++ = ' ';
-	e = HPDF_FToA(e, (HPDF_REAL)y, end);
-	memcpy(e, " Td\012<", 5);
-	e += 5;
-	for (i = 0; i < len; i += n) {
-		if ((n = utf8_decode(s + i, len - i, &cp)) == 0 ||
-		    cp > 0xFFFF)
-			goto out;
-		if (!(fm->asked[cp >> 3] & 1 << (cp & 7))) {
-			fm->width[cp] = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
-			    (HPDF_UINT16)cp);
-			fm->asked[cp >> 3] |= (unsigned char)(1 << (cp & 7));
-		}
-		width += fm->width[cp];
-		*e++ = hex[cp >> 12];
-		*e++ = hex[cp >> 8 & 15];
-		*e++ = hex[cp >> 4 & 15];
-		*e++ = hex[cp & 15];
-	}
-	if (width == 0)
-		goto out;
-	memcpy(e, "> Tj\012", 5);
-	e += 5;
-	rc = check(p, HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)buf,
-	    (HPDF_UINT)(e - buf)), "draw text");
-out:
-	if (buf != small)
-		free(buf);
-	return rc;
+	st = fix_text_out(p->page, fm->font, &fm->widths, x, y, s, len, &left);
+	return left ? 1 : check(p, st, "draw text");
 }
 
 /* Draws a glyph outline into the current path (font_pen callbacks). */
