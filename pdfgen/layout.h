@@ -121,9 +121,9 @@ enum layout_qr {
  * Where a band's colour comes from.  For PAINT_TRACK the renderer uses, in
  * this order, the track's colour in the programme, the layout colour
  * "track.<track id>", the layout colour "track"; likewise "slot.<slot id>"
- * then "slot", and "category.<c>" then "category" (c is speaker,
- * moderator, host, guest or staff).  The loader makes sure the last
- * fallback ("track", "slot", "category") exists when a band uses it.
+ * then "slot", and "category.<c>" then "category" (c is speaker or
+ * moderator, the two categories of badges.c).  The loader makes sure the
+ * last fallback ("track", "slot", "category") exists when a band uses it.
  */
 enum layout_paint {
 	PAINT_COLOUR,		/* box->colour */
