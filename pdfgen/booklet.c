@@ -309,6 +309,32 @@ forum_meta(struct booklet *b, struct items *its, const struct forum *f,
 	return 0;
 }
 
+/*
+ * A web address as short as it can be typed: without "https://", "www."
+ * and a closing "/", "//" in the path made one ("cfp.openondemand.org/
+ * 2025/talk/CFEMBK").  The caller frees it.
+ */
+static char *
+short_url(const char *url)
+{
+	struct buf u = { NULL, 0, 0 };
+	const char *s = url;
+
+	if (strncmp(s, "https://", 8) == 0)
+		s += 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		s += 7;
+	if (strncmp(s, "www.", 4) == 0)
+		s += 4;
+	buf_adds(&u, "");
+	for (; *s != '\0'; s++)
+		if (*s != '/' || (u.len > 0 && u.data[u.len - 1] != '/'))
+			buf_addc(&u, *s);
+	if (u.len > 0 && u.data[u.len - 1] == '/')
+		u.data[--u.len] = '\0';
+	return buf_take(&u);
+}
+
 /* Runs of text for a description's paragraphs, and the strings they use. */
 struct para_runs {
 	struct text_run	*v;
@@ -456,6 +482,11 @@ forum_text(struct booklet *b, struct items *its, const struct forum *f,
 			return -1;
 		lines += n;
 	}
+	/* An abstract says where the whole is. */
+	if (b->content == CONTENT_ABSTRACT && f->url != NULL &&
+	    item_block(its, set1(b, meta, keep_str(b, short_url(f->url)),
+	    TEXT_REGULAR, b->colw, &f->pos, "forum.url"), line * 0.3) == NULL)
+		return -1;
 	if (f->nparagraphs == 0 && f->nspeakers == 0 && f->nmoderators == 0 &&
 	    item_block(its, set1(b, meta, box_label(&b->box, "to-be-announced"),
 	    TEXT_ITALIC, b->colw, &f->pos, "forum"), line * 0.6) == NULL)

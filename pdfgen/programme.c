@@ -70,6 +70,7 @@ programme_free(struct programme *p)
 		free(f->subtitle);
 		free(f->lang);
 		free(f->host);
+		free(f->url);
 		free(f->host_logo);
 		for (j = 0; j < f->nparagraphs; j++) {
 			free(f->paragraphs[j].text);

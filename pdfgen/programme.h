@@ -111,6 +111,7 @@ struct forum {
 	char		*host_logo;	/* PNG/JPEG path, usable from the working directory */
 	struct paragraph *paragraphs;	/* the description */
 	size_t		 nparagraphs;
+	char		*url;		/* its page on the web; NULL: none */
 	struct room	*room;		/* NULL: not yet assigned */
 	struct slot	*slot;		/* NULL: not yet assigned */
 	struct track	*track;		/* NULL: none */

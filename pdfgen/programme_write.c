@@ -271,6 +271,7 @@ write_forum(FILE *out, const struct programme *p, const struct forum *f,
 			put_paragraph(out, &f->paragraphs[i]);
 		fputs("      </description>\n", out);
 	}
+	put_element(out, 6, "url", f->url);
 	if (f->nmoderators > 0) {
 		fputs("      <moderation>\n", out);
 		write_refs(out, p, f->moderators, f->nmoderators, "moderator",

@@ -349,6 +349,7 @@ parse_forum(struct parser *ps, xmlNode *n, struct forum *f)
 		f->host_logo = relative_path(ps->prog, xml_attr(host, "logo"));
 	}
 	parse_description(f, child(n, "description"));
+	f->url = child_text(n, "url");
 	f->room = resolve(ps, n, "room", KIND_ROOM);
 	f->slot = resolve(ps, n, "slot", KIND_SLOT);
 	f->track = resolve(ps, n, "track", KIND_TRACK);

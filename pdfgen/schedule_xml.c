@@ -1171,6 +1171,7 @@ read_talk(struct sched *s, struct talk *t, struct forum *f, struct refs *r,
 	f->lang = lang_of(s, child(ev, "language"), f->title);
 	add_text(f, child(ev, "abstract"));
 	add_text(f, child(ev, "description"));
+	f->url = text_of(child(ev, "url"));
 	r->room = t->room;
 	r->slot = t->date[0] != '\0' ? slot_of(s, t, &ids[1]) : -1;
 	r->track = (v = text_of(child(ev, "track"))) != NULL ?

@@ -116,10 +116,10 @@ t_booklet_abstract() {
 	grep -q '^Speakers: ' "$T/text" || fail "no names in a paragraph" ||
 		return 1
 	# Six lines: those between a session's time and its speakers (or
-	# the next session).
+	# the next session), its page's short link aside; each has that.
 	python3 - "$T/text" <<'EOF'
 import re, sys
-run, worst = None, 0
+run, worst, links = None, 0, 0
 for line in open(sys.argv[1], encoding="utf-8"):
     line = line.strip("\f\n")
     if re.search(r"2026 · [0-9]{2}:[0-9]{2}–[0-9]{2}:[0-9]{2} · ", line):
@@ -127,9 +127,13 @@ for line in open(sys.argv[1], encoding="utf-8"):
     elif line.startswith("Speakers:") or re.fullmatch(r"Forum [0-9]+", line) \
             or line.startswith("Open Systems Summit") or line == "Schedule":
         run = None
+    elif re.fullmatch(r"oss2026\.example\.org/talk/[0-9]+", line):
+        links += 1
     elif run is not None and line:
         run += 1
         worst = max(worst, run)
+if links != 200:
+    sys.exit("%d sessions with their link, not 200" % links)
 if worst != 6:
     sys.exit("the longest description runs %d lines, not 6" % worst)
 EOF
@@ -217,4 +221,29 @@ t_booklet_content_usage() {
 	expect_file "$T/err" "pdfgen: error: --content takes full|abstract|titles, not 'short'
 Try 'pdfgen --help'." || return 1
 	run 2 "$PDFGEN" signs --content titles input/programme.xml
+}
+
+# An abstract ends with the session's page, as short as it can be typed
+# (no scheme, "www." or closing "/"); the full text and a session without
+# a page have none; the address survives convert and check.
+t_booklet_abstract_links() {
+	F=tests/schedule/links.xml
+	run 0 "$PDFGEN" booklet --content abstract -o "$T/a" "$F" || return 1
+	pdf_ok "$T/a/booklet.pdf" || return 1
+	pdftotext -raw "$T/a/booklet.pdf" "$T/text" || return 1
+	[ "$(grep -c '^cfp\.example\.org/2025/talk/LNK7QX$' "$T/text")" = 1 ] ||
+		fail "the short link is not once on a line of its own" || return 1
+	lacks "$T/text" "https://" || return 1
+	run 0 "$PDFGEN" booklet -o "$T/f" "$F" || return 1
+	pdftotext -raw "$T/f/booklet.pdf" "$T/text" || return 1
+	lacks "$T/text" "LNK7QX" || return 1
+	run 0 "$PDFGEN" convert -o "$T/p.xml" "$F" || return 1
+	contains "$T/p.xml" "<url>https://www.cfp.example.org//2025/talk/LNK7QX/</url>" ||
+		return 1
+	[ "$(grep -c '<url>' "$T/p.xml")" = 1 ] || fail "not one url" || return 1
+	run 0 "$PDFGEN" check "$T/p.xml" || return 1
+	run 0 "$PDFGEN" booklet --content abstract -o "$T/c" "$T/p.xml" ||
+		return 1
+	pdftotext -raw "$T/c/booklet.pdf" - | grep -qx 'cfp\.example\.org/2025/talk/LNK7QX' ||
+		fail "the converted file lost the link"
 }
