@@ -16,7 +16,8 @@ detect(const xmlNode *root)
 }
 
 struct programme *
-programme_load(const char *path, enum input_format fmt, struct diag *d)
+programme_load(const char *path, enum input_format fmt, unsigned flags,
+    struct diag *d)
 {
 	struct programme *prog = xcalloc(1, sizeof(*prog));
 	struct xmlsrc x;
@@ -32,9 +33,9 @@ programme_load(const char *path, enum input_format fmt, struct diag *d)
 	if (fmt == INPUT_AUTO)
 		fmt = detect(xmlDocGetRootElement(x.doc));
 	if (fmt == INPUT_SCHEDULE_XML)
-		rc = schedule_from_xml(prog, &x, d);
+		rc = schedule_from_xml(prog, &x, flags, d);
 	else
-		rc = programme_from_xml(prog, &x, d);
+		rc = programme_from_xml(prog, &x, flags, d);
 	xmlsrc_release(&x);
 	if (rc == 0) {
 		programme_sort_forums(prog);

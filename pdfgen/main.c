@@ -582,9 +582,11 @@ check_command(const struct args *a)
 int
 main(int argc, char **argv)
 {
+	const struct product *one;
 	struct programme *p;
 	struct args a;
 	struct diag d;
+	unsigned flags = 0;
 	int rc;
 
 	if ((rc = parse_args(argc, argv, &a)) != -1)
@@ -592,7 +594,10 @@ main(int argc, char **argv)
 	if ((rc = check_command(&a)) != -1)
 		return rc;
 	diag_init(&d, stderr, a.strict);
-	if ((p = programme_load(a.input, a.from, &d)) == NULL) {
+	/* A product that prints no description needs none parsed. */
+	if ((one = product_find(a.command)) != NULL && !one->descriptions)
+		flags |= LOAD_NO_DESCRIPTIONS;
+	if ((p = programme_load(a.input, a.from, flags, &d)) == NULL) {
 		fprintf(stderr, "pdfgen: %u error%s in '%s'; nothing written\n",
 		    d.nerrors, plural(d.nerrors), a.input);
 		return EXIT_INPUT;

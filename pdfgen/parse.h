@@ -28,12 +28,21 @@ enum input_format {
 };
 
 /*
+ * What a caller leaves out of the model.  LOAD_NO_DESCRIPTIONS: forums get
+ * no paragraphs, for products that print none (badges, the poster): the
+ * HTML and Markdown of an export's abstracts are neither parsed nor
+ * checked for characters no font has.  Errors in the input are reported
+ * all the same.
+ */
+#define LOAD_NO_DESCRIPTIONS	0x1
+
+/*
  * Reads path in the given format.  Returns the programme (the caller frees
  * it with programme_free), or NULL after reporting every problem to d.
  * A programme is returned only when no error was reported.
  */
 struct programme *programme_load(const char *path, enum input_format,
-	    struct diag *d);
+	    unsigned flags, struct diag *d);
 
 /*
  * The format parsers; x is loaded, prog->file is set by the caller.  They
@@ -42,9 +51,9 @@ struct programme *programme_load(const char *path, enum input_format,
  * reported at once), and -1 when the document was unusable.
  */
 int	programme_from_xml(struct programme *prog, struct xmlsrc *x,
-	    struct diag *d);
+	    unsigned flags, struct diag *d);
 int	schedule_from_xml(struct programme *prog, struct xmlsrc *x,
-	    struct diag *d);
+	    unsigned flags, struct diag *d);
 
 /* Writes prog in our own format (pdfgen convert).  Returns 0 or -1. */
 int	programme_write_xml(const struct programme *prog, FILE *out);

@@ -40,6 +40,7 @@ struct parser {
 	struct programme *prog;
 	struct xmlsrc	*x;
 	struct diag	*d;
+	unsigned	 flags;	/* LOAD_* */
 	xmlHashTablePtr	 ids;	/* id -> the xmlNode that defines it */
 	xmlHashTablePtr	 kinds[KIND__MAX]; /* id -> the entity in the model */
 };
@@ -348,7 +349,8 @@ parse_forum(struct parser *ps, xmlNode *n, struct forum *f)
 		f->host = xml_text(host);
 		f->host_logo = relative_path(ps->prog, xml_attr(host, "logo"));
 	}
-	parse_description(f, child(n, "description"));
+	if (!(ps->flags & LOAD_NO_DESCRIPTIONS))
+		parse_description(f, child(n, "description"));
 	f->url = child_text(n, "url");
 	f->room = resolve(ps, n, "room", KIND_ROOM);
 	f->slot = resolve(ps, n, "slot", KIND_SLOT);
@@ -410,9 +412,10 @@ empty_paragraphs(struct xmlsrc *x, xmlNode *root, struct diag *d)
 }
 
 int
-programme_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
+programme_from_xml(struct programme *prog, struct xmlsrc *x, unsigned flags,
+    struct diag *d)
 {
-	struct parser ps = { prog, x, d, NULL, { NULL } };
+	struct parser ps = { prog, x, d, flags, NULL, { NULL } };
 	xmlNode *root = xmlDocGetRootElement(x->doc);
 	xmlChar *lang;
 	struct srcpos pos;

@@ -31,12 +31,12 @@ const struct product products[] = {
 		    "day and time (default)\nor by track", 0 },
 		OPTION_RGB,
 		OPTIONS_END },
-	    booklet_render },
+	    booklet_render, 1 },
 	{ "signs", "a door sign per forum (imports: per room and day)",
 	    LAYOUT_ITEMS,
 	    "signs-a4-landscape.xml", "signs-a4-room-day.xml", NULL,
 	    (const struct render_option[]){ OPTION_RGB, OPTIONS_END },
-	    signs_render },
+	    signs_render, 1 },
 	{ "badges", "the speaker badges", LAYOUT_ITEMS, "badges-90x55.xml",
 	    NULL, NULL,
 	    (const struct render_option[]){
@@ -50,13 +50,13 @@ const struct product products[] = {
 		    "only these people (ids or names, by comma)", 0 },
 		OPTION_RGB,
 		OPTIONS_END },
-	    badges_render },
+	    badges_render, 0 },
 	{ "poster", "the timetable of each day as a poster", LAYOUT_PAGE,
 	    "poster-a2.xml", NULL, (const char *const[]){ "heading", "room",
 		"time", "title", "text", NULL },
 	    (const struct render_option[]){ OPTION_RGB, OPTIONS_END },
-	    poster_render },
-	{ NULL, NULL, LAYOUT_KIND__MAX, NULL, NULL, NULL, NULL, NULL }
+	    poster_render, 0 },
+	{ NULL, NULL, LAYOUT_KIND__MAX, NULL, NULL, NULL, NULL, NULL, 0 }
 };
 
 const struct product *

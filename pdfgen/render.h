@@ -101,6 +101,7 @@ struct product {
 	const char *const *styles;	/* looked up by name; NULL-terminated */
 	const struct render_option *options;	/* only its own; may be NULL */
 	render_fn	 render;
+	int		 descriptions;	/* prints forums' paragraphs */
 };
 
 /* The products in the order "all" renders them; ends with a NULL name. */

@@ -48,6 +48,7 @@ struct sched {
 	struct programme *prog;
 	struct xmlsrc	*x;
 	struct diag	*d;
+	unsigned	 flags;		/* LOAD_* */
 	struct talk	*talks;
 	size_t		 ntalks;
 	char		**roomkeys;	/* parallel to prog->rooms */
@@ -1169,8 +1170,10 @@ read_talk(struct sched *s, struct talk *t, struct forum *f, struct refs *r,
 	f->id = make_id(&ids[3], v, "event");
 	free(v);
 	f->lang = lang_of(s, child(ev, "language"), f->title);
-	add_text(f, child(ev, "abstract"));
-	add_text(f, child(ev, "description"));
+	if (!(s->flags & LOAD_NO_DESCRIPTIONS)) {
+		add_text(f, child(ev, "abstract"));
+		add_text(f, child(ev, "description"));
+	}
 	f->url = text_of(child(ev, "url"));
 	r->room = t->room;
 	r->slot = t->date[0] != '\0' ? slot_of(s, t, &ids[1]) : -1;
@@ -1317,9 +1320,10 @@ choose_lang(struct programme *p)
 }
 
 int
-schedule_from_xml(struct programme *prog, struct xmlsrc *x, struct diag *d)
+schedule_from_xml(struct programme *prog, struct xmlsrc *x, unsigned flags,
+    struct diag *d)
 {
-	struct sched s = { prog, x, d, NULL, 0, NULL, NULL, NULL, NULL,
+	struct sched s = { prog, x, d, flags, NULL, 0, NULL, NULL, NULL, NULL,
 	    NO_OFFSET };
 	/* Ids of rooms, slots, tracks, forums and people. */
 	struct idset ids[5] = { { NULL } };

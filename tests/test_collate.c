@@ -154,7 +154,7 @@ example_people(void **state)
 
 	(void)state;
 	diag_init(&d, stderr, 0);
-	p = programme_load("input/programme.xml", INPUT_AUTO, &d);
+	p = programme_load("input/programme.xml", INPUT_AUTO, 0, &d);
 	assert_non_null(p);
 	assert_int_equal(p->npeople, sizeof(want) / sizeof(want[0]));
 	v = calloc(p->npeople, sizeof(*v));

@@ -205,7 +205,7 @@ check_cells(struct fixture *fx, const struct programme *p, const char *date)
 static struct programme *
 load(struct fixture *fx, const char *path)
 {
-	struct programme *p = programme_load(path, INPUT_AUTO, &fx->d);
+	struct programme *p = programme_load(path, INPUT_AUTO, 0, &fx->d);
 
 	assert_non_null(p);
 	return p;

@@ -25,7 +25,7 @@ load_example(void **state)
 
 	(void)state;
 	diag_init(&d, stderr, 0);
-	example = programme_load("input/programme.xml", INPUT_AUTO, &d);
+	example = programme_load("input/programme.xml", INPUT_AUTO, 0, &d);
 	return example == NULL || d.nwarnings != 0;
 }
 
@@ -148,7 +148,7 @@ parse_text(const char *text, char **msgs)
 	fclose(f);
 	assert_non_null(out = open_memstream(msgs, &len));
 	diag_init(&d, out, 0);
-	p = programme_load(path, INPUT_AUTO, &d);
+	p = programme_load(path, INPUT_AUTO, 0, &d);
 	fclose(out);
 	unlink(path);
 	return p;

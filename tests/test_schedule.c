@@ -34,7 +34,8 @@ struct loaded {
 
 static void
 load_with(struct loaded *l, const char *path,
-    int (*parse)(struct programme *, struct xmlsrc *, struct diag *))
+    int (*parse)(struct programme *, struct xmlsrc *, unsigned,
+    struct diag *))
 {
 	struct xmlsrc x;
 	FILE *out;
@@ -46,7 +47,7 @@ load_with(struct loaded *l, const char *path,
 	l->prog->file = xstrdup(path);
 	assert_int_equal(xmlsrc_load(&x, l->prog->file, XMLSRC_MAX_BYTES,
 	    &l->d), 0);
-	assert_int_equal(parse(l->prog, &x, &l->d), 0);
+	assert_int_equal(parse(l->prog, &x, 0, &l->d), 0);
 	xmlsrc_release(&x);
 	fclose(out);
 	l->d.out = NULL;
@@ -726,7 +727,7 @@ not_a_schedule(void **state)
 	diag_init(&d, out, 0);
 	p->file = xstrdup("input/programme.xml");
 	assert_int_equal(xmlsrc_load(&x, p->file, XMLSRC_MAX_BYTES, &d), 0);
-	assert_int_equal(schedule_from_xml(p, &x, &d), -1);
+	assert_int_equal(schedule_from_xml(p, &x, 0, &d), -1);
 	xmlsrc_release(&x);
 	fclose(out);
 	assert_non_null(strstr(msgs, "error: root element is <programme>, "

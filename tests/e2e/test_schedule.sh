@@ -284,6 +284,26 @@ $F:25:7: warning: no installed font has U+E000; it is left out of forum.descript
 	[ "$with" -ge $((without + 2)) ] || fail "emoji not drawn: $with paths, $without without"
 }
 
+# Badges and the poster print no description: the abstracts are not parsed
+# for them, so a character no font has in an abstract alone is not
+# reported, one in a title is; the badges are the same bytes as those of
+# "all", which parses everything.
+t_schedule_badges_leave_descriptions_alone() {
+	F=tests/schedule/symbols.xml
+	export SOURCE_DATE_EPOCH=1700000000
+	for p in badges poster; do
+		run 0 "$PDFGEN" "$p" -o "$T/$p" "$F" || return 1
+		expect_file "$T/err" "$F:25:7: warning: no installed font has U+1FAE8; it is left out of forum.title 'Shaking 🫨 faces'" || return 1
+	done
+	run 0 "$PDFGEN" all -o "$T/all" "$F" || return 1
+	grep -q "U+E000; it is left out of forum.description" "$T/err" ||
+	    fail "all does not report the abstract's U+E000" || return 1
+	cmp "$T/badges/badges.pdf" "$T/all/badges.pdf" ||
+	    fail "badges differ from those of all" || return 1
+	cmp "$T/poster/poster.pdf" "$T/all/poster.pdf" ||
+	    fail "the poster differs from that of all"
+}
+
 # char_x PDF PAGE HEX: the x of each character U+HEX that MuPDF finds on
 # PAGE, one a line.
 char_x() {

@@ -21,7 +21,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (null == NULL)
 		null = fopen("/dev/null", "w");
 	fuzz_diag(&d);
-	if ((p = programme_load(fuzz_path(data, size), FUZZ_FORMAT,
+	if ((p = programme_load(fuzz_path(data, size), FUZZ_FORMAT, 0,
 	    &d)) == NULL)
 		return 0;
 	/* A returned programme means no error was reported. */
