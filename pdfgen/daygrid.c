@@ -33,6 +33,11 @@
 #define PART_COST	1e6	/* one more page */
 #define SIZE_STEP	0.5	/* points between the title sizes a page tries */
 #define FIT_SHARE	0.85	/* of a page's titles fit whole at its size */
+/* The legend under the grid, in text sizes: swatch, gaps, line spacing. */
+#define SWATCH_EM	0.8
+#define SWATCH_GAP_EM	0.4
+#define ENTRY_GAP_EM	1.2
+#define LEGEND_LEAD	1.25
 #define EPS		1e-6
 
 struct sess {
@@ -90,6 +95,10 @@ struct daygrid {
 	double		 tline, xline;	/* a title, a text line at min_size */
 	int		 transposed;
 	struct plan	 plan;
+	/* the tracks of a day of several, named under the grid */
+	const struct track **tracks;
+	size_t		 ntracks;
+	double		 legend_h;	/* below h: the legend's band */
 };
 
 /* What a page shows and how time maps to it. */
@@ -191,6 +200,26 @@ collect(struct daygrid *dg, const char *date)
 		dg->dmin = DMIN;
 	dg->t0 = dg->ns ? lo / ROUND * ROUND : 0;
 	dg->t1 = dg->ns ? (hi + ROUND - 1) / ROUND * ROUND : 0;
+}
+
+/* The day's tracks in the programme's order, when it has more than one. */
+static void
+collect_tracks(struct daygrid *dg)
+{
+	const struct programme *p = dg->p;
+	unsigned char *on = xcalloc(p->ntracks + 1, 1);
+	size_t i;
+
+	for (i = 0; i < dg->ns; i++)
+		if (dg->s[i].f->track != NULL)
+			on[dg->s[i].f->track - p->tracks] = 1;
+	dg->tracks = xcalloc(p->ntracks + 1, sizeof(*dg->tracks));
+	for (i = 0; i < p->ntracks; i++)
+		if (on[i])
+			dg->tracks[dg->ntracks++] = &p->tracks[i];
+	if (dg->ntracks < 2)
+		dg->ntracks = 0;
+	free(on);
 }
 
 /* Sessions i..j-1 of one overlapping cluster get nlanes lanes. */
@@ -296,6 +325,48 @@ fit(const struct daygrid *dg, const struct text_style *st,
 
 	return text_fit_quiet(dg->pdf, st, dg->lang, &r, 1, w, h, lines,
 	    &src);
+}
+
+static struct colour track_colour(const struct daygrid *,
+    const struct track *);
+static int put(const struct daygrid_sink *, struct text_block *, double,
+    double);
+
+/*
+ * The legend of the day's tracks: a swatch of each track's colour and its
+ * name, entries in rows across the width, at the text style's smallest
+ * size.  Drawn through k from the top y (k NULL: nothing drawn); returns
+ * the number of rows, or -1 after reporting.
+ */
+static int
+legend(const struct daygrid *dg, const struct daygrid_sink *k, double y)
+{
+	struct text_style st = at_min(dg->st->text);
+	double sw = SWATCH_EM * st.size, gap = SWATCH_GAP_EM * st.size;
+	double x = 0, w, lead = LEGEND_LEAD * dg->xline;
+	struct colour c;
+	size_t i;
+	int rows = 1;
+
+	for (i = 0; i < dg->ntracks; i++) {
+		const struct track *t = dg->tracks[i];
+
+		w = fmin(text_width(dg->pdf, &st, TEXT_REGULAR, st.size,
+		    t->name), dg->w - sw - gap);
+		if (x > 0 && x + sw + gap + w > dg->w) {
+			x = 0;
+			y += lead;
+			rows++;
+		}
+		c = track_colour(dg, t);
+		if (k != NULL && (k->rect(k->arg, x, y + (dg->xline - sw) / 2,
+		    sw, sw, &c) == -1 || put(k, fit(dg, &st, TEXT_REGULAR,
+		    t->name, w + 1, lead, 1, &t->pos, "track.name"),
+		    x + sw + gap, y) == -1))
+			return -1;
+		x += sw + gap + w + ENTRY_GAP_EM * st.size;
+	}
+	return rows;
 }
 
 /* The height room r's name takes in width w; -1 after reporting. */
@@ -540,6 +611,57 @@ plan_free(struct plan *pl)
 	memset(pl, 0, sizeof(*pl));
 }
 
+/* Plans the pages, rooms down or, when that takes fewer, across. */
+static int
+plan_pages(struct daygrid *dg)
+{
+	struct plan across = { 0 };
+
+	dg->transposed = 0;
+	if (plan_down(dg, &dg->plan) == -1 || plan_across(dg, &across) == -1) {
+		plan_free(&across);
+		return -1;
+	}
+	if (across.ng * across.nc < dg->plan.ng * dg->plan.nc) {
+		plan_free(&dg->plan);
+		dg->plan = across;
+		dg->transposed = 1;
+	} else
+		plan_free(&across);
+	return 0;
+}
+
+/*
+ * Makes room under the grid for the legend of the day's tracks when that
+ * costs no page (a booklet is paid by the page), else goes without it.
+ */
+static int
+with_legend(struct daygrid *dg)
+{
+	struct plan without = dg->plan;
+	int transposed = dg->transposed, n = daygrid_npages(dg);
+
+	memset(&dg->plan, 0, sizeof(dg->plan));
+	/* Its rows and a line's gap above them. */
+	dg->legend_h = (legend(dg, NULL, 0) + 1) * LEGEND_LEAD * dg->xline;
+	dg->h -= dg->legend_h;
+	if (plan_pages(dg) == -1) {
+		plan_free(&without);
+		return -1;
+	}
+	if (daygrid_npages(dg) <= n) {
+		plan_free(&without);
+		return 0;
+	}
+	plan_free(&dg->plan);
+	dg->plan = without;
+	dg->transposed = transposed;
+	dg->h += dg->legend_h;
+	dg->legend_h = 0;
+	dg->ntracks = 0;
+	return 0;
+}
+
 struct daygrid *
 daygrid_new(struct pdf *pdf, const struct programme *p,
     const struct layout *l, const char *lang,
@@ -547,7 +669,6 @@ daygrid_new(struct pdf *pdf, const struct programme *p,
     double w, double h)
 {
 	struct daygrid *dg = xcalloc(1, sizeof(*dg));
-	struct plan across = { 0 };
 	double hl;
 
 	dg->pdf = pdf;
@@ -568,17 +689,11 @@ daygrid_new(struct pdf *pdf, const struct programme *p,
 	dg->head_h = hl + 0.4 * st->heading->size;
 	if (dg->ns == 0)
 		return dg;
-	if (plan_down(dg, &dg->plan) == -1 || plan_across(dg, &across) == -1)
+	collect_tracks(dg);
+	if (plan_pages(dg) == -1 || (dg->ntracks > 0 && with_legend(dg) == -1))
 		goto fail;
-	if (across.ng * across.nc < dg->plan.ng * dg->plan.nc) {
-		plan_free(&dg->plan);
-		dg->plan = across;
-		dg->transposed = 1;
-	} else
-		plan_free(&across);
 	return dg;
 fail:
-	plan_free(&across);
 	daygrid_free(dg);
 	return NULL;
 }
@@ -604,6 +719,7 @@ daygrid_free(struct daygrid *dg)
 	free(dg->s);
 	free(dg->rooms);
 	free(dg->heading);
+	free(dg->tracks);
 	free(dg);
 }
 
@@ -1062,7 +1178,9 @@ draw_page(const struct daygrid *dg, const struct daygrid_sink *k,
 	page_sizes(dg, &fr);
 	if (k->page(k->arg, part, nparts) == -1 ||
 	    heading(dg, k, part, nparts) == -1 ||
-	    room_heads(dg, k, &fr) == -1 || axis(dg, k, &fr) == -1)
+	    room_heads(dg, k, &fr) == -1 || axis(dg, k, &fr) == -1 ||
+	    (dg->ntracks > 0 && legend(dg, k, dg->h + LEGEND_LEAD *
+	    dg->xline) == -1))
 		return -1;
 	for (i = 0, rc = 0; i < dg->ns && rc == 0; i++) {
 		const struct sess *s = &dg->s[i];

@@ -2,6 +2,7 @@
 """Checks the day grids of a PDF against the schedule.xml they came from.
 
 Usage: grid_check.py PDF SCHEDULE.xml TOP RIGHT BOTTOM LEFT [--mirror]
+                     [--legend]
 
 TOP RIGHT BOTTOM LEFT are the margins of the area the grid must stay in,
 in mm; with --mirror they are the booklet's (top, outer, bottom, inner),
@@ -13,7 +14,9 @@ other title begins with (tests/bench/gen_schedule.py writes them so).
 
 It checks that every session of a day is on exactly one of that day's
 grid pages (its first word, shortened or not, is there once), that no
-session of another day is, that every word of a grid page lies inside
+session of another day is, that a day of several tracks names each on
+every one of its grid pages or (where that would cost a page) on none,
+with --legend on every one, that every word of a grid page lies inside
 the area (running heads above it and folios below it aside) and that no
 two words overlap.  Prints what is wrong and exits 1; prints a summary.
 """
@@ -45,8 +48,10 @@ def headings(iso):
 
 
 def sessions(path):
-    """{first word of the title: date} and the dates, from schedule.xml."""
+    """{first word of the title: date}, the dates and {date: tracks},
+    from schedule.xml."""
     out, dates = {}, set()
+    tracks = collections.defaultdict(set)
     for ev in ET.parse(path).getroot().iter("event"):
         date = ev.findtext("date")[:10]
         first = " ".join(ev.findtext("title").split()).split(" ")[0]
@@ -54,7 +59,9 @@ def sessions(path):
             sys.exit("grid_check: two titles begin with %r" % first)
         out[first] = date
         dates.add(date)
-    return out, sorted(dates)
+        if ev.findtext("track"):
+            tracks[date].add(" ".join(ev.findtext("track").split()))
+    return out, sorted(dates), tracks
 
 
 def pages(pdf):
@@ -74,8 +81,10 @@ def main():
     pdf, src = sys.argv[1], sys.argv[2]
     top, right, bottom, left = (float(v) * MM for v in sys.argv[3:7])
     mirror = "--mirror" in sys.argv
-    firsts, dates = sessions(src)
+    want_legend = "--legend" in sys.argv
+    firsts, dates, tracks = sessions(src)
     count = collections.Counter()
+    legend = collections.defaultdict(set)
     bad = 0
     ngrid = 0
     for pno, (pw, ph, words) in enumerate(pages(pdf), 1):
@@ -110,12 +119,27 @@ def main():
                     print("page %d (%s): %r is a session of %s" %
                           (pno, day[0], first, firsts[first]))
                     bad += 1
+        # The colours are named: a day of several tracks has each on
+        # every page of its grid, or (where that costs a page) on none.
+        flat = " ".join(w[4] for w in sorted(inside, key=lambda w: (
+            round(w[1]), w[0])))
+        if len(tracks[day[0]]) > 1:
+            named = [t for t in sorted(tracks[day[0]]) if t in flat]
+            legend[day[0]].add(len(named) == len(tracks[day[0]]))
+            if named and len(named) < len(tracks[day[0]]):
+                print("page %d (%s): tracks %r only" % (pno, day[0], named))
+                bad += 1
         for i, a in enumerate(inside):
             for b in inside[i + 1:]:
                 if (min(a[2], b[2]) - max(a[0], b[0]) > 0.3 and
                         min(a[3], b[3]) - max(a[1], b[1]) > 0.3):
                     print("page %d: %r and %r overlap" % (pno, a[4], b[4]))
                     bad += 1
+    for d, has in legend.items():
+        if len(has) > 1 or (want_legend and has != {True}):
+            print("%s: a legend on %s of its pages" % (
+                d, "some" if len(has) > 1 else "none"))
+            bad += 1
     for first in firsts:
         if count[first] != 1:
             print("%r (%s) is on the grid %d times" %

@@ -51,7 +51,8 @@ for t in ET.parse(sys.argv[1]).getroot().iter("{urn:pdfgen:programme:1}forum"):
 }
 
 # Twelve rooms do not fit across A2 at the poster's sizes: the sheet
-# grows to A1 (each day on one sheet); sixteen rooms need A0.
+# grows to A1 (each day on one sheet); sixteen rooms need A0, where the
+# legend of the tracks fits under every grid.
 t_poster_grows_to_a1_and_a0() {
 	python3 tests/bench/gen_schedule.py --sessions 200 --rooms 12 \
 	    -o "$T/g12.xml" || return 1
@@ -70,11 +71,12 @@ t_poster_grows_to_a1_and_a0() {
 		return 1
 	every_page_is "$T/o/poster.pdf" "$A0" &&
 	python3 tests/e2e/grid_check.py "$T/o/poster.pdf" "$T/g16.xml" \
-	    15 15 15 15
+	    15 15 15 15 --legend
 }
 
 # 900 sessions in 30 rooms: even A0 cannot hold a day; each day goes on
-# A0 sheets marked "part 1/2" and "part 2/2", every session once.
+# A0 sheets marked "part 1/2" and "part 2/2", every session once, the
+# legend of the tracks on each.
 t_poster_beyond_a0_in_parts() {
 	python3 tests/bench/gen_schedule.py -o "$T/g.xml" || return 1
 	run 0 "$PDFGEN" poster -o "$T/o" "$T/g.xml" || return 1
@@ -93,7 +95,7 @@ t_poster_beyond_a0_in_parts() {
 		done
 	done
 	python3 tests/e2e/grid_check.py "$T/o/poster.pdf" "$T/g.xml" \
-	    15 15 15 15
+	    15 15 15 15 --legend
 }
 
 # The shipped poster layouts: their sheet, at least.

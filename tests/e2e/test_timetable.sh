@@ -55,8 +55,11 @@ for date, names in rooms.items():
             print("%s: page %d lacks 'part %d/%d'" % (date, i, i, n)); bad += 1
         if len(re.findall(r"^ *[0-9][0-9]:[03]0 ", p, re.M)) < 2:
             print("%s: page %d has no time axis" % (date, i)); bad += 1
-    # Each room group is on one page per part in time.
-    counts = {r: sum(1 for p in grid if r.split(" ")[0] in p) for r in names}
+    # Each room group is on one page per part in time: its headers
+    # above the time axis (the track legend below the grid aside).
+    heads = [re.split(r"^ *[0-9][0-9]:[03]0 ", p, maxsplit=1, flags=re.M)[0]
+             for p in grid]
+    counts = {r: sum(1 for p in heads if r.split(" ")[0] in p) for r in names}
     parts = min(counts.values())
     if parts < 2 or any(c != parts for c in counts.values()):
         print("%s: room headers on %r pages" % (date, counts)); bad += 1
