@@ -6,6 +6,7 @@
 
 #include "parse.h"
 #include "util.h"
+#include "xmlsrc.h"
 
 static enum input_format
 detect(const xmlNode *root)

@@ -16,7 +16,9 @@
 
 #include "diag.h"
 #include "programme.h"
-#include "xmlsrc.h"
+
+/* xmlsrc.h, for the parsers only: main.c sees no libxml2. */
+struct xmlsrc;
 
 #define PROGRAMME_NS "urn:pdfgen:programme:1"
 

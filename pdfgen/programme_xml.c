@@ -13,6 +13,7 @@
 
 #include "parse.h"
 #include "util.h"
+#include "xmlsrc.h"
 
 /* Compiled in from input/programme.xsd by the Makefile. */
 extern const char programme_xsd[];

@@ -20,6 +20,7 @@
 #include "markup.h"
 #include "parse.h"
 #include "util.h"
+#include "xmlsrc.h"
 
 #define DAY_MINUTES	(24 * 60)
 #define MAX_DATES	366	/* days taken from a conference's start/end */

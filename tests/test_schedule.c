@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "parse.h"
+#include "xmlsrc.h"
 #include "util.h"
 
 #define SAMPLE "tests/samples/good2025-pretalx.schedule.xml"
