@@ -579,6 +579,14 @@ check_command(const struct args *a)
 	return rc;
 }
 
+/* util.h's allocators found no memory: nothing can be done but end. */
+static void
+out_of_memory(void)
+{
+	fputs("pdfgen: error: out of memory\n", stderr);
+	exit(EXIT_SYSTEM);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -589,6 +597,7 @@ main(int argc, char **argv)
 	unsigned flags = 0;
 	int rc;
 
+	util_on_oom(out_of_memory);
 	if ((rc = parse_args(argc, argv, &a)) != -1)
 		return rc;
 	if ((rc = check_command(&a)) != -1)

@@ -8,11 +8,21 @@
 
 #include "util.h"
 
+static void	(*oom_handler)(void);
+
+void
+util_on_oom(void (*handler)(void))
+{
+	oom_handler = handler;
+}
+
+/* The program ends in main's handler; abort() in one that has none. */
 static void
 oom(void)
 {
-	fputs("pdfgen: error: out of memory\n", stderr);
-	exit(3);
+	if (oom_handler != NULL)
+		oom_handler();
+	abort();
 }
 
 void *

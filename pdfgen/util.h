@@ -1,8 +1,8 @@
 /*
  * Small helpers shared by every file: allocation that never returns NULL
- * (running out of memory ends the program with a message, so callers keep
- * their return codes for problems worth reporting), growable buffers and
- * UTF-8 decoding.
+ * (running out of memory calls the handler main sets, which ends the
+ * program, so callers keep their return codes for problems worth
+ * reporting), growable buffers and UTF-8 decoding.
  *
  * May be included by every file.
  */
@@ -11,6 +11,12 @@
 
 #include <stddef.h>
 #include <stdint.h>
+
+/*
+ * What the x*() functions call when memory runs out: a function that does
+ * not return (main's prints a message and exits).  Without one they abort.
+ */
+void	util_on_oom(void (*)(void));
 
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
