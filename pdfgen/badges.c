@@ -234,7 +234,7 @@ place(void *arg, struct text_block *tb, double x, double top)
 	    sizeof(*bg->placed));
 	bg->placed[bg->nplaced++] = (struct placed){ j->key, tb, x - j->ix,
 	    j->itop - top };
-	return text_draw(j->box.pdf, tb, x, top, 0, text_lines(tb), NULL);
+	return text_draw(j->box.pdf, tb, x, top, 0, text_lines(tb));
 }
 
 /* Draws again what box b showed on the front; 0 when it showed nothing. */
@@ -251,7 +251,7 @@ replay(struct job *j, const struct layout_box *b, int *rc)
 		n++;
 		if (text_draw(j->box.pdf, bg->placed[i].tb, j->ix +
 		    bg->placed[i].dx, j->itop - bg->placed[i].dtop, 0,
-		    text_lines(bg->placed[i].tb), NULL) == -1)
+		    text_lines(bg->placed[i].tb)) == -1)
 			*rc = -1;
 	}
 	return n;

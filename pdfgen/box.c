@@ -61,7 +61,7 @@ box_runs(struct box_ctx *c, const struct layout_box *b, double bx,
 	top = box_text_top(b, btop, text_height(tb));
 	if (c->place != NULL)
 		return c->place(c->arg, tb, bx, top);
-	rc = text_draw(c->pdf, tb, bx, top, 0, text_lines(tb), NULL);
+	rc = text_draw(c->pdf, tb, bx, top, 0, text_lines(tb));
 	text_block_free(tb);
 	return rc;
 }

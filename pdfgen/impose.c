@@ -24,7 +24,7 @@ replay_op(const struct layout *l, struct pdf *pdf, const struct op *o,
 
 	switch (o->kind) {
 	case OP_TEXT:
-		return text_draw(pdf, o->tb, x, top, o->first, o->n, NULL);
+		return text_draw(pdf, o->tb, x, top, o->first, o->n);
 	case OP_RECT:
 		if (o->bleed)
 			return pdf_band(pdf, x, top - o->h, o->w, o->h,

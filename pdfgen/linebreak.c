@@ -148,24 +148,6 @@ demerits(const struct lb_item *it, size_t to, const struct lb_params *p,
 	return d;
 }
 
-double
-lb_line_demerits(const struct lb_item *it, size_t n, size_t from, size_t to,
-    const struct lb_params *p, int prev_flagged, int prev_fitness,
-    double *ratio, int *fitness)
-{
-	struct sums s;
-	double r;
-
-	sums_init(&s, it, n);
-	r = ratio_of(it, &s, from, to, p);
-	sums_release(&s);
-	*ratio = r;
-	*fitness = fitness_of(r);
-	if (r < -1)
-		return -1;
-	return demerits(it, to, p, r, prev_flagged, prev_fitness, 0);
-}
-
 static void
 result_fill(struct lb_result *res, const struct node *nodes, size_t last)
 {

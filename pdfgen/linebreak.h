@@ -80,15 +80,4 @@ void	lb_result_release(struct lb_result *);
  */
 size_t	lb_line_start(const struct lb_item *, size_t n, size_t b);
 
-/*
- * Demerits of line from..to (to is the break item) after a line broken at
- * a flagged penalty (prev_flagged) in fitness class prev_fitness (-1: the
- * first line); *ratio and *fitness get the line's values.  Returns
- * demerits as total fit counts them, or a negative number when the line is
- * overfull (ratio < -1).
- */
-double	lb_line_demerits(const struct lb_item *, size_t n, size_t from,
-	    size_t to, const struct lb_params *, int prev_flagged,
-	    int prev_fitness, double *ratio, int *fitness);
-
 #endif

@@ -370,12 +370,6 @@ pdf_page_width(const struct pdf *p)
 	return p->page != NULL ? HPDF_Page_GetWidth(p->page) : 0;
 }
 
-double
-pdf_page_height(const struct pdf *p)
-{
-	return p->page != NULL ? HPDF_Page_GetHeight(p->page) : 0;
-}
-
 static int
 same_colour(const struct colour *a, const struct colour *b)
 {

@@ -66,7 +66,6 @@ int	pdf_page_add(struct pdf *, double w, double h);
 
 int	pdf_page_count(const struct pdf *);	/* pages added so far */
 double	pdf_page_width(const struct pdf *);	/* of the current page */
-double	pdf_page_height(const struct pdf *);
 
 /*
  * A rectangle filled with fill and/or stroked with stroke (either may be

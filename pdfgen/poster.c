@@ -75,7 +75,7 @@ sink_text(void *arg, struct text_block *tb, double x, double y)
 {
 	struct poster *ps = arg;
 	int rc = text_draw(ps->pdf, tb, px(ps, x), py(ps, y), 0,
-	    text_lines(tb), NULL);
+	    text_lines(tb));
 
 	text_block_free(tb);
 	return rc;

@@ -168,24 +168,6 @@ programme_person(const struct programme *p, const char *id)
 	FIND(p->people, p->npeople, id);
 }
 
-struct room *
-programme_room(const struct programme *p, const char *id)
-{
-	FIND(p->rooms, p->nrooms, id);
-}
-
-struct slot *
-programme_slot(const struct programme *p, const char *id)
-{
-	FIND(p->slots, p->nslots, id);
-}
-
-struct track *
-programme_track(const struct programme *p, const char *id)
-{
-	FIND(p->tracks, p->ntracks, id);
-}
-
 /* Forums by number; those without one after them, in the file's order. */
 static int
 cmp_forum_number(const void *a, const void *b)

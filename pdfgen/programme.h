@@ -161,11 +161,8 @@ void	programme_free(struct programme *);
 struct paragraph *forum_add_paragraph(struct forum *f, enum para_kind kind,
 	    const char *marker, const char *marked, int unique);
 
-/* Lookups by id; NULL when there is none. */
+/* The person or placeholder of an id; NULL when there is none. */
 struct person	*programme_person(const struct programme *, const char *id);
-struct room	*programme_room(const struct programme *, const char *id);
-struct slot	*programme_slot(const struct programme *, const char *id);
-struct track	*programme_track(const struct programme *, const char *id);
 
 /*
  * Checks what a schema cannot: duplicate forum numbers, two forums in one

@@ -302,9 +302,9 @@ roomday_draw(const struct roomday *rd, const struct roomday_row *rows,
 			rc = -1;
 		cx += s.indent;
 		if (text_draw(rd->pdf, s.time[i], cx, top - s.y[i], 0,
-		    text_lines(s.time[i]), NULL) == -1 ||
+		    text_lines(s.time[i])) == -1 ||
 		    text_draw(rd->pdf, s.text[i], cx + s.timew + TIME_GAP *
-		    s.size, top - s.y[i], 0, text_lines(s.text[i]), NULL) == -1)
+		    s.size, top - s.y[i], 0, text_lines(s.text[i])) == -1)
 			rc = -1;
 	}
 	set_free(&s, n);

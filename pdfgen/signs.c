@@ -131,7 +131,7 @@ fit_list(struct job *j, const struct layout_box *b, double bx, double btop,
 	top = box_text_top(b, btop, h);
 	for (i = 0; i < ls->n; i++) {
 		if (text_draw(j->box.pdf, it[i].tb, bx, top - it[i].y, 0,
-		    text_lines(it[i].tb), NULL) == -1)
+		    text_lines(it[i].tb)) == -1)
 			rc = -1;
 		text_block_free(it[i].tb);
 	}

@@ -1486,10 +1486,10 @@ text_line_text(const struct text_block *tb, size_t i)
 
 int
 text_draw(struct pdf *pdf, const struct text_block *tb, double x, double top,
-    size_t first, size_t n, struct text_box *bbox)
+    size_t first, size_t n)
 {
 	size_t i, j;
-	double lx, y, x0 = INFINITY, x1 = -INFINITY;
+	double lx, y;
 
 	if (first > tb->nlines)
 		first = tb->nlines;
@@ -1515,15 +1515,6 @@ text_draw(struct pdf *pdf, const struct text_block *tb, double x, double top,
 			    &tb->style.colour, lx + ln->segs[j].x, y,
 			    ln->segs[j].text, strlen(ln->segs[j].text)) == -1)
 				return -1;
-		x0 = fmin(x0, lx);
-		x1 = fmax(x1, lx + ln->width);
-	}
-	if (bbox != NULL) {
-		if (n == 0)
-			*bbox = (struct text_box){ x, top, x, top };
-		else
-			*bbox = (struct text_box){ x0, top -
-			    text_range_height(tb, first, n), x1, top };
 	}
 	return 0;
 }

@@ -60,10 +60,6 @@ struct text_src {
 	const char	*field;		/* e.g. "person.family" */
 };
 
-struct text_box {
-	double		 x0, y0, x1, y1;	/* points, PDF coordinates */
-};
-
 struct text_block;
 
 /* The width of s (one line, one variant) at size points. */
@@ -200,10 +196,10 @@ char	*text_line_text(const struct text_block *, size_t i);
 /*
  * Draws lines first..first+n-1 into a column of the block's width at x
  * with the top of line first's ascender at top, aligned as the style
- * says.  Sets *bbox (when not NULL) to what the text covers.
+ * says.
  */
 int	text_draw(struct pdf *, const struct text_block *, double x,
-	    double top, size_t first, size_t n, struct text_box *bbox);
+	    double top, size_t first, size_t n);
 
 /*
  * Whether cp is a character the text layer removes: controls, zero-width

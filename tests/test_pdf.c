@@ -81,7 +81,7 @@ draw_line(struct pdf *pdf, const struct text_style *st, const char *s,
 
 	assert_non_null(tb);
 	assert_int_equal(text_lines(tb), 1);
-	assert_int_equal(text_draw(pdf, tb, x, top, 0, 1, NULL), 0);
+	assert_int_equal(text_draw(pdf, tb, x, top, 0, 1), 0);
 	text_block_free(tb);
 }
 

@@ -71,7 +71,6 @@ hyphenate_words(const char *lang, const char *s, size_t len, int patterns)
 static void
 use_block(struct pdf *pdf, struct text_block *b)
 {
-	struct text_box box;
 	size_t i, n = text_lines(b);
 
 	for (i = 0; i < n; i++) {
@@ -82,8 +81,8 @@ use_block(struct pdf *pdf, struct text_block *b)
 	(void)text_height(b);
 	if (n > 0) {
 		(void)text_range_height(b, 0, n);
-		text_draw(pdf, b, 20, 800, 0, n, &box);
-		text_draw(pdf, b, 20, 800, n - 1, 1, NULL);
+		text_draw(pdf, b, 20, 800, 0, n);
+		text_draw(pdf, b, 20, 800, n - 1, 1);
 	}
 }
 

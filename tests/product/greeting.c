@@ -28,7 +28,7 @@ fitted(struct pdf *pdf, const struct layout *l, const char *name,
 	if ((tb = text_fit(pdf, layout_style(l, name), "en", &run, 1, w, h, 0,
 	    &src)) == NULL)
 		return -1;
-	rc = text_draw(pdf, tb, x, top, 0, text_lines(tb), NULL);
+	rc = text_draw(pdf, tb, x, top, 0, text_lines(tb));
 	text_block_free(tb);
 	return rc;
 }
