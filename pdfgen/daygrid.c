@@ -66,6 +66,11 @@ struct part {
 	int		 t0, t1;
 };
 
+/* A page: the rooms of group g in part c of the day. */
+struct page_ref {
+	size_t		 g, c;
+};
+
 struct plan {
 	struct group	*g;
 	size_t		 ng;
@@ -95,6 +100,9 @@ struct daygrid {
 	double		 tline, xline;	/* a title, a text line at min_size */
 	int		 transposed;
 	struct plan	 plan;
+	/* the plan's pages on which a session starts, in order */
+	struct page_ref	*pages;
+	size_t		 npages;
 	/* the tracks of a day of several, named under the grid */
 	const struct track **tracks;
 	size_t		 ntracks;
@@ -611,6 +619,37 @@ plan_free(struct plan *pl)
 	memset(pl, 0, sizeof(*pl));
 }
 
+/*
+ * The pages of the plan on which some session starts; on the others the
+ * grid would be empty, or show only the ends of sessions whose words are
+ * on the page before.
+ */
+static void
+list_pages(struct daygrid *dg)
+{
+	const struct plan *pl = &dg->plan;
+	size_t ci, gi, i;
+
+	free(dg->pages);
+	dg->pages = xcalloc(pl->ng * pl->nc + 1, sizeof(*dg->pages));
+	dg->npages = 0;
+	for (ci = 0; ci < pl->nc; ci++)
+		for (gi = 0; gi < pl->ng; gi++) {
+			const struct group *g = &pl->g[gi];
+			const struct part *c = &pl->c[ci];
+
+			for (i = 0; i < dg->ns; i++)
+				if (dg->s[i].room >= g->room0 &&
+				    dg->s[i].room < g->room0 + g->nrooms &&
+				    dg->s[i].start >= c->t0 &&
+				    dg->s[i].start < c->t1)
+					break;
+			if (i < dg->ns)
+				dg->pages[dg->npages++] =
+				    (struct page_ref){ gi, ci };
+		}
+}
+
 /* Plans the pages, rooms down or, when that takes fewer, across. */
 static int
 plan_pages(struct daygrid *dg)
@@ -628,6 +667,7 @@ plan_pages(struct daygrid *dg)
 		dg->transposed = 1;
 	} else
 		plan_free(&across);
+	list_pages(dg);
 	return 0;
 }
 
@@ -659,6 +699,7 @@ with_legend(struct daygrid *dg)
 	dg->h += dg->legend_h;
 	dg->legend_h = 0;
 	dg->ntracks = 0;
+	list_pages(dg);
 	return 0;
 }
 
@@ -701,7 +742,7 @@ fail:
 int
 daygrid_npages(const struct daygrid *dg)
 {
-	return (int)(dg->plan.ng * dg->plan.nc);
+	return (int)dg->npages;
 }
 
 int
@@ -720,6 +761,7 @@ daygrid_free(struct daygrid *dg)
 	free(dg->rooms);
 	free(dg->heading);
 	free(dg->tracks);
+	free(dg->pages);
 	free(dg);
 }
 
@@ -1199,13 +1241,11 @@ int
 daygrid_draw(const struct daygrid *dg, const struct daygrid_sink *k)
 {
 	const struct plan *pl = &dg->plan;
-	int n = daygrid_npages(dg), part = 0;
-	size_t ci, gi;
+	size_t i;
 
-	for (ci = 0; ci < pl->nc; ci++)
-		for (gi = 0; gi < pl->ng; gi++)
-			if (draw_page(dg, k, &pl->g[gi], &pl->c[ci], part++,
-			    n) == -1)
-				return -1;
+	for (i = 0; i < dg->npages; i++)
+		if (draw_page(dg, k, &pl->g[dg->pages[i].g],
+		    &pl->c[dg->pages[i].c], (int)i, (int)dg->npages) == -1)
+			return -1;
 	return 0;
 }

@@ -14,7 +14,8 @@ other title begins with (tests/bench/gen_schedule.py writes them so).
 
 It checks that every session of a day is on exactly one of that day's
 grid pages (its first word, shortened or not, is there once), that no
-session of another day is, that a day of several tracks names each on
+session of another day is, that some session starts on every grid page,
+that a day of several tracks names each on
 every one of its grid pages or (where that would cost a page) on none,
 with --legend on every one, that every word of a grid page lies inside
 the area (running heads above it and folios below it aside) and that no
@@ -107,6 +108,7 @@ def main():
         if not day:
             continue
         ngrid += 1
+        starts = 0
         for x0, y0_, x1, y1, w in inside:
             if x0 < lo - 0.5 or x1 > hi + 0.5 or y1 > ph - bottom + 0.5:
                 print("page %d: %r at %.1f,%.1f-%.1f,%.1f outside the area"
@@ -114,11 +116,15 @@ def main():
                 bad += 1
             first = w.split("\u00a0")[0]
             if first in firsts:
+                starts += 1
                 count[first] += 1
                 if firsts[first] != day[0]:
                     print("page %d (%s): %r is a session of %s" %
                           (pno, day[0], first, firsts[first]))
                     bad += 1
+        if not starts:
+            print("page %d (%s): no session starts on it" % (pno, day[0]))
+            bad += 1
         # The colours are named: a day of several tracks has each on
         # every page of its grid, or (where that costs a page) on none.
         flat = " ".join(w[4] for w in sorted(inside, key=lambda w: (

@@ -19,6 +19,16 @@ t_timetable_every_session_once_a5() {
 	    15 13 18 18 --mirror
 }
 
+# 200 sessions in 12 rooms: the afternoon of some room groups is empty;
+# no page of grid without a session starting on it.
+t_timetable_no_empty_pages() {
+	python3 tests/bench/gen_schedule.py --sessions 200 --rooms 12 \
+	    -o "$T/g.xml" || return 1
+	run 0 "$PDFGEN" booklet -o "$T/o" "$T/g.xml" || return 1
+	python3 tests/e2e/grid_check.py "$T/o/booklet.pdf" "$T/g.xml" \
+	    15 13 18 18 --mirror
+}
+
 t_timetable_every_session_once_a4() {
 	timetable_generated || return 1
 	run 0 "$PDFGEN" booklet --layout layouts/booklet-a4.xml -o "$T/o" \
