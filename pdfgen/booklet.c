@@ -695,45 +695,39 @@ person_at(const void *item)
 	return *(const struct person *const *)item;
 }
 
-/* Everyone who speaks or moderates, once, in index order (no "N.N."). */
+static size_t
+role_person(const struct programme *p, const struct forum *f, size_t j)
+{
+	return (size_t)((j < f->nspeakers ? f->speakers[j] :
+	    f->moderators[j - f->nspeakers]) - p->people);
+}
+
+/*
+ * Everyone who speaks or moderates, once, in index order (no "N.N."); the
+ * order of first appearance before sorting, for equal names.
+ */
 static size_t
 index_people(const struct programme *p, const struct person ***out)
 {
 	const struct person **v = xcalloc(p->npeople + 1, sizeof(*v));
-	size_t n = 0, i, j, k;
+	char *seen = xcalloc(p->npeople + 1, 1);
+	size_t n = 0, i, j, s;
 
 	for (i = 0; i < p->nforums; i++) {
 		const struct forum *f = &p->forums[i];
 
 		for (j = 0; j < f->nspeakers + f->nmoderators; j++) {
-			const struct person *s = j < f->nspeakers ?
-			    f->speakers[j] : f->moderators[j - f->nspeakers];
-
-			if (s->placeholder)
+			s = role_person(p, f, j);
+			if (p->people[s].placeholder || seen[s])
 				continue;
-			for (k = 0; k < n && v[k] != s; k++)
-				;
-			if (k == n && n < p->npeople)
-				v[n++] = s;
+			seen[s] = 1;
+			v[n++] = &p->people[s];
 		}
 	}
+	free(seen);
 	collate_sort(v, n, sizeof(*v), person_at, p->lang);
 	*out = v;
 	return n;
-}
-
-static int
-in_forum(const struct forum *f, const struct person *s)
-{
-	size_t j;
-
-	for (j = 0; j < f->nspeakers; j++)
-		if (f->speakers[j] == s)
-			return 1;
-	for (j = 0; j < f->nmoderators; j++)
-		if (f->moderators[j] == s)
-			return 1;
-	return 0;
 }
 
 /*
@@ -769,19 +763,18 @@ index_given(const struct person *s)
  * of them (-1: none).  The caller frees it.
  */
 static char *
-index_refs(const struct booklet *b, const struct person *s, int *first)
+index_refs(const struct booklet *b, const struct roles *r,
+    const struct person *s, int *first)
 {
 	struct buf refs = { 0 };
-	size_t j, last = 0;
+	size_t k, j, last = 0, i = (size_t)(s - b->p->people);
 
 	*first = -1;
-	for (j = 0; j < b->p->nforums; j++) {
-		const struct forum *f = &b->p->forums[j];
+	for (k = r->at[i]; k < r->at[i + 1]; k++) {
+		const struct forum *f = &b->p->forums[j = r->forums[k]];
 		const struct anchor *a;
 		char *ref;
 
-		if (!in_forum(f, s))
-			continue;
 		if (*first < 0)
 			*first = (int)j;
 		a = &b->bk.anchors.v[b->forum_anchor[j]];
@@ -809,8 +802,8 @@ index_refs(const struct booklet *b, const struct person *s, int *first)
 
 /* The entry of s: the name, and its forums and pages flush right. */
 static int
-index_entry(struct booklet *b, struct items *its, const struct person *s,
-    double before, double colw)
+index_entry(struct booklet *b, struct items *its, const struct roles *roles,
+    const struct person *s, double before, double colw)
 {
 	const struct text_style *ist = style(b, "index");
 	struct text_style rst = restyle(ist, ALIGN_RIGHT);
@@ -821,7 +814,7 @@ index_entry(struct booklet *b, struct items *its, const struct person *s,
 	struct item *it;
 	int first, rc = 0;
 
-	refs = index_refs(b, s, &first);
+	refs = index_refs(b, roles, s, &first);
 	it = item_add(its, before);
 	it->cell[0].tb = set(b, ist, b->box.lang, r, given != NULL ? 2 : 1,
 	    colw - refw - gap, &s->pos, "person");
@@ -844,13 +837,16 @@ index_items(struct booklet *b, struct items *its, double colw)
 {
 	double size = style(b, "index")->size;
 	const struct person **people;
+	struct roles roles;
 	size_t n, i;
 	int rc = 0;
 
 	n = index_people(b->p, &people);
+	programme_roles(b->p, 0, &roles);
 	for (i = 0; i < n && rc == 0; i++)
-		rc = index_entry(b, its, people[i], i == 0 ? size :
+		rc = index_entry(b, its, &roles, people[i], i == 0 ? size :
 		    size * 0.25, colw);
+	roles_free(&roles);
 	free(people);
 	return rc;
 }

@@ -307,11 +307,15 @@ static void
 list_people(const char *what, const struct programme *p,
     int (*pick)(const struct person *))
 {
-	size_t i, j, k, n = 0;
+	struct roles r;
+	size_t i, k, n = 0;
 
 	for (i = 0; i < p->npeople; i++)
 		n += pick(&p->people[i]) != 0;
 	printf("  %s: %zu\n", what, n);
+	if (n == 0)
+		return;
+	programme_roles(p, 1, &r);
 	for (i = 0; i < p->npeople; i++) {
 		const struct person *s = &p->people[i];
 		char *name;
@@ -324,12 +328,11 @@ list_people(const char *what, const struct programme *p,
 			printf(", %s", s->organisation);
 		free(name);
 		fputs(" (forum", stdout);
-		for (j = 0; j < p->nforums; j++)
-			for (k = 0; k < p->forums[j].nspeakers; k++)
-				if (p->forums[j].speakers[k] == s)
-					print_forum(&p->forums[j]);
+		for (k = r.at[i]; k < r.at[i + 1]; k++)
+			print_forum(&p->forums[r.forums[k]]);
 		puts(")");
 	}
+	roles_free(&r);
 }
 
 static int

@@ -329,9 +329,8 @@ pdf_page_add_trimmed(struct pdf *p, double w, double h, double bleed,
 	    "size a page") || check(p, HPDF_Page_SetHeight(pg,
 	    (HPDF_REAL)(h + 2 * s)), "size a page"))
 		return -1;
-	p->pages = xreallocarray(p->pages, p->npages + 1, sizeof(*p->pages));
-	p->origins = xreallocarray(p->origins, p->npages + 1,
-	    sizeof(*p->origins));
+	p->pages = xgrow(p->pages, p->npages, sizeof(*p->pages));
+	p->origins = xgrow(p->origins, p->npages, sizeof(*p->origins));
 	p->pages[p->npages] = pg;
 	p->origins[p->npages++] = s;
 	p->page = pg;
@@ -647,8 +646,7 @@ pdf_bookmark(struct pdf *p, int parent, const char *title, double y)
 	    check(p, HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE),
 	    "add a bookmark") == -1)
 		return -1;
-	p->outlines = xreallocarray(p->outlines, p->noutlines + 1,
-	    sizeof(*p->outlines));
+	p->outlines = xgrow(p->outlines, p->noutlines, sizeof(*p->outlines));
 	p->outlines[p->noutlines] = o;
 	return (int)p->noutlines++;
 }
@@ -666,7 +664,7 @@ pdf_link(struct pdf *p, double x, double y, double w, double h, int page,
 	o = p->origins[p->npages - 1];
 	x += o;
 	y += o;
-	p->links = xreallocarray(p->links, p->nlinks + 1, sizeof(*p->links));
+	p->links = xgrow(p->links, p->nlinks, sizeof(*p->links));
 	l = &p->links[p->nlinks++];
 	l->page = p->page;
 	l->rect = (HPDF_Rect){ (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)(x + w),

@@ -474,3 +474,52 @@ programme_check(const struct programme *p, int overlap_is_error,
 	check_overlaps(p, overlap_is_error, d);
 	return d->nerrors > before ? -1 : 0;
 }
+
+void
+programme_roles(const struct programme *p, int speakers_only,
+    struct roles *r)
+{
+	size_t np = p->npeople, i, j, n, s;
+	size_t *last = xcalloc(np + 1, sizeof(*last));
+	size_t *next = xcalloc(np + 1, sizeof(*next));
+	int fill;
+
+	r->at = xcalloc(np + 1, sizeof(*r->at));
+	r->forums = NULL;
+	/* Counts first, then fills; last[s] is s's latest forum + 1. */
+	for (fill = 0; fill < 2; fill++) {
+		memset(last, 0, np * sizeof(*last));
+		for (i = 0; i < p->nforums; i++) {
+			const struct forum *f = &p->forums[i];
+
+			n = f->nspeakers + (speakers_only ? 0 : f->nmoderators);
+			for (j = 0; j < n; j++) {
+				s = (size_t)((j < f->nspeakers ? f->speakers[j] :
+				    f->moderators[j - f->nspeakers]) -
+				    p->people);
+				if (last[s] == i + 1)
+					continue;
+				last[s] = i + 1;
+				if (fill)
+					r->forums[next[s]++] = i;
+				else
+					r->at[s + 1]++;
+			}
+		}
+		if (!fill) {
+			for (s = 0; s < np; s++)
+				r->at[s + 1] += r->at[s];
+			memcpy(next, r->at, np * sizeof(*next));
+			r->forums = xcalloc(r->at[np] + 1, sizeof(*r->forums));
+		}
+	}
+	free(next);
+	free(last);
+}
+
+void
+roles_free(struct roles *r)
+{
+	free(r->at);
+	free(r->forums);
+}

@@ -213,6 +213,21 @@ char	*forum_kicker(const struct forum *, const char *word);
  */
 char	*forum_short(const struct forum *, const char *word);
 
+/*
+ * Who speaks or moderates where, found in one pass over the forums: the
+ * forums of p->people[i] are p->forums[forums[at[i]]] ..
+ * p->forums[forums[at[i + 1] - 1]], in programme order, each once.
+ */
+struct roles {
+	size_t		*at;		/* npeople + 1 */
+	size_t		*forums;
+};
+
+/* The roles of everyone; speakers_only: where they speak, not moderate. */
+void	programme_roles(const struct programme *, int speakers_only,
+	    struct roles *);
+void	roles_free(struct roles *);
+
 /* The programme's language for a forum: forum->lang or the programme's. */
 const char *forum_lang(const struct programme *, const struct forum *);
 

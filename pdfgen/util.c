@@ -62,6 +62,14 @@ xreallocarray(void *p, size_t nmemb, size_t size)
 	return xrealloc(p, nmemb * size);
 }
 
+void *
+xgrow(void *p, size_t n, size_t size)
+{
+	if (n != 0 && (n & (n - 1)) != 0)
+		return p;	/* room up to the next power of two */
+	return xreallocarray(p, n != 0 ? 2 * n : 1, size);
+}
+
 char *
 xstrdup(const char *s)
 {

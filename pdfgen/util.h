@@ -22,6 +22,12 @@ void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
 void	*xreallocarray(void *, size_t nmemb, size_t size);
+/*
+ * Room for element n of an array grown one element at a time from NULL
+ * (or from n = 0): it doubles at each power of two, so that n appends
+ * copy O(n) elements, not O(n^2).
+ */
+void	*xgrow(void *, size_t n, size_t size);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *fmt, ...)

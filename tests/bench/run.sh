@@ -215,7 +215,8 @@ fi
 # rendered by "pdfgen all".  Target: each within 10 s and 512 MiB.
 
 . tests/hardening/gen.sh
-HARD_ALL="forums-5000 name-10k description-1mb schedule-900"
+HARD_ALL="forums-5000 name-10k description-1mb schedule-900 forums-20000
+ speakers-4000 person-4500 title-64k name-1mb errors-2000"
 HARD=${BENCH_HARD:-$HARD_ALL}
 [ "$HARD" = none ] && HARD=""
 
@@ -237,6 +238,25 @@ hard_input() {
 	schedule-900)
 		echo "schedule.xml, 900 talks in 60 rooms" >"$B/hard-$1.what"
 		$PY tests/schedule/make_big.py ;;
+	forums-20000)
+		echo "20,000 forums, 20,000 people" >"$B/hard-$1.what"
+		crowd 20000 20000 1 ;;
+	speakers-4000)
+		echo "one forum of 4,000 speakers" >"$B/hard-$1.what"
+		crowd 1 4000 4000 ;;
+	person-4500)
+		echo "one person in 4,500 forums" >"$B/hard-$1.what"
+		crowd 4500 1 1 ;;
+	title-64k)
+		echo "64 KB forum title" >"$B/hard-$1.what"
+		programme Anna Weiß "$(repeat 6500 'Verwaltung ')" Text ;;
+	name-1mb)
+		echo "1 MB name" >"$B/hard-$1.what"
+		programme Anna "$(repeat 100000 'Weißmannn ')" Titel Text ;;
+	errors-2000)
+		# pdfgen check, which exits 1: measured as exiting 0.
+		echo "one line, 2,000 errors (check)" >"$B/hard-$1.what"
+		crowd 2000 1 1 | sed 's/ref="p0"/ref="nobody"/g' | tr -d '\n' ;;
 	*)
 		die "BENCH_HARD: unknown input '$1' (known: $HARD_ALL)" ;;
 	esac
@@ -249,6 +269,12 @@ for h in $HARD; do
 	rm -rf "$out"
 	if [ -n "$pdfgen_na" ]; then
 		na "hard/$h" "pdfgen all" "$(cat "$B/hard-$h.what")" "$pdfgen_na"
+		continue
+	fi
+	if [ "$h" = errors-2000 ]; then
+		bench "hard/$h" "pdfgen check" "$(cat "$B/hard-$h.what")" 1 \
+			"" sh -c '"$0" check "$1" 2>/dev/null; [ $? -eq 1 ]' \
+			"$PDFGEN" "$in"
 		continue
 	fi
 	bench "hard/$h" "pdfgen all" "$(cat "$B/hard-$h.what")" 1 \

@@ -109,3 +109,31 @@ jpeg_truncated() {
 	jpeg_good > "$T/good.jpg"
 	png_truncated "$T/good.jpg"
 }
+
+# crowd F P S: F forums in one slot, each in its own room, P people; forum
+# i (from 0) has the S speakers i*S+k modulo P (k < S).  crowd 20000 20000 1:
+# everyone speaks once; crowd 1 4000 4000: one forum of 4,000 speakers;
+# crowd 4500 1 1: one person in 4,500 forums.
+crowd() {
+	awk -v nf="$1" -v np="$2" -v ns="$3" 'BEGIN {
+		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		print "<programme xmlns=\"urn:pdfgen:programme:1\" version=\"1\" xml:lang=\"de\">"
+		print "<event><title>Großkongress</title><date>2025-06-12</date></event>"
+		print "<rooms>"
+		for (i = 1; i <= nf; i++)
+			printf "<room id=\"r%d\"><name>Raum %d</name></room>\n", i, i
+		print "</rooms>"
+		print "<slots><slot id=\"s1\" date=\"2025-06-12\" start=\"14:00\" end=\"15:30\"/></slots>"
+		print "<people>"
+		for (i = 0; i < np; i++)
+			printf "<person id=\"p%d\"><given>Anna %d</given><family>Weiß</family><organisation>Stadt Köln</organisation></person>\n", i, i
+		print "</people><forums>"
+		for (i = 0; i < nf; i++) {
+			printf "<forum id=\"f%d\" number=\"%d\" room=\"r%d\" slot=\"s1\"><title>Forum über Thema %d</title><speakers>", i, i + 1, i + 1, i
+			for (k = 0; k < ns; k++)
+				printf "<speaker ref=\"p%d\"/>", (i * ns + k) % np
+			print "</speakers></forum>"
+		}
+		print "</forums></programme>"
+	}'
+}
