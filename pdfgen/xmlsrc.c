@@ -3,6 +3,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlschemas.h>
 
 #include "util.h"
@@ -186,6 +188,25 @@ read_file(struct xmlsrc *x, size_t max, struct diag *d)
 	return 0;
 }
 
+/*
+ * Each element records where its start tag ends (the parser stands on its
+ * '>' now) as a byte offset + 1 in its _private: xmlsrc_pos() finds the
+ * tag from there, however long the line and however many diagnostics.
+ */
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+    int ndefaulted, const xmlChar **attrs)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	long at;
+
+	xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, ns, nattrs,
+	    ndefaulted, attrs);
+	if (ctxt->node != NULL && (at = xmlByteConsumed(ctxt)) >= 0)
+		ctxt->node->_private = (void *)(uintptr_t)(at + 1);
+}
+
 int
 xmlsrc_load(struct xmlsrc *x, const char *path, size_t max, struct diag *d)
 {
@@ -209,6 +230,7 @@ xmlsrc_load(struct xmlsrc *x, const char *path, size_t max, struct diag *d)
 		return diag_error(d, &pos, "out of memory");
 	ctxt->_private = &c;
 	ctxt->sax->internalSubset = on_doctype;
+	ctxt->sax->startElementNs = on_start;
 	xmlSetStructuredErrorFunc(&c, on_xml_error);
 	x->doc = xmlCtxtReadMemory(ctxt, x->text, (int)x->len, path, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
@@ -270,6 +292,50 @@ index_lines(struct xmlsrc *x)
 }
 
 /*
+ * The position of element n from the end of its start tag recorded by
+ * on_start(): the '<' before it (no '<' stands inside a tag), when the
+ * name follows it there.  -1 when there is none (a file re-encoded by
+ * libxml2, whose offsets are not those of x->text).
+ */
+static int
+pos_recorded(const struct xmlsrc *x, const xmlNode *n, struct srcpos *pos)
+{
+	size_t end = (size_t)(uintptr_t)n->_private, lt, at, lo, hi, len;
+
+	if (end == 0 || --end > x->len)
+		return -1;
+	for (lt = end; lt > 0 && x->text[lt - 1] != '<'; lt--)
+		;
+	if (lt-- == 0)
+		return -1;
+	at = lt + 1;
+	if (n->ns != NULL && n->ns->prefix != NULL) {
+		len = strlen((const char *)n->ns->prefix);
+		if (strncmp(x->text + at, (const char *)n->ns->prefix,
+		    len) != 0 || x->text[at + len] != ':')
+			return -1;
+		at += len + 1;
+	}
+	len = strlen((const char *)n->name);
+	if (strncmp(x->text + at, (const char *)n->name, len) != 0)
+		return -1;
+	/* The last line starting at or before the '<'. */
+	lo = 0;
+	hi = x->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (x->lines[mid] <= lt)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	pos->line = (unsigned)(lo + 1);
+	pos->col = (unsigned)(lt - x->lines[lo]) + 1;
+	return 0;
+}
+
+/*
  * libxml2 keeps only line numbers for nodes.  The column is where the
  * element's start tag stands on that line: the k-th "<name" there, k being
  * the number of earlier siblings of the same name on the same line.
@@ -297,6 +363,8 @@ xmlsrc_pos(struct xmlsrc *x, const xmlNode *n, struct srcpos *pos)
 	if (x->lines == NULL)
 		index_lines(x);
 	if ((size_t)ln > x->nlines || n->type != XML_ELEMENT_NODE)
+		return;
+	if (pos_recorded(x, n, pos) == 0)
 		return;
 	/* Siblings come in document order: stop at the first on an earlier line. */
 	for (s = n->prev; s != NULL; s = s->prev) {

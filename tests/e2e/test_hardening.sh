@@ -239,3 +239,15 @@ t_exit_codes() {
 	: > "$T/file"
 	run 3 "$PDFGEN" booklet -o "$T/file" input/programme.xml
 }
+
+# Three forums on one line, each naming an unknown speaker: each error at
+# its own ref attribute (the positions are found from byte offsets recorded
+# while parsing, not by searching the line).
+t_one_line_positions() {
+	crowd 3 1 1 | sed 's/ref="p0"/ref="nobody"/g' | tr -d '\n' > "$T/in.xml"
+	run 1 "$PDFGEN" check "$T/in.xml" || return 1
+	grep -o -b 'ref="nobody"' "$T/in.xml" | awk -F: -v f="$T/in.xml" '
+		{ printf "%s:1:%d: error: unknown person '\''nobody'\''\n", f, $1 + 1 }
+		END { printf "pdfgen: 3 errors in '\''%s'\''; nothing written\n", f }' > "$T/expected.err"
+	diff -u "$T/expected.err" "$T/err" || fail "positions differ"
+}
