@@ -800,6 +800,28 @@ index_refs(const struct booklet *b, const struct roles *r,
 	return buf_take(&refs);
 }
 
+/*
+ * tb, or when it is taller than half the type area (a name of a
+ * megabyte, a person in thousands of forums), the runs fitted into that
+ * height: cut with "…" and a warning, as a box does.  An entry is never
+ * split, and it must fit on a page.
+ */
+static struct text_block *
+index_cell(struct booklet *b, struct text_block *tb,
+    const struct text_style *st, const struct text_run *runs, size_t nruns,
+    double width, const struct srcpos *pos, const char *field)
+{
+	struct text_src src = { pos, field };
+	double h = b->area.height / 2;
+
+	if (tb == NULL || text_lines(tb) * text_leading(tb) <= h)
+		return tb;
+	if ((tb = text_fit(b->box.pdf, st, b->box.lang, runs, nruns, width, h,
+	    0, &src)) != NULL)
+		keep_block(b, tb);
+	return tb;
+}
+
 /* The entry of s: the name, and its forums and pages flush right. */
 static int
 index_entry(struct booklet *b, struct items *its, const struct roles *roles,
@@ -811,14 +833,18 @@ index_entry(struct booklet *b, struct items *its, const struct roles *roles,
 	char *given = index_given(s), *refs;
 	struct text_run r[2] = { { s->family, TEXT_BOLD, 1 },
 		{ given, TEXT_REGULAR, 1 } };
+	struct text_run rr = { NULL, TEXT_REGULAR, 0 };
 	struct item *it;
 	int first, rc = 0;
 
 	refs = index_refs(b, roles, s, &first);
+	rr.text = refs;
 	it = item_add(its, before);
-	it->cell[0].tb = set(b, ist, b->box.lang, r, given != NULL ? 2 : 1,
-	    colw - refw - gap, &s->pos, "person");
-	it->cell[1].tb = set1(b, &rst, refs, TEXT_REGULAR, refw, &s->pos,
+	it->cell[0].tb = index_cell(b, set(b, ist, b->box.lang, r,
+	    given != NULL ? 2 : 1, colw - refw - gap, &s->pos, "person"), ist,
+	    r, given != NULL ? 2 : 1, colw - refw - gap, &s->pos, "person");
+	it->cell[1].tb = index_cell(b, set1(b, &rst, refs, TEXT_REGULAR, refw,
+	    &s->pos, "person.forums"), &rst, &rr, 1, refw, &s->pos,
 	    "person.forums");
 	it->cell[1].x = colw - refw;
 	it->ncells = 2;

@@ -323,6 +323,13 @@ pdf_page_add_trimmed(struct pdf *p, double w, double h, double bleed,
 	if (w < 3 || h < 3 || w + 2 * s > 14400 || h + 2 * s > 14400)
 		return diag_error(p->d, NULL, "page size %.1f x %.1f pt is "
 		    "outside 3..14400 pt", w + 2 * s, h + 2 * s);
+	/* libharu's page tree is one array: it holds 32,767 pages. */
+	if (p->npages == PDF_MAX_PAGES) {
+		p->failed = 1;
+		return diag_error(p->d, NULL, "the document would have more "
+		    "than %d pages, the most a PDF of pdfgen can hold",
+		    PDF_MAX_PAGES);
+	}
 	if ((pg = HPDF_AddPage(p->doc)) == NULL)
 		return fail(p, "add a page");
 	if (check(p, HPDF_Page_SetWidth(pg, (HPDF_REAL)(w + 2 * s)),
@@ -628,15 +635,22 @@ pdf_bookmark(struct pdf *p, int parent, const char *title, double y)
 {
 	HPDF_Outline o;
 	HPDF_Destination dst;
+	char *short_title;
 
 	if (ready(p) == -1)
 		return -1;
 	if (parent >= (int)p->noutlines)
 		return diag_error(p->d, NULL, "bookmark '%s' has no parent %d",
 		    title, parent);
-	/* The encoder makes the title UTF-16; without it bytes go raw. */
+	/*
+	 * The encoder makes the title UTF-16; without it bytes go raw.  A
+	 * title of more than 240 characters is abbreviated: libharu refuses
+	 * strings of more than 65,535 bytes, and no viewer shows so much.
+	 */
+	short_title = utf8_abbrev(title);
 	o = HPDF_CreateOutline(p->doc, parent < 0 ? NULL :
-	    p->outlines[parent], title, p->u8);
+	    p->outlines[parent], short_title, p->u8);
+	free(short_title);
 	if (o == NULL || (dst = HPDF_Page_CreateDestination(p->page)) == NULL)
 		return fail(p, "add a bookmark");
 	if (check(p, HPDF_Destination_SetFitH(dst,
@@ -656,7 +670,7 @@ pdf_link(struct pdf *p, double x, double y, double w, double h, int page,
     double dest_y)
 {
 	struct link *l;
-	double o;
+	double o, pw, ph, x1, y1;
 
 	if (ready(p) == -1)
 		return -1;
@@ -664,11 +678,23 @@ pdf_link(struct pdf *p, double x, double y, double w, double h, int page,
 	o = p->origins[p->npages - 1];
 	x += o;
 	y += o;
+	/*
+	 * Only the part on the page can be clicked; libharu refuses numbers
+	 * beyond +-32767 (a text taller than any page would reach them).
+	 */
+	pw = HPDF_Page_GetWidth(p->page);
+	ph = HPDF_Page_GetHeight(p->page);
+	x1 = fmin(x + w, pw);
+	y1 = fmin(y + h, ph);
+	x = fmax(x, 0);
+	y = fmax(y, 0);
+	if (x1 <= x || y1 <= y)
+		return 0;
 	p->links = xgrow(p->links, p->nlinks, sizeof(*p->links));
 	l = &p->links[p->nlinks++];
 	l->page = p->page;
-	l->rect = (HPDF_Rect){ (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)(x + w),
-	    (HPDF_REAL)(y + h) };
+	l->rect = (HPDF_Rect){ (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)x1,
+	    (HPDF_REAL)y1 };
 	l->target = page;
 	l->y = dest_y;
 	return 0;

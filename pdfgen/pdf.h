@@ -35,6 +35,9 @@ struct pdf;
  * A new empty document reporting to d (which must outlive it).  Returns
  * NULL after reporting when libharu cannot start.
  */
+/* The most pages a document can have (libharu's limit of an array). */
+#define PDF_MAX_PAGES	32767
+
 struct pdf *pdf_new(struct diag *d, const struct pdf_info *);
 void	pdf_free(struct pdf *);
 

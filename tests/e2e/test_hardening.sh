@@ -251,3 +251,44 @@ t_one_line_positions() {
 		END { printf "pdfgen: 3 errors in '\''%s'\''; nothing written\n", f }' > "$T/expected.err"
 	diff -u "$T/expected.err" "$T/err" || fail "positions differ"
 }
+
+# libharu's hard limits are input errors or lifted, never exit 3.
+
+# A 64 KB title: a bookmark of libharu holds 65,535 bytes; abbreviated.
+t_limit_long_title() {
+	programme Anna Weiß "$(repeat 6500 'Verwaltung ')" Text > "$T/in.xml"
+	run 0 "$PDFGEN_RELEASE" all -o "$T/o" "$T/in.xml" || return 1
+	contains "$T/err" "$T/in.xml:10:5: warning: " || return 1
+	pdf_ok "$T/o/signs.pdf" && pdf_ok "$T/o/booklet.pdf"
+}
+
+# One person in 4,500 forums, a name of a megabyte: an index entry taller
+# than half a page is cut with "…" and a warning (it made a link libharu
+# could not write, and text below the page).
+t_limit_person_in_many_forums() {
+	crowd 4500 1 1 > "$T/in.xml"
+	run 0 "$PDFGEN_RELEASE" booklet -o "$T/o" "$T/in.xml" || return 1
+	# (the references are joined by no-break spaces)
+	contains "$T/err" "$T/in.xml:4508:1: warning: 'Forum" || return 1
+	contains "$T/err" "' in person.forums does not fit its box; shortened to 'Forum" ||
+		return 1
+	pdftotext "$T/o/booklet.pdf" "$T/text"
+	contains "$T/text" "Forum 27 · S. 6; …"
+}
+
+t_limit_megabyte_name() {
+	programme Anna "$(repeat 100000 'Weißmannn ')" Titel Text > "$T/in.xml"
+	run 0 "$PDFGEN_RELEASE" booklet -o "$T/o" "$T/in.xml" || return 1
+	contains "$T/err" "in person does not fit its box; shortened to 'Weißmannn Weißmannn" ||
+		return 1
+	[ "$(pages "$T/o/booklet.pdf")" -gt 300 ] ||
+		fail "booklet has $(pages "$T/o/booklet.pdf") pages"
+}
+
+# 33,000 signs: a PDF of libharu holds 32,767 pages.
+t_limit_pages() {
+	many_forums 33000 > "$T/in.xml"
+	run 1 "$PDFGEN_RELEASE" signs -o "$T/o" "$T/in.xml" || return 1
+	expect_file "$T/err" "pdfgen: error: the document would have more than 32767 pages, the most a PDF of pdfgen can hold" &&
+	[ ! -e "$T/o" ] || fail "written: $(ls -A "$T/o")"
+}
