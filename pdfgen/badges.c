@@ -514,6 +514,18 @@ role_for_organisation(struct job *j, const struct layout_box *org,
 	    s->role, 0, &s->pos, "person.role");
 }
 
+/* The titles of the person's forums, " / " between them. */
+static char *
+forum_titles(const struct badge *bg)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t i;
+
+	for (i = 0; i < bg->nforums; i++)
+		buf_add_item(&b, i, " / ", bg->forums[i]->title);
+	return buf_take(&b);
+}
+
 /*
  * "Forum 3" or "Forum 2, 3": the numbers of all the person's forums;
  * forums without numbers by start time and room, "10:30 Saal 1", when the
@@ -609,21 +621,6 @@ forums_box(struct job *j, const struct layout_box *b, double bx,
 	free(it);
 	free(runs);
 	return rc;
-}
-
-/* The titles of the person's forums, " / " between them. */
-static char *
-forum_titles(const struct badge *bg)
-{
-	struct buf b = { NULL, 0, 0 };
-	size_t i;
-
-	for (i = 0; i < bg->nforums; i++) {
-		if (i > 0)
-			buf_adds(&b, " / ");
-		buf_adds(&b, bg->forums[i]->title);
-	}
-	return buf_take(&b);
 }
 
 /* Appends v escaped as vCard 3.0 wants (NULL as nothing). */

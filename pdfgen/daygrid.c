@@ -977,9 +977,7 @@ speakers(const struct forum *f)
 
 	for (i = 0; i < f->nspeakers; i++) {
 		name = person_full_name(f->speakers[i]);
-		if (i > 0)
-			buf_adds(&b, ", ");
-		buf_adds(&b, name);
+		buf_add_item(&b, i, ", ", name);
 		free(name);
 	}
 	return f->nspeakers > 0 ? buf_take(&b) : NULL;

@@ -524,9 +524,7 @@ markup_plain(const char *text)
 		struct buf b = { NULL, 0, 0 };
 
 		for (i = 0; i < f.nparagraphs; i++) {
-			if (i > 0)
-				buf_addc(&b, ' ');
-			buf_adds(&b, f.paragraphs[i].text);
+			buf_add_item(&b, i, " ", f.paragraphs[i].text);
 			free(f.paragraphs[i].text);
 			free(f.paragraphs[i].bold);
 		}

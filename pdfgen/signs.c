@@ -372,11 +372,8 @@ description(const struct forum *f)
 
 	if (f->nparagraphs == 0)
 		return NULL;
-	for (i = 0; i < f->nparagraphs; i++) {
-		if (i > 0)
-			buf_addc(&b, ' ');
-		buf_adds(&b, f->paragraphs[i].text);
-	}
+	for (i = 0; i < f->nparagraphs; i++)
+		buf_add_item(&b, i, " ", f->paragraphs[i].text);
 	return buf_take(&b);
 }
 
@@ -480,18 +477,6 @@ draw_sign(struct job *j, const struct layout_side *side,
 	return rc;
 }
 
-/* Nonzero if any forum has a number (an import has none). */
-static int
-numbered(const struct programme *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->nforums; i++)
-		if (p->forums[i].number > 0)
-			return 1;
-	return 0;
-}
-
 /* The sessions of a room on a day, or the part of them one sheet shows. */
 struct roomsign {
 	const struct room *room;
@@ -576,7 +561,7 @@ room_signs(const struct job *j, struct roomday_row **rowsp,
 	struct roomsign *rs;
 	const struct track *one;
 	size_t i, k, n = 0, first, ns = 0;
-	int parts, c, num = numbered(p);
+	int parts, c, num = programme_numbered(p);
 
 	for (i = 0; i < p->nforums; i++)
 		if (p->forums[i].room != NULL)
@@ -754,7 +739,7 @@ per_room_day(const struct job *j)
 
 	if (l->item.per != PER_DEFAULT)
 		return l->item.per == PER_ROOM_DAY;
-	return !numbered(j->p) && box_find(&l->item.front,
+	return !programme_numbered(j->p) && box_find(&l->item.front,
 	    FIELD_ROOM_SCHEDULE) != NULL;
 }
 

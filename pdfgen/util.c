@@ -128,6 +128,14 @@ buf_adds(struct buf *b, const char *s)
 }
 
 void
+buf_add_item(struct buf *b, size_t i, const char *sep, const char *s)
+{
+	if (i > 0)
+		buf_adds(b, sep);
+	buf_adds(b, s);
+}
+
+void
 buf_addc(struct buf *b, char c)
 {
 	buf_add(b, &c, 1);

@@ -45,6 +45,8 @@ struct buf {
 
 void	buf_add(struct buf *, const char *s, size_t len);
 void	buf_adds(struct buf *, const char *s);
+/* Item i of a list: s, after sep unless it is the first (i == 0). */
+void	buf_add_item(struct buf *, size_t i, const char *sep, const char *s);
 void	buf_addc(struct buf *, char c);
 void	buf_addcp(struct buf *, uint32_t cp);	/* as UTF-8 */
 void	buf_release(struct buf *);
