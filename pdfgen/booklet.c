@@ -31,6 +31,84 @@
 /* Pages an office stapler binds when saddle stitching. */
 #define STAPLE_MAX	64
 
+/*
+ * The booklet's proportions.  Sizes come from the layout's styles and
+ * its type area; these say how the parts of a page stand to them, so that
+ * an A4 layout with larger type keeps the A5 booklet's look.
+ *
+ * Space above the parts of a session, in lines of body text: a session
+ * starts two lines and a little more below the last one's names, so that
+ * it stands apart; its first paragraph a little over half a line below
+ * its title, later paragraphs less, items of a list close together; the
+ * speakers and moderators nearly a line apart from the text.
+ */
+#define SP_SESSION	2.2	/* above a session's kicker or title */
+#define SP_KICKER	2	/* points between the kicker and the title */
+#define SP_FIRST_PARA	0.6
+#define SP_PARA		0.4
+#define SP_LIST_ITEM	0.15
+#define SP_URL		0.3	/* above an abstract's link */
+#define SP_TBA		0.6	/* above "to be announced" */
+#define SP_PEOPLE	0.8	/* above the speakers, above the moderators */
+#define SP_NAMES	0.5	/* an abstract's names */
+#define SP_NAMES_MOD	0.3	/* an abstract's moderators */
+#define SP_TITLES	0.5	/* between sessions of the pocket programme */
+/* Points above a session's subtitle and its time-and-room line. */
+#define SP_SUBTITLE	2
+#define SP_WHEN		3
+/* A group's heading (a day, a track): two h1 sizes below the last. */
+#define SP_GROUP	2
+
+/* The index: forums and pages take this share of the column, flush
+   right; an entry starts a quarter of its size below the last. */
+#define INDEX_REFS	0.36
+#define INDEX_SP	0.25
+
+/*
+ * The overview table, in sizes of the index style: the number column
+ * holds "Forum 12", the page column three digits; the room column takes
+ * this share of the width and the title the rest; a row starts half a
+ * line below the last, the head row a little more.
+ */
+#define TABLE_NUM_EMS	3.2
+#define TABLE_PAGE_EMS	3
+#define TABLE_ROOM	0.22
+#define TABLE_SP_HEAD	0.6
+#define TABLE_SP_ROW	0.5
+
+/*
+ * The cover: the accent band reaches this share of the type area's height
+ * below the top margin; the title stands this share below the band, the
+ * subtitle this many h2 sizes below the title.
+ */
+#define COVER_BAND	0.3
+#define COVER_TITLE	0.08
+#define COVER_SUBTITLE	0.6
+/* The dates and the venue: this many h2 sizes below the title. */
+#define COVER_WHEN	2
+
+/*
+ * Running heads and folios sit in the margins: the head's middle at this
+ * share of the top margin (nearer the edge than the type area, to which
+ * its rule, RULE_GAP points below the head, stays clear), the folio's
+ * middle halfway down the bottom margin.
+ */
+#define HEAD_POS	0.45
+#define HEAD_RULE_GAP	2
+#define FOLIO_POS	0.5
+
+/* Rules (running heads, the overview's rows, notes lines): a hairline. */
+#define RULE_WIDTH	0.4
+/* The rules' colour when the layout has no colour "rule": 40% grey. */
+#define RULE_GREY	0.6
+
+/*
+ * A type area smaller than this (points) holds no line of a session with
+ * its speakers: not a layout mistake worth setting, so refused.
+ */
+#define TA_MIN_WIDTH	36
+#define TA_MIN_HEIGHT	72
+
 struct booklet {
 	const struct programme *p;
 	/* its pdf sets the texts with its fonts; lang: of the labels */
@@ -228,15 +306,15 @@ forum_heading(struct booklet *b, struct items *its, size_t fi,
 	/* "Forum 3 · Track", the track alone without a number, or nothing. */
 	if ((s = forum_kicker(f, box_label(&b->box, "forum"))) != NULL) {
 		it = item_block(its, set1(b, &kicker, s, TEXT_REGULAR, b->colw,
-		    &f->pos, "forum.number"), 2.2 * line);
+		    &f->pos, "forum.number"), SP_SESSION * line);
 		free(s);
 		if (it == NULL)
 			return -1;
 		it->keep = 1;
 	}
 	if ((it = item_block(its, set(b, style(b, "h2"), lang, &title, 1,
-	    b->colw, &f->pos, "forum.title"), its->n > head ? 2 :
-	    2.2 * line)) == NULL)
+	    b->colw, &f->pos, "forum.title"), its->n > head ? SP_KICKER :
+	    SP_SESSION * line)) == NULL)
 		return -1;
 	it->keep = 1;
 	/* The section starts with its first item: the kicker, or the title. */
@@ -246,7 +324,7 @@ forum_heading(struct booklet *b, struct items *its, size_t fi,
 	    box_label(&b->box, "forum"), f->number, f->title)) : f->title;
 	if (f->subtitle != NULL) {
 		if ((it = item_block(its, set(b, style(b, "h3"), lang, &sub, 1,
-		    b->colw, &f->pos, "forum.subtitle"), 2)) == NULL)
+		    b->colw, &f->pos, "forum.subtitle"), SP_SUBTITLE)) == NULL)
 			return -1;
 		it->keep = 1;
 	}
@@ -289,7 +367,7 @@ forum_meta(struct booklet *b, struct items *its, const struct forum *f,
 	struct item *it = NULL;
 
 	if (*s != '\0' && (it = item_block(its, set1(b, meta, s,
-	    TEXT_REGULAR, b->colw, &f->pos, "forum.room"), 3)) == NULL) {
+	    TEXT_REGULAR, b->colw, &f->pos, "forum.room"), SP_WHEN)) == NULL) {
 		free(s);
 		return -1;
 	}
@@ -476,8 +554,9 @@ forum_text(struct booklet *b, struct items *its, const struct forum *f,
 		/* Items of a list close together, a paragraph apart. */
 		item = i > 0 && f->paragraphs[i].kind == PARA_ITEM &&
 		    f->paragraphs[i - 1].kind == PARA_ITEM;
-		if (para_item(b, its, f, i, lang, i == 0 ? line * 0.6 :
-		    item ? line * 0.15 : line * 0.4, budget - lines, &used,
+		if (para_item(b, its, f, i, lang, i == 0 ? line * SP_FIRST_PARA :
+		    item ? line * SP_LIST_ITEM : line * SP_PARA, budget - lines,
+		    &used,
 		    &n) == NULL)
 			return -1;
 		lines += n;
@@ -485,11 +564,11 @@ forum_text(struct booklet *b, struct items *its, const struct forum *f,
 	/* An abstract says where the whole is. */
 	if (b->content == CONTENT_ABSTRACT && f->url != NULL &&
 	    item_block(its, set1(b, meta, keep_str(b, short_url(f->url)),
-	    TEXT_REGULAR, b->colw, &f->pos, "forum.url"), line * 0.3) == NULL)
+	    TEXT_REGULAR, b->colw, &f->pos, "forum.url"), line * SP_URL) == NULL)
 		return -1;
 	if (f->nparagraphs == 0 && f->nspeakers == 0 && f->nmoderators == 0 &&
 	    item_block(its, set1(b, meta, box_label(&b->box, "to-be-announced"),
-	    TEXT_ITALIC, b->colw, &f->pos, "forum"), line * 0.6) == NULL)
+	    TEXT_ITALIC, b->colw, &f->pos, "forum"), line * SP_TBA) == NULL)
 		return -1;
 	return 0;
 }
@@ -510,10 +589,10 @@ forum_people(struct booklet *b, struct items *its, const struct forum *f,
 		free(s);
 	}
 	rc = people_items(b, its, heading, f->speakers, f->nspeakers, lang,
-	    line * 0.8);
+	    line * SP_PEOPLE);
 	free(heading);
 	if (rc == -1 || people_items(b, its, box_label(&b->box, "moderation"),
-	    f->moderators, f->nmoderators, lang, line * 0.8) == -1)
+	    f->moderators, f->nmoderators, lang, line * SP_PEOPLE) == -1)
 		return -1;
 	return 0;
 }
@@ -591,11 +670,11 @@ full_items(struct booklet *b, struct items *its, size_t fi)
 	h = f->speakers_complete ? xstrdup(box_label(&b->box, "speakers")) :
 	    capitalised(box_label(&b->box, "among-others"));
 	rc = names_item(b, its, h, f->speakers, f->nspeakers, lang,
-	    line * 0.5);
+	    line * SP_NAMES);
 	free(h);
 	if (rc == 0)
 		rc = names_item(b, its, box_label(&b->box, "moderation"), f->moderators,
-		    f->nmoderators, lang, line * 0.3);
+		    f->nmoderators, lang, line * SP_NAMES_MOD);
 	return rc;
 }
 
@@ -623,7 +702,7 @@ title_items(struct booklet *b, struct items *its, size_t fi)
 		    box_label(&b->box, "forum"), f->number), TEXT_BOLD, 1 };
 	t[n++] = (struct text_run){ f->title, TEXT_BOLD, 0 };
 	it = item_block(its, set(b, &ts, lang, t, n, b->colw, &f->pos,
-	    "forum.title"), body->size * body->leading * 0.5);
+	    "forum.title"), body->size * body->leading * SP_TITLES);
 	free(num);
 	if (it == NULL)
 		return -1;
@@ -829,7 +908,7 @@ index_entry(struct booklet *b, struct items *its, const struct roles *roles,
 {
 	const struct text_style *ist = style(b, "index");
 	struct text_style rst = restyle(ist, ALIGN_RIGHT);
-	double refw = floor(colw * 0.36), gap = ist->size;
+	double refw = floor(colw * INDEX_REFS), gap = ist->size;
 	char *given = index_given(s), *refs;
 	struct text_run r[2] = { { s->family, TEXT_BOLD, 1 },
 		{ given, TEXT_REGULAR, 1 } };
@@ -871,7 +950,7 @@ index_items(struct booklet *b, struct items *its, double colw)
 	programme_roles(b->p, 0, &roles);
 	for (i = 0; i < n && rc == 0; i++)
 		rc = index_entry(b, its, &roles, people[i], i == 0 ? size :
-		    size * 0.25, colw);
+		    size * INDEX_SP, colw);
 	roles_free(&roles);
 	free(people);
 	return rc;
@@ -969,7 +1048,7 @@ sessions_items(struct booklet *b, struct items *its)
 			prev = keep_str(b, g);
 			if ((it = item_block(its, set1(b, h1, prev,
 			    TEXT_REGULAR, b->colw, NULL, "group"), its->n ?
-			    h1->size * 2 : 0)) == NULL) {
+			    h1->size * SP_GROUP : 0)) == NULL) {
 				rc = -1;
 				break;
 			}
@@ -1041,8 +1120,8 @@ table_init(struct booklet *b, struct table *t)
 	/* Forums without numbers (an import): no number column. */
 	int numbered = programme_numbered(b->p);
 	double w = b->area.width, gap = ist->size,
-	    numw = numbered ? ist->size * 3.2 + gap : 0,
-	    pagew = ist->size * 3, roomw = floor(w * 0.22),
+	    numw = numbered ? ist->size * TABLE_NUM_EMS + gap : 0,
+	    pagew = ist->size * TABLE_PAGE_EMS, roomw = floor(w * TABLE_ROOM),
 	    titlew = w - numw - roomw - pagew - gap;
 
 	t->left = restyle(ist, ALIGN_LEFT);
@@ -1066,7 +1145,7 @@ table_head(struct booklet *b, struct items *its, const struct table *t)
 		box_label(&b->box, "room"), box_label(&b->box, "page") };
 	const struct text_style *hs[4] = { &t->left, &t->left, &t->left,
 		&t->right };
-	struct item *it = item_add(its, t->left.size * 0.6);
+	struct item *it = item_add(its, t->left.size * TABLE_SP_HEAD);
 	int c, rc = 0;
 
 	it->keep = 1;
@@ -1093,7 +1172,7 @@ table_row(struct booklet *b, struct items *its, const struct table *t,
 	    *track = f->track != NULL ? xasprintf(" \u00b7 %s",
 	    f->track->name) : NULL;
 	char *pstr = xasprintf("%zu", a->page + 1);
-	struct item *it = item_add(its, t->left.size * 0.5);
+	struct item *it = item_add(its, t->left.size * TABLE_SP_ROW);
 	struct text_block *tb[4] = { NULL };
 	int c, rc = 0;
 
@@ -1227,7 +1306,7 @@ cover_title(struct booklet *b, struct page *pg, double *y)
 		if ((tb = set1(b, style(b, "h2"), ev->subtitle, TEXT_REGULAR,
 		    b->area.width, NULL, "event.subtitle")) == NULL)
 			return -1;
-		*y += style(b, "h2")->size * 0.6;
+		*y += style(b, "h2")->size * COVER_SUBTITLE;
 		cover_text(pg, tb, *y);
 		*y += text_height(tb);
 	}
@@ -1297,7 +1376,7 @@ cover(struct booklet *b)
 	struct page *pg = page_new(&b->bk.front, PAGE_COVER, NULL);
 	struct text_style band_st = *style(b, "h1");
 	struct text_block *tb;
-	double y, band = lb->top + b->area.height * 0.3;
+	double y, band = lb->top + b->area.height * COVER_BAND;
 
 	op_rect(pg, 0, 0, 0, b->pw, band, &b->accent, 1);
 	band_st.colour = (struct colour){ COLOUR_RGB, { 1, 1, 1, 0 } };
@@ -1305,10 +1384,10 @@ cover(struct booklet *b)
 	    b->area.width, NULL, "label")) == NULL)
 		return -1;
 	cover_text(pg, tb, band - lb->top - text_height(tb) - band_st.size);
-	y = band - lb->top + b->area.height * 0.08;
+	y = band - lb->top + b->area.height * COVER_TITLE;
 	if (cover_title(b, pg, &y) == -1)
 		return -1;
-	y += style(b, "h2")->size * 2;
+	y += style(b, "h2")->size * COVER_WHEN;
 	if (cover_when_where(b, pg, y) == -1 || cover_foot(b, pg) == -1)
 		return -1;
 	return 0;
@@ -1329,7 +1408,8 @@ notes_page(struct booklet *b)
 	op_text(pg, 1, tb, 0, text_lines(tb), 0, 0);
 	for (y = text_height(tb) + step; y <= b->area.height + FLOW_EPS;
 	    y += step)
-		op_line(pg, 1, 0, y, b->area.width, 0, &ns->colour, 0.4);
+		op_line(pg, 1, 0, y, b->area.width, 0, &ns->colour,
+		    RULE_WIDTH);
 	return 0;
 }
 
@@ -1358,10 +1438,10 @@ decorate(struct booklet *b, size_t phys)
 		    NULL, "running head")) == NULL)
 			return -1;
 		/* Within the top margin, clear of the type area. */
-		op_text(pg, 0, tb, 0, 1, left, fmax(lb->top * 0.45 -
+		op_text(pg, 0, tb, 0, 1, left, fmax(lb->top * HEAD_POS -
 		    text_height(tb) / 2, 0));
-		op_line(pg, 0, left, lb->top * 0.45 + text_height(tb) / 2 + 2,
-		    b->area.width, 0, &b->area.rule, 0.4);
+		op_line(pg, 0, left, lb->top * HEAD_POS + text_height(tb) / 2 +
+		    HEAD_RULE_GAP, b->area.width, 0, &b->area.rule, RULE_WIDTH);
 	}
 	num = phys < b->bk.front.n ? roman((int)phys + 1) :
 	    xasprintf("%zu", phys - b->bk.front.n + 1);
@@ -1371,7 +1451,7 @@ decorate(struct booklet *b, size_t phys)
 	free(num);
 	if (tb == NULL)
 		return -1;
-	op_text(pg, 0, tb, 0, 1, left, b->ph - lb->bottom * 0.5 -
+	op_text(pg, 0, tb, 0, 1, left, b->ph - lb->bottom * FOLIO_POS -
 	    text_height(tb) / 2);
 	return 0;
 }
@@ -1458,12 +1538,14 @@ booklet_init(struct booklet *b, const struct programme *p,
 	b->area.column_gap = lb->column_gap;
 	b->colw = (b->area.width - lb->column_gap * (lb->columns - 1)) /
 	    (lb->columns > 0 ? lb->columns : 1);
-	if (b->area.width < 36 || b->area.height < 72 || b->colw < 36)
+	if (b->area.width < TA_MIN_WIDTH || b->area.height < TA_MIN_HEIGHT ||
+	    b->colw < TA_MIN_WIDTH)
 		return diag_error(d, NULL, "the type area of '%s' is too "
 		    "small for a booklet", l->file);
 	c = layout_colour(l, "accent");
 	b->accent = c != NULL ? *c : style(b, "h1")->colour;
-	b->area.rule = (struct colour){ COLOUR_RGB, { 0.6, 0.6, 0.6, 0 } };
+	b->area.rule = (struct colour){ COLOUR_RGB, { RULE_GREY, RULE_GREY,
+	    RULE_GREY, 0 } };
 	return 0;
 }
 
