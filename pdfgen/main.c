@@ -7,12 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "coverage.h"
 #include "diag.h"
 #include "image.h"
 #include "layout.h"
 #include "output.h"
+#include "parallel.h"
 #include "parse.h"
 #include "render.h"
 #include "util.h"
@@ -492,22 +494,66 @@ render_one(const struct product *r, const struct programme *p,
 	return rc;
 }
 
+/* What "all" renders each product with (parallel_job). */
+struct all_job {
+	const struct programme	*p;
+	const struct args	*a;
+	const char		*argv0;
+};
+
+static int
+all_job(size_t i, void *arg, struct diag *d)
+{
+	const struct all_job *j = arg;
+
+	return render_one(&products[i], j->p, j->a, j->argv0, d);
+}
+
+/*
+ * How many products "all" renders at once: $PDFGEN_JOBS (1 renders one
+ * after the other in this process), else one per processor.
+ */
+static long
+all_jobs(struct diag *d)
+{
+	const char *s = getenv("PDFGEN_JOBS");
+	char *end;
+	long n;
+
+	if (s == NULL || *s == '\0')
+		return (n = sysconf(_SC_NPROCESSORS_ONLN)) > 1 ? n : 1;
+	n = strtol(s, &end, 10);
+	if (*end != '\0' || n < 1 || n > 64)
+		return diag_error(d, NULL, "PDFGEN_JOBS is '%s', not a number "
+		    "of processes from 1 to 64", s);
+	return n;
+}
+
 /* Renders the product asked for, or all, into one folder: all or none. */
 static int
 render(const struct programme *p, const struct args *a, const char *argv0,
     struct diag *d)
 {
 	const char *dir = a->out ? a->out : DEFAULT_OUTDIR;
-	const struct product *r;
+	const char *names[64];
+	struct all_job job = { p, a, argv0 };
+	size_t i, n;
+	long jobs = 1;
 	int rc = 0;
 
+	if (strcmp(a->command, "all") == 0 && (jobs = all_jobs(d)) == -1)
+		return -1;
 	if (output_begin(dir, d) == -1)
 		return -1;
+	for (n = 0; products[n].name != NULL; n++)
+		names[n] = products[n].name;
 	if (strcmp(a->command, "all") != 0)
 		rc = render_one(product_find(a->command), p, a, argv0, d);
+	else if (jobs > 1)
+		rc = parallel_run(n, (int)jobs, names, all_job, &job, d);
 	else
-		for (r = products; r->name != NULL; r++)
-			if (render_one(r, p, a, argv0, d) == -1)
+		for (i = 0; i < n; i++)
+			if (all_job(i, &job, d) == -1)
 				rc = -1;
 	return output_end(rc == 0 && !diag_failed(d), d);
 }

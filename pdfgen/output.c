@@ -390,3 +390,55 @@ output_end(int ok, struct diag *d)
 	memset(&run, 0, sizeof(run));
 	return failed == -1 ? 0 : -1;
 }
+
+void
+output_child(void)
+{
+	size_t i;
+
+	if (!run.active)
+		return;
+	tempfile_forget(run.lock);
+	if (run.made != -1)
+		tempfile_forget(run.made);
+	run.made = -1;
+	for (i = 0; i < run.n; i++) {
+		tempfile_forget(run.v[i].tmp);
+		free(run.v[i].path);
+	}
+	run.n = 0;
+}
+
+void
+output_handover(FILE *fp)
+{
+	size_t i;
+
+	fprintf(fp, "%zu\n", run.n);
+	for (i = 0; i < run.n; i++) {
+		fprintf(fp, "%s%c%s%c", tempfile_path(run.v[i].tmp), '\0',
+		    run.v[i].path, '\0');
+		tempfile_forget(run.v[i].tmp);
+		free(run.v[i].path);
+	}
+	run.n = 0;
+}
+
+int
+output_adopt(const char *tmp, const char *path)
+{
+	struct pending *p;
+	int h;
+
+	if ((h = tempfile_register(tmp, TEMPFILE_FILE)) == -1) {
+		(void)unlink(tmp);
+		return -1;
+	}
+	run.v = xreallocarray(run.v, run.n + 1, sizeof(*run.v));
+	p = &run.v[run.n++];
+	p->path = xstrdup(path);
+	p->tmp = h;
+	p->backup = -1;
+	p->existed = 0;
+	return 0;
+}

@@ -66,4 +66,20 @@ int	output_begin(const char *dir, struct diag *);
  */
 int	output_end(int commit, struct diag *);
 
+/*
+ * A run's files written by child processes (parallel.h).  In a child made
+ * by fork() within a run, output_child() forgets what the parent holds
+ * (the lock, the folder, its files), so that the child never removes
+ * them; the child's own files stay pending.  output_handover() writes the
+ * child's pending files to fp, their number on a line and then each
+ * temporary's path and the file's path NUL-terminated, and forgets them:
+ * from then on the parent owns them, through output_adopt(), which makes
+ * the temporary file tmp a pending file of the parent's run that goes to
+ * path.  output_adopt() returns 0, or -1 (the temporary removed) when no
+ * more temporary files can be registered.
+ */
+void	output_child(void);
+void	output_handover(FILE *fp);
+int	output_adopt(const char *tmp, const char *path);
+
 #endif

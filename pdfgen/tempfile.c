@@ -148,3 +148,17 @@ tempfile_block_signals(int how)
 		sigaddset(&set, signals[i]);
 	(void)sigprocmask(how ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
+
+int
+tempfile_signal_pending(void)
+{
+	sigset_t set;
+	size_t i;
+
+	if (sigpending(&set) == -1)
+		return 0;
+	for (i = 0; i < NSIGNALS; i++)
+		if (sigismember(&set, signals[i]) == 1)
+			return 1;
+	return 0;
+}

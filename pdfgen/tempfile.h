@@ -45,4 +45,7 @@ void	tempfile_forget(int h);
  */
 void	tempfile_block_signals(int how);
 
+/* Nonzero when one of the signals above came while they were blocked. */
+int	tempfile_signal_pending(void);
+
 #endif

@@ -156,3 +156,76 @@ t_output_convert_keeps_earlier_file() {
 	cmp "$T/before.xml" "$T/o/p.xml" || fail "p.xml changed" || return 1
 	[ "$(ls -A "$T/o")" = p.xml ] || fail "left behind: $(ls -A "$T/o")"
 }
+
+# thick_input N: N forums in N rooms, each with a long description and
+# the same speaker, whose name is too long for a badge; forum 1's title is
+# too long for a sign: "all --impose" warns from the booklet (too thick to
+# staple, once it is set: late), the signs and the badges.
+thick_input() {
+	awk -v n="$1" 'BEGIN {
+		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+		print "<programme xmlns=\"urn:pdfgen:programme:1\" version=\"1\" xml:lang=\"de\">"
+		print "<event><title>Großkongress</title><date>2025-06-12</date></event>"
+		printf "<rooms>"
+		for (i = 1; i <= n; i++)
+			printf "<room id=\"r%d\"><name>Raum %d</name></room>\n", i, i
+		print "</rooms>"
+		print "<slots><slot id=\"s1\" date=\"2025-06-12\" start=\"14:00\" end=\"15:30\"/></slots>"
+		print "<people><person id=\"p1\"><given>Hubert</given><family>Wolfeschlegelsteinhausenbergerdorff</family></person></people>"
+		for (i = 0; i < 12; i++)
+			long = long "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung "
+		for (i = 0; i < 40; i++)
+			text = text "Verwaltung digital gestalten mit Bürgerinnen, Ämtern und Kommunen. "
+		print "<forums>"
+		for (i = 1; i <= n; i++)
+			printf "<forum id=\"f%d\" number=\"%d\" room=\"r%d\" slot=\"s1\"><title>%s</title><description><p>%s</p></description><speakers><speaker ref=\"p1\"/></speakers></forum>\n", i, i, i, i == 1 ? long : "Forum " i, text
+		print "</forums></programme>"
+	}'
+}
+
+# "all" renders its products side by side (PDFGEN_JOBS processes, one per
+# processor by default): the same files, byte for byte, and the same
+# messages in the same order as one after the other (PDFGEN_JOBS=1); a
+# product that fails leaves nothing either way.
+t_output_parallel_as_serial() {
+	export SOURCE_DATE_EPOCH=1700000000
+	thick_input 150 >"$T/warn.xml"
+	for jobs in 1 4 default; do
+		j=$jobs
+		[ "$j" = default ] && j=
+		run 0 env PDFGEN_JOBS=$j "$PDFGEN" all --impose -o "$T/o$jobs" \
+		    "$T/warn.xml" || return 1
+		mv "$T/err" "$T/err$jobs"
+	done
+	[ "$(grep -c 'warning:' "$T/err1")" -ge 4 ] &&
+	    grep -q 'warning: the booklet has' "$T/err1" ||
+		fail "too few warnings: $(cat "$T/err1")" || return 1
+	for jobs in 4 default; do
+		diff -u "$T/err1" "$T/err$jobs" ||
+			fail "PDFGEN_JOBS=$jobs: other messages" || return 1
+		diff -r "$T/o1" "$T/o$jobs" ||
+			fail "PDFGEN_JOBS=$jobs: other files" || return 1
+	done
+	[ "$(ls "$T/o4")" = "$(printf 'badges.pdf\nbooklet-imposed.pdf\nbooklet.pdf\nposter.pdf\nsigns.pdf')" ] ||
+		fail "files: $(ls -A "$T/o4")" || return 1
+	# --strict: the signs and the badges fail.
+	run 0 "$PDFGEN" all -o "$T/o" input/programme.xml || return 1
+	snapshot "$T/o" before
+	for jobs in 1 4; do
+		run 1 env PDFGEN_JOBS=$jobs "$PDFGEN" all --strict -o "$T/o" \
+		    "$T/warn.xml" || return 1
+		mv "$T/err" "$T/strict$jobs"
+		same_as "$T/o" before || return 1
+	done
+	diff -u "$T/strict1" "$T/strict4" || fail "--strict: other messages" ||
+		return 1
+	contains "$T/strict4" "pdfgen: nothing written to '$T/o'"
+}
+
+t_output_jobs_checked() {
+	run 1 env PDFGEN_JOBS=0 "$PDFGEN" all -o "$T/o" input/programme.xml ||
+		return 1
+	expect_file "$T/err" "pdfgen: error: PDFGEN_JOBS is '0', not a number of processes from 1 to 64" ||
+		return 1
+	[ ! -e "$T/o" ] || fail "left behind: $T/o"
+}
