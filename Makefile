@@ -67,6 +67,18 @@ build/schema.c: input/programme.xsd layouts/layout.xsd tests/embed.sh | build/.d
 build/schema.o: build/schema.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The hyphenation automata are built from the installed patterns once, here,
+# and compiled in by pdfgen/hyphdata.c: no cache at run time.
+build/mkhyph: tests/mkhyph.c pdfgen/hyphenate.c pdfgen/hyphenate.h \
+    pdfgen/util.c | build/.dir
+	$(CC) $(ALL_CFLAGS) -Ipdfgen -o $@ tests/mkhyph.c pdfgen/hyphenate.c \
+	  pdfgen/util.c $(LIBS)
+
+build/hyph_de.bin build/hyph_en.bin: build/mkhyph
+	build/mkhyph $(@:build/hyph_%.bin=%) $@
+
+build/hyphdata.o build/test/hyphdata.o: build/hyph_de.bin build/hyph_en.bin
+
 build/.dir build/test/.dir:
 	mkdir -p $(@D) && touch $@
 
@@ -125,7 +137,8 @@ fuzz:
 	sh tests/fuzz/run.sh $(FUZZ_BIN)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h \
-    tests/fuzz/fuzz_programme.c $(LIB_SRC) build/schema.c
+    tests/fuzz/fuzz_programme.c $(LIB_SRC) build/schema.c \
+    build/hyph_de.bin build/hyph_en.bin
 	clang $(DEFS) $(WARN) $(PKG_CFLAGS) $(FUZZ_FLAGS) -Ipdfgen -o $@ \
 	  $< $(LIB_SRC) build/schema.c $(LIBS)
 

@@ -33,11 +33,15 @@ static const char *const dict_files[LANG__MAX] = {
 /*
  * Loaded on first use and kept for the process.  libhyphen builds the
  * German automaton (278,832 states) from its patterns in about 1.2 s, so
- * the result is cached on disk and read back in milliseconds next time.
+ * the build does it once (tests/mkhyph.c) and compiles the result in
+ * (pdfgen/hyphdata.c), where it is read in milliseconds.  There is no
+ * cache at run time: nothing another user could plant or change.
  */
 static HyphenDict *dicts[LANG__MAX];
 static int tried[LANG__MAX];
 static int freed_at_exit;
+static int use_built = 1;	/* 0: from the patterns (hyph_use_built) */
+static int from_build[LANG__MAX];
 
 #if defined(__SANITIZE_ADDRESS__)
 /*
@@ -70,18 +74,18 @@ lang_of(const char *lang)
 }
 
 /*
- * The cache of built automata, one file per dictionary in
- * $XDG_CACHE_HOME/pdfgen (else ~/.cache/pdfgen), as fontconfig caches
- * fonts.  A file is a header that names the source file (its path, size
- * and modification time, so an updated hyphen-de package makes it stale)
- * and the struct sizes of the build that wrote it, then the source path,
- * then the body: the levels of the dictionary field by field.  Numbers in
+ * A built automaton (hyph_build(), compiled in as hyph_blobs[]) is a
+ * header that names the source file (its path, size and modification
+ * time, so an updated hyphen-de package makes it stale: the patterns are
+ * then loaded instead) and the struct sizes of the build that wrote it,
+ * then the source path, then the body: the levels of the dictionary field
+ * by field.  Numbers in
  * the body are unsigned LEB128, which halves the file (most are below 128
  * or are state numbers of three bytes), and reading it is a good part of
  * the load.  The body carries a checksum because the index checks in
- * get_level only keep a damaged file from crashing us: a changed digit in
- * a pattern would pass them and silently move hyphenation points.  Any
- * mismatch means the patterns are loaded again and the file rewritten.
+ * get_level only keep damaged data from crashing us: a changed digit in a
+ * pattern would pass them and silently move hyphenation points.  Any
+ * mismatch means the patterns are loaded instead.
  */
 #define CACHE_MAGIC	"pdfgHYC\n"
 #define CACHE_VERSION	1
@@ -372,65 +376,30 @@ get_level(struct rd *r, HyphenDict *d)
 	return 0;
 }
 
-/* The cache file for the dictionary src, or NULL without a home. */
-static char *
-cache_file(const char *src, char **dir)
-{
-	const char *base = getenv("XDG_CACHE_HOME"), *name;
-	size_t stem;
-
-	/* The XDG spec says to ignore a relative path. */
-	if (base != NULL && base[0] == '/')
-		*dir = xasprintf("%s/pdfgen", base);
-	else if ((base = getenv("HOME")) != NULL && base[0] != '\0')
-		*dir = xasprintf("%s/.cache/pdfgen", base);
-	else
-		return NULL;
-	name = strrchr(src, '/') != NULL ? strrchr(src, '/') + 1 : src;
-	stem = strlen(name);
-	if (stem > 4 && strcmp(name + stem - 4, ".dic") == 0)
-		stem -= 4;
-	return xasprintf("%s/%.*s.cache", *dir, (int)stem, name);
-}
-
-/* The dictionary in the cache file, in arena a; NULL if it is not current. */
+/* The dictionary in data, built from src, in arena a; NULL if not current. */
 static HyphenDict *
-cache_load(const char *file, const char *src, const struct stat *src_st,
-    struct arena *a)
+built_load(const char *data, size_t len, const char *src,
+    const struct stat *src_st, struct arena *a)
 {
 	struct cache_head h, want;
-	struct stat st;
 	struct rd r;
 	HyphenDict *d = NULL, *l, *prev = NULL;
-	char *data = NULL;
-	size_t len = 0, off = 0;
-	ssize_t got = 0;
-	int fd, i, levels;
+	size_t off;
+	int i, levels;
 
-	if ((fd = open(file, O_RDONLY | O_CLOEXEC)) == -1)
+	if (len < sizeof(h) || len > CACHE_MAX)
 		return NULL;
-	if (fstat(fd, &st) == 0 && st.st_size >= (off_t)sizeof(h) &&
-	    st.st_size <= CACHE_MAX) {
-		len = (size_t)st.st_size;
-		data = xmalloc(len);
-		while (off < len && (got = read(fd, data + off,
-		    len - off)) > 0)
-			off += (size_t)got;
-	}
-	close(fd);
-	if (data == NULL || off != len)
-		goto fail;
 	memcpy(&h, data, sizeof(h));
 	head_for(&want, src, src_st);
 	off = sizeof(h) + want.path_len;
 	if (off > len)
-		goto fail;
+		return NULL;
 	want.body_len = len - off;
 	want.body_sum = h.body_sum;
 	if (memcmp(&h, &want, sizeof(h)) != 0 ||
 	    memcmp(data + sizeof(h), src, want.path_len) != 0 ||
 	    checksum(data + off, len - off) != h.body_sum)
-		goto fail;
+		return NULL;
 	r.p = data + off;
 	r.end = data + len;
 	r.a = a;
@@ -448,79 +417,83 @@ cache_load(const char *file, const char *src, const struct stat *src_st,
 	}
 	if (r.p != r.end)
 		goto fail;
-	free(data);
 	return d;
 fail:
 	arena_free(a);
-	free(data);
 	return NULL;
 }
 
-/*
- * Writes the cache through a temporary file and rename, so a reader never
- * sees half a file.  Failing here costs only speed, so it is silent.
- */
-static void
-cache_save(const char *file, const char *dir, const char *src,
-    const struct stat *src_st, const HyphenDict *d)
+int
+hyph_build(const char *lang, struct buf *b)
 {
 	struct cache_head h;
-	struct buf b = { 0 };
+	struct stat st;
+	HyphenDict *d;
 	const HyphenDict *l;
-	char *tmp, *parent;
-	size_t off, done = 0;
-	ssize_t n = 0;
-	int fd, levels = 0;
+	const char *src;
+	size_t off;
+	int levels = 0;
 
-	head_for(&h, src, src_st);
-	buf_add(&b, (const char *)&h, sizeof(h));
-	buf_add(&b, src, h.path_len);
-	off = b.len;
+	if (lang_of(lang) < 0)
+		return -1;
+	src = dict_files[lang_of(lang)];
+	if (stat(src, &st) == -1 || (d = hnj_hyphen_load(src)) == NULL)
+		return -1;
+	head_for(&h, src, &st);
+	off = b->len;
+	buf_add(b, (const char *)&h, sizeof(h));
+	buf_add(b, src, h.path_len);
 	for (l = d; l != NULL; l = l->nextlevel)
 		levels++;
-	put_num(&b, (unsigned)levels);
+	put_num(b, (unsigned)levels);
 	for (l = d; l != NULL; l = l->nextlevel)
-		put_level(&b, l);
-	h.body_len = b.len - off;
-	h.body_sum = checksum(b.data + off, b.len - off);
-	memcpy(b.data, &h, sizeof(h));
+		put_level(b, l);
+	hnj_hyphen_free(d);
+	off += sizeof(h) + h.path_len;
+	h.body_len = b->len - off;
+	h.body_sum = checksum(b->data + off, b->len - off);
+	memcpy(b->data + off - sizeof(h) - h.path_len, &h, sizeof(h));
+	return 0;
+}
 
-	/* ~/.cache may not exist yet either; the home above it does. */
-	parent = xstrdup(dir);
-	*strrchr(parent, '/') = '\0';
-	(void)mkdir(parent, 0700);
-	(void)mkdir(dir, 0700);
-	free(parent);
-	tmp = xasprintf("%s.XXXXXX", file);
-	if ((fd = mkstemp(tmp)) != -1) {
-		while (done < b.len && (n = write(fd, b.data + done,
-		    b.len - done)) > 0)
-			done += (size_t)n;
-		if (close(fd) == -1 || done != b.len ||
-		    rename(tmp, file) == -1)
-			(void)unlink(tmp);
-	}
-	free(tmp);
-	buf_release(&b);
+int
+hyph_check_built(const char *lang, const char *data, size_t len)
+{
+	struct arena a = { 0 };
+	struct stat st;
+	const char *src;
+
+	if (lang_of(lang) < 0)
+		return -1;
+	src = dict_files[lang_of(lang)];
+	if (stat(src, &st) == -1 || built_load(data, len, src, &st, &a) ==
+	    NULL)
+		return -1;
+	arena_free(&a);
+	return 0;
 }
 
 /*
- * Loads the patterns of src, through the cache when it is current (then
- * into arena a, which stays empty otherwise).
+ * Loads the patterns of language l: the automaton built with pdfgen
+ * (into arena a) when it is current, else from the patterns (a stays
+ * empty).
  */
 static HyphenDict *
-dict_load(const char *src, struct arena *a)
+dict_load(int l, struct arena *a)
 {
+	const struct hyph_blob *bl = &hyph_blobs[l];
+	const char *src = dict_files[l];
 	struct stat st;
 	HyphenDict *d = NULL;
-	char *file = NULL, *dir = NULL;
 
-	if (stat(src, &st) == 0 && (file = cache_file(src, &dir)) != NULL)
-		d = cache_load(file, src, &st, a);
-	if (d == NULL && (d = hnj_hyphen_load(src)) != NULL && file != NULL)
-		cache_save(file, dir, src, &st, d);
-	free(file);
-	free(dir);
+	if (stat(src, &st) == -1)
+		return NULL;
+	if (use_built && bl->end > bl->start)
+		d = built_load(bl->start, (size_t)(bl->end - bl->start), src,
+		    &st, a);
+	from_build[l] = d != NULL;
+	if (d == NULL)
+		d = hnj_hyphen_load(src);
 	return d;
 }
 
@@ -533,7 +506,7 @@ dict_for(const char *lang)
 		return NULL;
 	if (!tried[l]) {
 		tried[l] = 1;
-		dicts[l] = dict_load(dict_files[l], &arenas[l]);
+		dicts[l] = dict_load(l, &arenas[l]);
 		if (!freed_at_exit) {
 			freed_at_exit = 1;
 			atexit(hyph_reset);
@@ -555,6 +528,21 @@ hyph_reset(void)
 		dicts[l] = NULL;
 		tried[l] = 0;
 	}
+}
+
+void
+hyph_use_built(int yes)
+{
+	hyph_reset();
+	use_built = yes;
+}
+
+int
+hyph_from_build(const char *lang)
+{
+	int l = lang_of(lang);
+
+	return l >= 0 && dict_for(lang) != NULL && from_build[l];
 }
 
 int

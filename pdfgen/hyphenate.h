@@ -8,7 +8,7 @@
  * look like acronyms or codes (two capitals or a digit: "CIIO", "EfA",
  * "OZG2") are never hyphenated, nor are words with letters outside the
  * dictionary's character set.  Dictionaries are loaded once per process,
- * and the automaton libhyphen builds from the patterns is cached on disk.
+ * from the automata the build made of the patterns.
  *
  * For the typesetting core (text.c) and its tests.
  */
@@ -40,10 +40,34 @@ size_t	hyph_word(const char *lang, const char *word, size_t len,
 int	hyph_available(const char *lang);
 
 /*
- * Frees the loaded dictionaries; the next use loads them again (from the
- * cache in $XDG_CACHE_HOME/pdfgen when it is current).  Runs at exit;
- * tests call it to load again after changing the cache.
+ * Frees the loaded dictionaries; the next use loads them again.  Runs at
+ * exit.
  */
 void	hyph_reset(void);
+
+/*
+ * The automata built from the patterns at build time, compiled in by
+ * pdfgen/hyphdata.c (German, English); empty where the build found no
+ * patterns.  Used while they match the installed pattern files.
+ */
+struct hyph_blob {
+	const char	*start, *end;
+};
+extern const struct hyph_blob hyph_blobs[2];
+
+struct buf;
+
+/* For tests/mkhyph.c: appends lang's automaton, built now, to b; 0 or -1. */
+int	hyph_build(const char *lang, struct buf *b);
+
+/* For tests: 0 if data is a sound, current automaton of lang. */
+int	hyph_check_built(const char *lang, const char *data, size_t len);
+
+/*
+ * For tests: loads (after a reset) the compiled-in automata, or with 0
+ * always the patterns; hyph_from_build() says where lang's came from.
+ */
+void	hyph_use_built(int);
+int	hyph_from_build(const char *lang);
 
 #endif
