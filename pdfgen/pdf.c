@@ -162,6 +162,26 @@ info_date(void)
 	return dt;
 }
 
+/*
+ * Sets a document info entry (none for NULL), abbreviated past 240
+ * characters: libharu refuses strings of more than 65,535 bytes, and no
+ * viewer shows so much.
+ */
+static int
+set_info(struct pdf *p, HPDF_InfoType type, const char *value,
+    const char *what)
+{
+	char *s;
+	int rc;
+
+	if (value == NULL)
+		return 0;
+	s = utf8_abbrev(value);
+	rc = check(p, HPDF_SetInfoAttr(p->doc, type, s), what);
+	free(s);
+	return rc;
+}
+
 struct pdf *
 pdf_new(struct diag *d, const struct pdf_info *info)
 {
@@ -197,13 +217,10 @@ pdf_new(struct diag *d, const struct pdf_info *info)
 	    check(p, HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, dt),
 	    "set document info") == -1)
 		goto bad;
-	if (info != NULL && ((info->title != NULL && check(p,
-	    HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, info->title),
-	    "set the title") == -1) || (info->author != NULL && check(p,
-	    HPDF_SetInfoAttr(p->doc, HPDF_INFO_AUTHOR, info->author),
-	    "set the author") == -1) || (info->subject != NULL && check(p,
-	    HPDF_SetInfoAttr(p->doc, HPDF_INFO_SUBJECT, info->subject),
-	    "set the subject") == -1)))
+	if (info != NULL && (set_info(p, HPDF_INFO_TITLE, info->title,
+	    "set the title") == -1 || set_info(p, HPDF_INFO_AUTHOR,
+	    info->author, "set the author") == -1 || set_info(p,
+	    HPDF_INFO_SUBJECT, info->subject, "set the subject") == -1))
 		goto bad;
 	return p;
 bad:

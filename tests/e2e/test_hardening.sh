@@ -262,6 +262,22 @@ t_limit_long_title() {
 	pdf_ok "$T/o/signs.pdf" && pdf_ok "$T/o/booklet.pdf"
 }
 
+# A 72 KB event title and a layout label of 900 KB (the signs' PDF
+# subject): the document info is abbreviated as bookmarks are.
+t_limit_long_info() {
+	programme Anna Weiß Titel Text |
+		sed "s|<title>Härtetest</title>|<title>$(repeat 8000 'Kongress ')</title>|" > "$T/in.xml"
+	run 0 "$PDFGEN_RELEASE" all -o "$T/o" "$T/in.xml" || return 1
+	repeat 90000 'Türschild ' > "$T/label"
+	awk -v f="$T/label" 'BEGIN { getline big < f }
+		/<label key="signs" lang="de">/ { sub(/>[^<]*</, ">" big "<") } 1' \
+		layouts/signs-a4-landscape.xml > "$T/layout.xml"
+	run 0 "$PDFGEN_RELEASE" signs --layout "$T/layout.xml" -o "$T/o2" \
+		input/programme.xml || return 1
+	pdfinfo "$T/o2/signs.pdf" | grep -q '^Subject: *Türschild Türschild .* … .*Türschild$' ||
+		fail "subject not abbreviated: $(pdfinfo "$T/o2/signs.pdf" | grep Subject | cut -c1-200)"
+}
+
 # One person in 4,500 forums, a name of a megabyte: an index entry taller
 # than half a page is cut with "…" and a warning (it made a link libharu
 # could not write, and text below the page).
