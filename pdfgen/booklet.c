@@ -99,7 +99,8 @@
 
 /* Rules (running heads, the overview's rows, notes lines): a hairline. */
 #define RULE_WIDTH	0.4
-/* The rules' colour when the layout has no colour "rule": 40% grey. */
+/* The rules' colour when the layout has no colour "rule": 40% grey, as
+   the timetable's grid lines. */
 #define RULE_GREY	0.6
 
 /*
@@ -1544,8 +1545,9 @@ booklet_init(struct booklet *b, const struct programme *p,
 		    "small for a booklet", l->file);
 	c = layout_colour(l, "accent");
 	b->accent = c != NULL ? *c : style(b, "h1")->colour;
-	b->area.rule = (struct colour){ COLOUR_RGB, { RULE_GREY, RULE_GREY,
-	    RULE_GREY, 0 } };
+	c = layout_colour(l, "rule");
+	b->area.rule = c != NULL ? *c : (struct colour){ COLOUR_RGB,
+	    { RULE_GREY, RULE_GREY, RULE_GREY, 0 } };
 	return 0;
 }
 

@@ -386,3 +386,19 @@ print(splits, "lists split,", bad, "badly")
 sys.exit(1 if bad or splits < 1 else 0)
 PY
 }
+
+# The rules under the running heads take the layout's colour "rule" when
+# it has one (the shipped layouts have none: 40% grey, 0.6 in RGB).
+t_booklet_rule_colour_from_layout() {
+	booklet "--rgb" || return 1
+	qpdf --qdf --object-streams=disable "$T/o/booklet.pdf" "$T/grey.qdf"
+	grep -qx "0.6 0.6 0.6 RG" "$T/grey.qdf" || fail "no grey rule" ||
+	    return 1
+	sed 's|<colours>|<colours><colour name="rule" value="#FF0000"/>|' \
+	    layouts/booklet-a5.xml > "$T/red.xml"
+	cp layouts/*.png "$T/" 2>/dev/null || :
+	booklet "--rgb --layout $T/red.xml" || return 1
+	qpdf --qdf --object-streams=disable "$T/o/booklet.pdf" "$T/red.qdf"
+	grep -qx "1 0 0 RG" "$T/red.qdf" || fail "no red rule" || return 1
+	lacks_line "$T/red.qdf" "0.6 0.6 0.6 RG"
+}
