@@ -34,7 +34,7 @@ static const char *const category_names[CAT__MAX] = {
  * Text set for a badge's front, kept for its back: a back that repeats
  * the front shows the same text without fitting (and warning) again.
  */
-struct placed {
+struct kept {
 	const struct layout_box *box;
 	struct text_block *tb;
 	double		 dx;		/* points from the item's left edge */
@@ -46,8 +46,8 @@ struct badge {
 	const struct forum **forums;	/* where they speak or moderate */
 	size_t		 nforums;
 	enum category	 cat;		/* speaker if they speak anywhere */
-	struct placed	*placed;	/* from drawing the front */
-	size_t		 nplaced;
+	struct kept	*kept;	/* from drawing the front */
+	size_t		 nkept;
 };
 
 /* Who gets a badge: the options --confirmed-only, --no-placeholders, --only. */
@@ -60,7 +60,7 @@ struct choice {
 /* One run of the renderer. */
 struct job {
 	const struct programme *p;
-	struct box_ctx	 box;		/* places text through place() */
+	struct box_ctx	 box;		/* draws text through draw_kept() */
 	struct badge	*badges;
 	size_t		 nbadges;
 	struct badge	*cur;		/* the badge being drawn */
@@ -225,14 +225,14 @@ collect(struct job *j, const struct choice *o, struct diag *d)
  * badge, and keeps it for the badge's back side.  Takes tb over.
  */
 static int
-place(void *arg, struct text_block *tb, double x, double top)
+draw_kept(void *arg, struct text_block *tb, double x, double top)
 {
 	struct job *j = arg;
 	struct badge *bg = j->cur;
 
-	bg->placed = xreallocarray(bg->placed, bg->nplaced + 1,
-	    sizeof(*bg->placed));
-	bg->placed[bg->nplaced++] = (struct placed){ j->key, tb, x - j->ix,
+	bg->kept = xreallocarray(bg->kept, bg->nkept + 1,
+	    sizeof(*bg->kept));
+	bg->kept[bg->nkept++] = (struct kept){ j->key, tb, x - j->ix,
 	    j->itop - top };
 	return text_draw(j->box.pdf, tb, x, top, 0, text_lines(tb));
 }
@@ -245,13 +245,13 @@ replay(struct job *j, const struct layout_box *b, int *rc)
 	size_t i;
 	int n = 0;
 
-	for (i = 0; i < bg->nplaced; i++) {
-		if (bg->placed[i].box != b)
+	for (i = 0; i < bg->nkept; i++) {
+		if (bg->kept[i].box != b)
 			continue;
 		n++;
-		if (text_draw(j->box.pdf, bg->placed[i].tb, j->ix +
-		    bg->placed[i].dx, j->itop - bg->placed[i].dtop, 0,
-		    text_lines(bg->placed[i].tb)) == -1)
+		if (text_draw(j->box.pdf, bg->kept[i].tb, j->ix +
+		    bg->kept[i].dx, j->itop - bg->kept[i].dtop, 0,
+		    text_lines(bg->kept[i].tb)) == -1)
 			*rc = -1;
 	}
 	return n;
@@ -262,11 +262,11 @@ forget(struct badge *bg)
 {
 	size_t i;
 
-	for (i = 0; i < bg->nplaced; i++)
-		text_block_free(bg->placed[i].tb);
-	free(bg->placed);
-	bg->placed = NULL;
-	bg->nplaced = 0;
+	for (i = 0; i < bg->nkept; i++)
+		text_block_free(bg->kept[i].tb);
+	free(bg->kept);
+	bg->kept = NULL;
+	bg->nkept = 0;
 }
 
 /* s on one line of width w at size, or NULL when it needs more. */
@@ -455,7 +455,7 @@ draw_name(struct job *j, const struct layout_box *b, double bx, double btop,
 	btop = box_text_top(b, btop, th);
 	th = text_leading(t.best[0]);
 	for (i = 0; i < 2 && t.best[i] != NULL; i++)
-		if (place(j, t.best[i], bx, btop - (double)i * th) == -1)
+		if (draw_kept(j, t.best[i], bx, btop - (double)i * th) == -1)
 			rc = -1;
 	return rc;
 }
@@ -603,7 +603,7 @@ forums_box(struct job *j, const struct layout_box *b, double bx,
 	    0, 0, &h, NULL) > 0) {
 		top = box_text_top(b, btop, h);
 		for (i = 0; i < n; i++)
-			if (place(j, it[i].tb, bx, top - it[i].y) == -1)
+			if (draw_kept(j, it[i].tb, bx, top - it[i].y) == -1)
 				rc = -1;
 	} else if (n == 1)
 		rc = box_runs(&j->box, b, bx, btop, runs + first, 2 - first,
@@ -834,7 +834,7 @@ badges_render(const struct programme *p, const struct layout *l,
 	j.p = p;
 	j.box.l = l;
 	j.box.lang = j.box.words = p->lang;
-	j.box.place = place;
+	j.box.draw_text = draw_kept;
 	j.box.arg = &j;
 	if (skip >= sheet_places(l))
 		return diag_error(d, NULL, "--skip %zu leaves no free place on "

@@ -59,8 +59,8 @@ box_runs(struct box_ctx *c, const struct layout_box *b, double bx,
 	if (tb == NULL)
 		return -1;
 	top = box_text_top(b, btop, text_height(tb));
-	if (c->place != NULL)
-		return c->place(c->arg, tb, bx, top);
+	if (c->draw_text != NULL)
+		return c->draw_text(c->arg, tb, bx, top);
 	rc = text_draw(c->pdf, tb, bx, top, 0, text_lines(tb));
 	text_block_free(tb);
 	return rc;

@@ -33,9 +33,9 @@ struct box_ctx {
 	 * and takes it over (badges keep their front's blocks for the back);
 	 * NULL: box_runs() draws the block and frees it.
 	 */
-	int		(*place)(void *arg, struct text_block *, double x,
+	int		(*draw_text)(void *arg, struct text_block *, double x,
 			    double top);
-	void		*arg;		/* for place */
+	void		*arg;		/* for draw_text */
 };
 
 /* The fixed words for key (layout_label) in the language words. */

@@ -13,7 +13,7 @@
 #define PLACES_LISTED	10	/* notes per code point; more are counted */
 
 /* Where a missing code point occurs. */
-struct place {
+struct occurrence {
 	struct srcpos	 pos;
 	const char	*field;
 	const char	*text;	/* not owned */
@@ -21,7 +21,7 @@ struct place {
 
 struct missing {
 	uint32_t	 cp;
-	struct place	*v;
+	struct occurrence	*v;
 	size_t		 n;
 };
 
@@ -34,9 +34,9 @@ struct scan {
 	size_t		 ninv;
 };
 
-/* Adds a place of cp to the list *v of *n code points. */
+/* Adds an occurrence of cp to the list *v of *n code points. */
 static void
-add_place(struct missing **v, size_t *n, uint32_t cp,
+add_occurrence(struct missing **v, size_t *n, uint32_t cp,
     const struct srcpos *pos, const char *field, const char *text)
 {
 	struct missing *m;
@@ -50,11 +50,11 @@ add_place(struct missing **v, size_t *n, uint32_t cp,
 		(*v)[(*n)++].cp = cp;
 	}
 	m = &(*v)[i];
-	/* One place per text, however often the character is in it. */
+	/* One occurrence per text, however often the character is in it. */
 	if (m->n > 0 && m->v[m->n - 1].text == text)
 		return;
 	m->v = xreallocarray(m->v, m->n + 1, sizeof(*m->v));
-	m->v[m->n++] = (struct place){ *pos, field, text };
+	m->v[m->n++] = (struct occurrence){ *pos, field, text };
 }
 
 /*
@@ -78,7 +78,7 @@ scan_text(struct scan *s, const struct srcpos *pos, const char *field,
 		}
 		if (cp != '\t' && cp != '\n' && cp != '\r' &&
 		    text_is_invisible(cp)) {
-			add_place(&s->inv, &s->ninv, cp, pos, field, start);
+			add_occurrence(&s->inv, &s->ninv, cp, pos, field, start);
 			continue;
 		}
 		/* Spaces and what the text layer removes need no glyph. */
@@ -90,7 +90,7 @@ scan_text(struct scan *s, const struct srcpos *pos, const char *field,
 			s->known[cp] = font_chain_pick(s->chain, cp) >= 0 ? 1 :
 			    2;
 		if (s->known[cp] == 2)
-			add_place(&s->m, &s->nm, cp, pos, field, start);
+			add_occurrence(&s->m, &s->nm, cp, pos, field, start);
 	}
 }
 

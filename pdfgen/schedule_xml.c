@@ -1,7 +1,9 @@
 /*
  * Parser for the frab / pretalx schedule.xml export (the c3voc format):
- * conference, days, rooms, events and persons become the event, rooms,
- * slots, tracks, forums and people of a programme.
+ * its conference, days, rooms, events (talks) and persons become the
+ * conference (the model's struct event), rooms, slots, tracks, forums and
+ * people of a programme.  Here "event" is only schedule.xml's <event>, a
+ * talk; the conference is "conf".
  *
  * Real exports are messy, so this parser is lenient wherever the data is
  * still usable and warns precisely where it had to guess or drop
@@ -769,7 +771,7 @@ title_of(const xmlNode *n)
 
 /* One <event> of a room (-1: unnamed) as a talk, unless it has no title. */
 static void
-read_event(struct sched *s, xmlNode *ev, size_t nday, long dayno,
+collect_talk(struct sched *s, xmlNode *ev, size_t nday, long dayno,
     int daystart, long room, struct idset *roomids)
 {
 	struct talk *t;
@@ -803,7 +805,7 @@ read_event(struct sched *s, xmlNode *ev, size_t nday, long dayno,
 static void
 read_days(struct sched *s, xmlNode *root, struct idset *roomids)
 {
-	struct event *e = &s->prog->event;
+	struct event *conf = &s->prog->event;
 	xmlNode *day, *rn, *ev;
 	struct srcpos pos;
 	size_t nday = 0;
@@ -831,10 +833,10 @@ read_days(struct sched *s, xmlNode *root, struct idset *roomids)
 			    "events need their own");
 		} else {
 			civil_from_days(dayno, date);
-			if (find_key(e->dates, e->ndates, date) < 0) {
-				e->dates = xreallocarray(e->dates,
-				    e->ndates + 1, sizeof(*e->dates));
-				e->dates[e->ndates++] = xstrdup(date);
+			if (find_key(conf->dates, conf->ndates, date) < 0) {
+				conf->dates = xreallocarray(conf->dates,
+				    conf->ndates + 1, sizeof(*conf->dates));
+				conf->dates[conf->ndates++] = xstrdup(date);
 			}
 		}
 		for (rn = xml_first(day); rn != NULL; rn = xml_next(rn)) {
@@ -844,7 +846,7 @@ read_days(struct sched *s, xmlNode *root, struct idset *roomids)
 			    attr_of(rn, "guid"), roomids);
 			for (ev = xml_first(rn); ev; ev = xml_next(ev))
 				if (xml_is(ev, NULL, "event"))
-					read_event(s, ev, nday, dayno,
+					collect_talk(s, ev, nday, dayno,
 					    daystart, room, roomids);
 		}
 		nday++;
@@ -1209,32 +1211,32 @@ read_talk(struct sched *s, struct talk *t, struct forum *f, struct refs *r,
 static void
 read_conference(struct sched *s, xmlNode *root, struct idset *trackids)
 {
-	struct event *e = &s->prog->event;
-	xmlNode *conf = child(root, "conference"), *n;
+	struct event *conf = &s->prog->event;
+	xmlNode *cn = child(root, "conference"), *n;
 	struct srcpos pos;
 	char *acronym;
 
-	xmlsrc_pos(s->x, conf ? conf : root, &pos);
-	if (conf == NULL) {
+	xmlsrc_pos(s->x, cn ? cn : root, &pos);
+	if (cn == NULL) {
 		diag_error(s->d, &pos, "<schedule> lacks a required element: "
 		    "conference");
 		return;
 	}
-	e->title = text_of(child(conf, "title"));
-	acronym = text_of(child(conf, "acronym"));
-	if (e->title == NULL && acronym != NULL) {
+	conf->title = text_of(child(cn, "title"));
+	acronym = text_of(child(cn, "acronym"));
+	if (conf->title == NULL && acronym != NULL) {
 		diag_warning(s->d, &pos, "conference has no title; using its "
 		    "acronym '%s'", acronym);
-		e->title = acronym;
+		conf->title = acronym;
 		acronym = NULL;
-	} else if (e->title == NULL)
+	} else if (conf->title == NULL)
 		diag_error(s->d, &pos, "conference has no title");
 	free(acronym);
-	e->subtitle = text_of(child(conf, "subtitle"));
-	e->venue = text_of(child(conf, "venue"));
-	if ((e->url = text_of(child(conf, "url"))) == NULL)
-		e->url = text_of(child(conf, "base_url"));
-	for (n = xml_first(conf); n != NULL; n = xml_next(n)) {
+	conf->subtitle = text_of(child(cn, "subtitle"));
+	conf->venue = text_of(child(cn, "venue"));
+	if ((conf->url = text_of(child(cn, "url"))) == NULL)
+		conf->url = text_of(child(cn, "base_url"));
+	for (n = xml_first(cn); n != NULL; n = xml_next(n)) {
 		char *name;
 
 		if (!xml_is(n, NULL, "track"))
@@ -1247,47 +1249,48 @@ read_conference(struct sched *s, xmlNode *root, struct idset *trackids)
 }
 
 /*
- * The event's dates: its days', else the conference's start to end; and
+ * The conference's dates: its days', else its start to end; and
  * those of talks in days without a date.
  */
 static void
 read_dates(struct sched *s, xmlNode *root)
 {
-	struct event *e = &s->prog->event;
-	xmlNode *conf = child(root, "conference");
+	struct event *conf = &s->prog->event;
+	xmlNode *cn = child(root, "conference");
 	char *start, *end, date[11];
 	long from, to;
 	size_t i;
 	struct srcpos pos;
 
-	if (e->ndates == 0 && conf != NULL) {
-		start = text_of(child(conf, "start"));
-		end = text_of(child(conf, "end"));
+	if (conf->ndates == 0 && cn != NULL) {
+		start = text_of(child(cn, "start"));
+		end = text_of(child(cn, "end"));
 		from = parse_date(start);
 		to = end ? parse_date(end) : from;
-		for (; from >= 0 && from <= to && e->ndates < MAX_DATES;
+		for (; from >= 0 && from <= to && conf->ndates < MAX_DATES;
 		    from++) {
 			civil_from_days(from, date);
-			e->dates = xreallocarray(e->dates, e->ndates + 1,
-			    sizeof(*e->dates));
-			e->dates[e->ndates++] = xstrdup(date);
+			conf->dates = xreallocarray(conf->dates,
+			    conf->ndates + 1, sizeof(*conf->dates));
+			conf->dates[conf->ndates++] = xstrdup(date);
 		}
 		free(start);
 		free(end);
 	}
 	for (i = 0; i < s->ntalks; i++)
-		if ((e->ndates == 0 || s->talks[i].dayless) &&
-		    s->talks[i].date[0] != '\0' && find_key(e->dates,
-		    e->ndates, s->talks[i].date) < 0) {
-			e->dates = xreallocarray(e->dates, e->ndates + 1,
-			    sizeof(*e->dates));
-			e->dates[e->ndates++] = xstrdup(s->talks[i].date);
+		if ((conf->ndates == 0 || s->talks[i].dayless) &&
+		    s->talks[i].date[0] != '\0' && find_key(conf->dates,
+		    conf->ndates, s->talks[i].date) < 0) {
+			conf->dates = xreallocarray(conf->dates,
+			    conf->ndates + 1, sizeof(*conf->dates));
+			conf->dates[conf->ndates++] =
+			    xstrdup(s->talks[i].date);
 		}
-	if (e->ndates == 0) {
+	if (conf->ndates == 0) {
 		xmlsrc_pos(s->x, root, &pos);
 		diag_error(s->d, &pos, "schedule has no dates");
 	}
-	qsort(e->dates, e->ndates, sizeof(*e->dates), cmp_str);
+	qsort(conf->dates, conf->ndates, sizeof(*conf->dates), cmp_str);
 }
 
 /*
