@@ -430,10 +430,34 @@ list_rgb_images(const struct programme *p)
 	buf_release(&b);
 }
 
+/*
+ * Every photo and logo read and decoded as the products will read them: a
+ * damaged, oversized or missing one is an error now, at its reference.
+ */
+static void
+check_images(const struct programme *p, struct diag *d)
+{
+	struct image im;
+	size_t i;
+
+	for (i = 0; i < p->npeople; i++)
+		if (p->people[i].photo != NULL && image_load(d,
+		    &p->people[i].pos, p->people[i].photo, &im) == 0)
+			image_release(&im);
+	for (i = 0; i < p->nforums; i++)
+		if (p->forums[i].host_logo != NULL && image_load(d,
+		    &p->forums[i].pos, p->forums[i].host_logo, &im) == 0)
+			image_release(&im);
+}
+
 static void
 report(const struct programme *p, const struct diag *d)
 {
-	printf("%s: printable", p->file);
+	if (d->nerrors > 0)
+		printf("%s: not printable (%u error%s)", p->file, d->nerrors,
+		    plural(d->nerrors));
+	else
+		printf("%s: printable", p->file);
 	if (d->nwarnings > 0)
 		printf(" (%u warning%s)", d->nwarnings, plural(d->nwarnings));
 	printf("\n  %zu forum%s, %zu room%s, %zu time slot%s, %zu %s\n",
@@ -663,8 +687,10 @@ main(int argc, char **argv)
 	/* Characters no font has: said once, before anything is drawn. */
 	if (strcmp(a.command, "convert") != 0)
 		coverage_check(p, &d);
-	if (strcmp(a.command, "check") == 0)
+	if (strcmp(a.command, "check") == 0) {
+		check_images(p, &d);
 		report(p, &d);
+	}
 	else if (strcmp(a.command, "convert") == 0)
 		convert(p, a.out, &d);
 	else

@@ -106,3 +106,14 @@ t_image_damaged_layout_image() {
 	expect_file "$T/err" "$T/layout.xml:26:67: error: image '$T/logo.png' is damaged (PNG: IDAT: invalid code -- missing end-of-block)" &&
 	[ ! -e "$T/o" ] || fail "written: $(ls -A "$T/o")"
 }
+
+# check finds a damaged photo before anything is printed: the error at the
+# person, and the report says the programme is not printable.
+t_image_check_finds_damage() {
+	cp tests/e2e/badges-long.xml "$T/in.xml"
+	png_truncated tests/e2e/badge-photo.png > "$T/badge-photo.png"
+	run 1 "$PDFGEN" check "$T/in.xml" || return 1
+	expect_file "$T/err" "$T/in.xml:35:5: error: image '$T/badge-photo.png' is damaged (PNG: the file ends early)" &&
+	[ "$(head -n1 "$T/out")" = "$T/in.xml: not printable (1 error)" ] ||
+		fail "report: $(head -n1 "$T/out")"
+}
