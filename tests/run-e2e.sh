@@ -10,6 +10,7 @@
 # in $E2E_FAILED, which is read here, so a failed check counts even when
 # its status is lost (in "a && fail && return", a pipeline or a subshell).
 # Commands expected to fail are run by "run CODE" or in a condition.
+# Tests run in parallel, E2E_JOBS at a time (default: one per processor).
 # Prints "N passed, N failed".
 set -u
 : "${PDFGEN:=build/pdfgen}" "${PDFGEN_RELEASE:=build/pdfgen}"
@@ -18,32 +19,62 @@ PDFGEN=$(cd "$(dirname "$PDFGEN")" && pwd)/$(basename "$PDFGEN")
 PDFGEN_RELEASE=$(cd "$(dirname "$PDFGEN_RELEASE")" && pwd)/$(basename "$PDFGEN_RELEASE")
 TOP=$(pwd)
 export PDFGEN PDFGEN_RELEASE TOP
+# With --one FILE TEST OUT (how the runner calls itself): runs one test,
+# its output in OUT.log and its verdict in OUT.status ("ok", or the exit
+# status and whether a check failed).
+if [ "${1:-}" = --one ]; then
+	f=$2 t=$3 out=$4
+	T=$(mktemp -d)
+	E2E_FAILED=$T.failed
+	: >"$E2E_FAILED"
+	# Not in a condition: "set -e" holds inside the test function.
+	( cd "$TOP" && export T E2E_FAILED && . tests/e2e/lib.sh &&
+	    . "$f" && set -e && "$t" ) >"$out.log" 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && [ ! -s "$E2E_FAILED" ]; then
+		echo ok >"$out.status"
+	elif [ -s "$E2E_FAILED" ]; then
+		echo failed >"$out.status"
+	else
+		echo "exit $rc" >"$out.status"
+	fi
+	rm -rf "$T" "$E2E_FAILED"
+	exit 0
+fi
+
+# The tests run E2E_JOBS at a time (default: one per processor), each in
+# its own directory; their results are printed in the order of the files.
+: "${E2E_JOBS:=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}"
 only=${1:-}
-passed=0 failed=0 failures=""
+R=$(mktemp -d)
+n=0
 for f in $E2E_FILES; do
 	for t in $(sed -n 's/^\(t_[A-Za-z0-9_]*\)() *{*$/\1/p' "$f"); do
 		[ -n "$only" ] && [ "$t" != "$only" ] && continue
-		T=$(mktemp -d)
-		E2E_FAILED=$T.failed
-		: >"$E2E_FAILED"
-		# Not in a condition: "set -e" holds inside the test function.
-		( cd "$TOP" && export T E2E_FAILED && . tests/e2e/lib.sh &&
-		    . "$f" && set -e && "$t" ) >"$T.log" 2>&1
-		rc=$?
-		if [ $rc -eq 0 ] && [ ! -s "$E2E_FAILED" ]; then
-			passed=$((passed + 1))
-			echo "ok   $f $t"
-			grep '^skipped' "$T.log" | sed 's/^/     | /'
-		else
-			failed=$((failed + 1))
-			failures="$failures $t"
-			echo "FAIL $f $t"
-			sed 's/^/     | /' "$T.log" | tail -n 30
-			[ -s "$E2E_FAILED" ] || echo "     | (exit status $rc)"
-		fi
-		rm -rf "$T" "$T.log" "$E2E_FAILED"
+		n=$((n + 1))
+		printf '%s %s %s/%05d\n' "$f" "$t" "$R" "$n"
 	done
-done
+done >"$R/list"
+xargs -P "$E2E_JOBS" -L 1 sh "$0" --one <"$R/list"
+passed=0 failed=0 failures=""
+while read -r f t out; do
+	if [ "$(cat "$out.status" 2>/dev/null)" = ok ]; then
+		passed=$((passed + 1))
+		echo "ok   $f $t"
+		grep '^skipped' "$out.log" | sed 's/^/     | /'
+	else
+		failed=$((failed + 1))
+		failures="$failures $t"
+		echo "FAIL $f $t"
+		sed 's/^/     | /' "$out.log" | tail -n 30
+		case $(cat "$out.status" 2>/dev/null) in
+		"exit "*) echo "     | ($(sed 's/^exit/exit status/' "$out.status"))" ;;
+		failed) ;;
+		*) echo "     | (no verdict: the runner was interrupted)" ;;
+		esac
+	fi
+done <"$R/list"
+rm -rf "$R"
 [ -n "$failures" ] && echo "failed:$failures"
 echo "end-to-end: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
