@@ -10,7 +10,7 @@ greeting_tree() {
 	s=$T/src
 	mkdir -p "$s/build" "$s/tests" || return 1
 	cp -pR Makefile pdfgen layouts input .ci "$s/" || return 1
-	cp -p tests/embed.sh "$s/tests/" || return 1
+	cp -p tests/embed.sh tests/mkhyph.c "$s/tests/" || return 1
 	# The objects of the tree under test, so only what changed is built.
 	for f in build/*.o build/*.d build/schema.c build/.dir; do
 		[ -e "$f" ] && cp -p "$f" "$s/build/"
