@@ -97,25 +97,28 @@ png_decode(struct image *im, struct png_src *s)
 	}
 	if (setjmp(png_jmpbuf(png)) == 0) {
 		png_uint_32 y, width, height;
-		int pass, passes, type;
+		int type;
 
 		png_set_read_fn(png, s, png_read_mem);
 		png_read_info(png, info);
 		width = png_get_image_width(png, info);
 		height = png_get_image_height(png, info);
-		if (!too_many_pixels(s->why, width, height)) {
+		/* libharu 2.3.0 refuses these (error 0x1043). */
+		if (png_get_interlace_type(png, info) != PNG_INTERLACE_NONE)
+			snprintf(s->why->text, sizeof(s->why->text), "is an "
+			    "interlaced PNG, which cannot be printed: save it "
+			    "without interlacing");
+		else if (!too_many_pixels(s->why, width, height)) {
 			type = png_get_color_type(png, info);
 			im->colour = type == PNG_COLOR_TYPE_GRAY ||
 			    type == PNG_COLOR_TYPE_GRAY_ALPHA ? IMAGE_GREY :
 			    IMAGE_RGB;
 			im->width = width;
 			im->height = height;
-			passes = png_set_interlace_handling(png);
 			png_read_update_info(png, info);
 			row = xmalloc(png_get_rowbytes(png, info));
-			for (pass = 0; pass < passes; pass++)
-				for (y = 0; y < height; y++)
-					png_read_row(png, row, NULL);
+			for (y = 0; y < height; y++)
+				png_read_row(png, row, NULL);
 			png_read_end(png, NULL);
 			ok = 1;
 		}

@@ -44,6 +44,12 @@ t_image_bad_deflate_png() {
 	photo_error "is damaged (PNG: IDAT: invalid stored block lengths)"
 }
 
+# A sound PNG that libharu 2.3.0 cannot embed.
+t_image_interlaced_png() {
+	photo_run png_interlaced || return 1
+	photo_error "is an interlaced PNG, which cannot be printed: save it without interlacing"
+}
+
 # 30,000 x 30,000 pixels in a file of a few hundred bytes: refused by its
 # header, before any row is decoded.
 t_image_huge_png() {

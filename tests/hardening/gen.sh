@@ -68,8 +68,9 @@ for i in range(int(sys.argv[2]), int(sys.argv[2]) + 4):
 sys.stdout.buffer.write(d)' "$1" "${2:-100}"
 }
 
-# png_chunks W H IDAT-DATA (a Python expression): a greyscale PNG of W x H
-# pixels whose one IDAT chunk holds that data, every checksum right.
+# png_chunks W H IDAT-DATA [INTERLACE]: a greyscale PNG of W x H pixels
+# whose one IDAT chunk holds that data (a Python expression), every
+# checksum right; INTERLACE 1: Adam7.
 png_chunks() {
 	python3 -c 'import struct, sys, zlib
 def chunk(t, d):
@@ -78,8 +79,17 @@ def chunk(t, d):
 w, h = int(sys.argv[1]), int(sys.argv[2])
 idat = eval(sys.argv[3])
 sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" +
-    chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) +
-    chunk(b"IDAT", idat) + chunk(b"IEND", b""))' "$@"
+    chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0,
+    int(sys.argv[4]))) + chunk(b"IDAT", idat) + chunk(b"IEND", b""))' \
+	    "$1" "$2" "$3" "${4:-0}"
+}
+
+# png_interlaced: an 8 x 8 grey PNG, Adam7 interlaced (its seven passes).
+png_interlaced() {
+	png_chunks 8 8 'zlib.compress(b"".join(b"\x00" + bytes(len(range(x, 8,
+	    dx))) for x, y, dx, dy in ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8),
+	    (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2))
+	    for r in range(y, 8, dy)))' 1
 }
 
 # png_of_size W H: a PNG whose header says W x H pixels (data for one row).
