@@ -381,18 +381,6 @@ pdf_page_add(struct pdf *p, double w, double h)
 	return pdf_page_add_trimmed(p, w, h, 0, 0);
 }
 
-int
-pdf_page_count(const struct pdf *p)
-{
-	return (int)p->npages;
-}
-
-double
-pdf_page_width(const struct pdf *p)
-{
-	return p->page != NULL ? HPDF_Page_GetWidth(p->page) : 0;
-}
-
 static int
 same_colour(const struct colour *a, const struct colour *b)
 {

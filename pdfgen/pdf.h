@@ -67,9 +67,6 @@ int	pdf_page_add_trimmed(struct pdf *, double w, double h, double bleed,
 /* A page of w x h points, trimmed as it is: no bleed, no crop marks. */
 int	pdf_page_add(struct pdf *, double w, double h);
 
-int	pdf_page_count(const struct pdf *);	/* pages added so far */
-double	pdf_page_width(const struct pdf *);	/* of the current page */
-
 /*
  * A rectangle filled with fill and/or stroked with stroke (either may be
  * NULL) with lines of width lw.

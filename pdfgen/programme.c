@@ -153,21 +153,6 @@ forum_add_paragraph(struct forum *f, enum para_kind kind, const char *marker,
 	return &f->paragraphs[f->nparagraphs++];
 }
 
-/* Linear lookups: parsers index ids themselves, renderers rarely look up. */
-#define FIND(array, n, key) do {					\
-	size_t i_;							\
-	for (i_ = 0; i_ < (n); i_++)					\
-		if (strcmp((array)[i_].id, (key)) == 0)			\
-			return &(array)[i_];				\
-	return NULL;							\
-} while (0)
-
-struct person *
-programme_person(const struct programme *p, const char *id)
-{
-	FIND(p->people, p->npeople, id);
-}
-
 /* Forums by number; those without one after them, in the file's order. */
 static int
 cmp_forum_number(const void *a, const void *b)

@@ -161,8 +161,6 @@ void	programme_free(struct programme *);
 struct paragraph *forum_add_paragraph(struct forum *f, enum para_kind kind,
 	    const char *marker, const char *marked, int unique);
 
-/* The person or placeholder of an id; NULL when there is none. */
-struct person	*programme_person(const struct programme *, const char *id);
 
 /*
  * Checks what a schema cannot: duplicate forum numbers, two forums in one

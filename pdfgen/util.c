@@ -226,21 +226,6 @@ utf8_decode(const char *str, size_t len, uint32_t *cp)
 	return n;
 }
 
-int
-utf8_valid(const char *s, size_t len)
-{
-	uint32_t cp;
-	size_t n;
-
-	while (len > 0) {
-		if ((n = utf8_decode(s, len, &cp)) == 0)
-			return 0;
-		s += n;
-		len -= n;
-	}
-	return 1;
-}
-
 /* Byte offset of code point i in s (its length when s is shorter). */
 static size_t
 cp_offset(const char *s, size_t len, size_t i)

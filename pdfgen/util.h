@@ -72,7 +72,4 @@ size_t	utf8_decode(const char *s, size_t len, uint32_t *cp);
  */
 char	*utf8_abbrev(const char *s);
 
-/* Nonzero if s is valid UTF-8 throughout. */
-int	utf8_valid(const char *s, size_t len);
-
 #endif

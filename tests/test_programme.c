@@ -49,6 +49,22 @@ forum(int number)
 	return NULL;
 }
 
+/* Nonzero if s is valid UTF-8 throughout, as utf8_decode() reads it. */
+static int
+utf8_valid(const char *s, size_t len)
+{
+	uint32_t cp;
+	size_t n;
+
+	while (len > 0) {
+		if ((n = utf8_decode(s, len, &cp)) == 0)
+			return 0;
+		s += n;
+		len -= n;
+	}
+	return 1;
+}
+
 static void
 example_forums(void **state)
 {

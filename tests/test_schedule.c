@@ -97,11 +97,13 @@ forum_titled(const struct programme *p, const char *title)
 static const struct person *
 person_id(const struct programme *p, const char *id)
 {
-	const struct person *s = programme_person(p, id);
+	size_t i;
 
-	if (s == NULL)
-		fail_msg("no person '%s'", id);
-	return s;
+	for (i = 0; i < p->npeople; i++)
+		if (strcmp(p->people[i].id, id) == 0)
+			return &p->people[i];
+	fail_msg("no person '%s'", id);
+	return NULL;
 }
 
 static void
