@@ -131,7 +131,7 @@ struct booklet {
 static const char *
 keep_str(struct booklet *b, char *s)
 {
-	b->strs = xreallocarray(b->strs, b->nstrs + 1, sizeof(*b->strs));
+	b->strs = xgrow(b->strs, b->nstrs, sizeof(*b->strs));
 	return b->strs[b->nstrs++] = s;
 }
 
@@ -141,8 +141,7 @@ keep_block(void *arg, struct text_block *tb)
 {
 	struct booklet *b = arg;
 
-	b->blocks = xreallocarray(b->blocks, b->nblocks + 1,
-	    sizeof(*b->blocks));
+	b->blocks = xgrow(b->blocks, b->nblocks, sizeof(*b->blocks));
 	b->blocks[b->nblocks++] = tb;
 }
 

@@ -17,7 +17,7 @@ page_new(struct pagelist *pl, enum page_kind kind, const char *head)
 {
 	struct page *pg;
 
-	pl->v = xreallocarray(pl->v, pl->n + 1, sizeof(*pl->v));
+	pl->v = xgrow(pl->v, pl->n, sizeof(*pl->v));
 	pg = &pl->v[pl->n++];
 	memset(pg, 0, sizeof(*pg));
 	pg->kind = kind;
@@ -30,7 +30,7 @@ op_add(struct page *pg, enum op_kind kind, int ta)
 {
 	struct op *o;
 
-	pg->ops = xreallocarray(pg->ops, pg->nops + 1, sizeof(*pg->ops));
+	pg->ops = xgrow(pg->ops, pg->nops, sizeof(*pg->ops));
 	o = &pg->ops[pg->nops++];
 	memset(o, 0, sizeof(*o));
 	o->kind = kind;
@@ -83,8 +83,7 @@ op_rect(struct page *pg, int ta, double x, double y, double w, double h,
 void
 page_mark(struct page *pg, const char *title, double y)
 {
-	pg->marks = xreallocarray(pg->marks, pg->nmarks + 1,
-	    sizeof(*pg->marks));
+	pg->marks = xgrow(pg->marks, pg->nmarks, sizeof(*pg->marks));
 	pg->marks[pg->nmarks].title = title;
 	pg->marks[pg->nmarks++].y = y;
 }
@@ -93,8 +92,7 @@ void
 page_link(struct page *pg, double x, double y, double w, double h,
     int anchor)
 {
-	pg->links = xreallocarray(pg->links, pg->nlinks + 1,
-	    sizeof(*pg->links));
+	pg->links = xgrow(pg->links, pg->nlinks, sizeof(*pg->links));
 	pg->links[pg->nlinks++] = (struct link){ x, y, w, h, anchor };
 }
 
@@ -114,7 +112,7 @@ pagelist_release(struct pagelist *pl)
 int
 anchor_new(struct anchors *an)
 {
-	an->v = xreallocarray(an->v, an->n + 1, sizeof(*an->v));
+	an->v = xgrow(an->v, an->n, sizeof(*an->v));
 	memset(&an->v[an->n], 0, sizeof(an->v[0]));
 	return (int)an->n++;
 }
@@ -155,7 +153,7 @@ item_add(struct items *its, double before)
 {
 	struct item *it;
 
-	its->v = xreallocarray(its->v, its->n + 1, sizeof(*its->v));
+	its->v = xgrow(its->v, its->n, sizeof(*its->v));
 	it = &its->v[its->n++];
 	memset(it, 0, sizeof(*it));
 	it->before = before;

@@ -605,8 +605,7 @@ place(struct line *ln, struct buf *cur, struct font *face, double x,
 	if (!joins || ln->nsegs == 0 || ln->segs[ln->nsegs - 1].face != face) {
 		if (ln->nsegs > 0)
 			ln->segs[ln->nsegs - 1].text = buf_take(cur);
-		ln->segs = xreallocarray(ln->segs, ln->nsegs + 1,
-		    sizeof(*ln->segs));
+		ln->segs = xgrow(ln->segs, ln->nsegs, sizeof(*ln->segs));
 		ln->segs[ln->nsegs].face = face;
 		ln->segs[ln->nsegs].x = x;
 		ln->segs[ln->nsegs++].text = NULL;
@@ -632,7 +631,7 @@ static void
 vchar_add(struct vchar **v, size_t *n, uint32_t cp, struct font *face,
     double w)
 {
-	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	*v = xgrow(*v, *n, sizeof(**v));
 	(*v)[(*n)++] = (struct vchar){ cp, face, w };
 }
 
