@@ -107,7 +107,12 @@ build/test/test_%: tests/test_%.c $(TEST_LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -Ipdfgen -o $@ $< $(TEST_LIB_OBJ) \
 	  $(LIBS) $$(pkg-config --libs cmocka)
 
+# The build on every processor, then the tests (the e2e runner runs its
+# tests side by side itself).
+NPROC		:= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+
 test: deps
+	$(MAKE) -j$(NPROC) build/pdfgen build/test/pdfgen $(UNIT_BIN)
 	$(MAKE) unit e2e valgrind
 
 unit: $(UNIT_BIN)

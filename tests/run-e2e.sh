@@ -18,7 +18,10 @@ set -u
 PDFGEN=$(cd "$(dirname "$PDFGEN")" && pwd)/$(basename "$PDFGEN")
 PDFGEN_RELEASE=$(cd "$(dirname "$PDFGEN_RELEASE")" && pwd)/$(basename "$PDFGEN_RELEASE")
 TOP=$(pwd)
-export PDFGEN PDFGEN_RELEASE TOP
+# The tests run side by side already: "pdfgen all" renders its products
+# one after the other unless a test asks for more (test_output.sh).
+: "${PDFGEN_JOBS:=1}"
+export PDFGEN PDFGEN_RELEASE TOP PDFGEN_JOBS
 # With --one FILE TEST OUT (how the runner calls itself): runs one test,
 # its output in OUT.log and its verdict in OUT.status ("ok", or the exit
 # status and whether a check failed).

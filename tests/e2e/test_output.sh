@@ -100,15 +100,15 @@ t_output_concurrent_runs() {
 	done
 }
 
-# interrupt SIGNAL CODE: a run of "all" on a big programme gets SIGNAL once
-# its first temporary file is there; it exits CODE and leaves nothing, not
-# even the folder it created.
+# interrupt SIGNAL CODE JOBS: a run of "all" (its products JOBS at a time)
+# on a big programme gets SIGNAL once its first temporary file is there; it
+# exits CODE and leaves nothing, not even the folder it created.
 interrupt() {
 	[ -s "$T/big.xml" ] || many_forums 200 > "$T/big.xml"
 	rm -rf "$T/o"
 	# Asynchronous commands of a script start with SIGINT ignored.
-	env --default-signal=INT "$PDFGEN" all -o "$T/o" "$T/big.xml" \
-	    >/dev/null 2>"$T/err" &
+	env --default-signal=INT PDFGEN_JOBS="$3" "$PDFGEN" all -o "$T/o" \
+	    "$T/big.xml" >/dev/null 2>"$T/err" &
 	pid=$!
 	n=0
 	until ls -A "$T/o" 2>/dev/null | grep -q '^\.booklet\.pdf\.'; do
@@ -126,9 +126,11 @@ interrupt() {
 }
 
 t_output_signals_leave_nothing() {
-	interrupt INT 130 || return 1
-	interrupt TERM 143 || return 1
-	interrupt HUP 129
+	for jobs in 1 2; do
+		interrupt INT 130 $jobs || return 1
+		interrupt TERM 143 $jobs || return 1
+		interrupt HUP 129 $jobs || return 1
+	done
 }
 
 # convert writes a temporary file of its own making (never a fixed name
