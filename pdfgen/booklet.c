@@ -1320,7 +1320,7 @@ cover_when_where(struct booklet *b, struct page *pg, double y)
 	const struct event *ev = &b->p->event;
 	struct text_style vs = restyle(style(b, "h3"), ALIGN_LEFT);
 	char *dates = when_dates((const char *const *)ev->dates, ev->ndates,
-	    is_en(b));
+	    is_en(b), box_label(&b->box, "and"));
 	struct text_block *tb = NULL;
 
 	if (*dates != '\0' && (tb = set1(b, style(b, "h3"), dates,

@@ -92,9 +92,22 @@ add_date(struct buf *out, const struct ymd *a, const struct ymd *b, int en)
 	free(s);
 }
 
+/* Between two items of a list: ", ", or " und " before the last. */
+static void
+join(struct buf *out, int more, const char *and)
+{
+	if (more) {
+		buf_adds(out, ", ");
+		return;
+	}
+	buf_adds(out, " ");
+	buf_adds(out, and);
+	buf_adds(out, " ");
+}
+
 /* The dates as they are, joined: what is no date is not shortened. */
 static char *
-listed(const char *const *dates, size_t n, int en)
+listed(const char *const *dates, size_t n, int en, const char *and)
 {
 	struct buf out = { 0 };
 	size_t i;
@@ -104,8 +117,7 @@ listed(const char *const *dates, size_t n, int en)
 		char *d = when_date(dates[i], en, n == 1);
 
 		if (i > 0)
-			buf_adds(&out, i + 1 < n ? ", " : en ? " and " :
-			    " und ");
+			join(&out, i + 1 < n, and);
 		buf_adds(&out, d);
 		free(d);
 	}
@@ -113,7 +125,7 @@ listed(const char *const *dates, size_t n, int en)
 }
 
 char *
-when_dates(const char *const *dates, size_t n, int en)
+when_dates(const char *const *dates, size_t n, int en, const char *and)
 {
 	struct ymd *v;
 	struct buf out = { 0 };
@@ -126,7 +138,7 @@ when_dates(const char *const *dates, size_t n, int en)
 			break;
 	if (n <= 1 || i < n) {
 		free(v);
-		return listed(dates, n, en);
+		return listed(dates, n, en, and);
 	}
 	for (i = 0; i < n; i++)
 		nruns += i == 0 || v[i].day != v[i - 1].day + 1;
@@ -135,8 +147,7 @@ when_dates(const char *const *dates, size_t n, int en)
 		for (j = i; j + 1 < n && v[j + 1].day == v[j].day + 1; j++)
 			;
 		if (run > 0)
-			buf_adds(&out, run + 1 < nruns ? ", " : en ? " and " :
-			    " und ");
+			join(&out, run + 1 < nruns, and);
 		if (j > i) {
 			add_date(&out, &v[i], &v[j], en);
 			/* "26.–31." but "30. Juni – 2. Juli". */

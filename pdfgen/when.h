@@ -25,9 +25,12 @@ char	*when_date(const char *iso, int en, int weekday);
  * range, "26.–31. Dezember 2022", "17–20 March 2025", "30. Juni – 2. Juli
  * 2025"; days with gaps between them listed, "9.–10. und 12. Juni 2025".
  * Month and year are said once where the dates share them.  Dates that
- * are not YYYY-MM-DD come back listed as they are.  The caller frees it.
+ * are not YYYY-MM-DD come back listed as they are.  and is the word
+ * before the last item (the layout's label "and": "und", "and").  The
+ * caller frees it.
  */
-char	*when_dates(const char *const *dates, size_t n, int en);
+char	*when_dates(const char *const *dates, size_t n, int en,
+	    const char *and);
 
 /*
  * The slot's time, "14:00–15:30", or "14:00" when the end is not known;

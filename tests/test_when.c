@@ -16,7 +16,7 @@
 static void
 check(const char *const *dates, size_t n, int en, const char *want)
 {
-	char *got = when_dates(dates, n, en);
+	char *got = when_dates(dates, n, en, en ? "and" : "und");
 
 	assert_string_equal(got, want);
 	free(got);

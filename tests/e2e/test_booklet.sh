@@ -328,6 +328,21 @@ t_booklet_cover_date_range() {
 	contains "$T/cover" "31. Dezember 2025 – 1. Januar 2026"
 }
 
+# The word before the last of the cover's dates is the layout's label
+# "and": "9.–10. und 12. Juni 2025", with the label "sowie" so.
+t_booklet_cover_dates_and_from_layout() {
+	sed -e 's#<date>2025-06-12</date>#<date>2025-06-09</date><date>2025-06-10</date><date>2025-06-12</date>#' \
+	    -e 's#date="2025-06-12"#date="2025-06-10"#' input/programme.xml > "$T/gap.xml"
+	booklet "" "$T/gap.xml" || return 1
+	pdftotext -f 1 -l 1 "$T/o/booklet.pdf" - | tr '\n' ' ' > "$T/cover"
+	contains "$T/cover" "9.–10. und 12. Juni 2025" || return 1
+	sed 's#<label key="and" lang="de">und</label>#<label key="and" lang="de">sowie</label>#' \
+	    layouts/booklet-a5.xml > "$T/sowie.xml"
+	booklet "--layout $T/sowie.xml" "$T/gap.xml" || return 1
+	pdftotext -f 1 -l 1 "$T/o/booklet.pdf" - | tr '\n' ' ' > "$T/cover"
+	contains "$T/cover" "9.–10. sowie 12. Juni 2025"
+}
+
 # An index entry with several references breaks between them, never
 # inside one: no line of the pretalx sample's index ends in "Forum",
 # "Forum 7", "·" or "p." (14 did).
