@@ -807,6 +807,20 @@ badge(void *arg, size_t i, const struct layout_side *side, int back,
 	return draw_badge(j, side, &j->badges[i], ix, itop);
 }
 
+/* Badge i for a message, where its person is (what). */
+static char *
+badge_what(void *arg, size_t i, const struct srcpos **pos)
+{
+	const struct person *s = ((struct job *)arg)->badges[i].who;
+	char *name = person_full_name(s), *q = utf8_abbrev(name), *w;
+
+	*pos = &s->pos;
+	w = xasprintf("the badge of '%s'", q);
+	free(q);
+	free(name);
+	return w;
+}
+
 /* The texts kept for the backs of a sheet's badges are done with. */
 static void
 sheet_done(void *arg, size_t first, size_t n)
@@ -855,7 +869,8 @@ badges_render(const struct programme *p, const struct layout *l,
 	if (render_flag(o, "rgb"))
 		pdf_use_rgb(j.box.pdf);
 	sh = (struct sheets){ j.box.pdf, l, j.nbadges, skip, badge, sheet_done,
-	    &j };
+	    &j, badge_what, "print the badges in parts (--only), or put more "
+	    "badges on a sheet (the layout's grid)" };
 	rc = sheet_render(&sh, path);
 out:
 	pdf_free(j.box.pdf);

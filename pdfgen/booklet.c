@@ -122,6 +122,10 @@ struct booklet {
 	char		**strs;		/* strings pages point to */
 	size_t		 nstrs;
 	int		*forum_anchor;	/* per forum */
+	/* the index's people in its order, each entry's anchor */
+	const struct person **index_people;
+	int		*index_anchor;
+	size_t		 nindex;
 	enum layout_content content;	/* what it says of each forum */
 	enum layout_group group;	/* in what order */
 	struct book	 bk;
@@ -947,12 +951,17 @@ index_items(struct booklet *b, struct items *its, double colw)
 	int rc = 0;
 
 	n = index_people(b->p, &people);
+	b->index_people = people;
+	b->index_anchor = xcalloc(n + 1, sizeof(int));
 	programme_roles(b->p, 0, &roles);
-	for (i = 0; i < n && rc == 0; i++)
+	for (i = 0; i < n && rc == 0; i++) {
 		rc = index_entry(b, its, &roles, people[i], i == 0 ? size :
 		    size * INDEX_SP, colw);
+		/* Where each entry lands says where pages run out. */
+		its->v[its->n - 1].anchor = b->index_anchor[b->nindex++] =
+		    anchor_new(&b->bk.anchors);
+	}
 	roles_free(&roles);
-	free(people);
 	return rc;
 }
 
@@ -1488,8 +1497,86 @@ too_thick(const struct booklet *b, struct diag *d)
 	return diag_failed(d) ? -1 : 0;	/* --strict: nothing written */
 }
 
+/* Whether anchor a of the main matter is at or before page, after *best. */
 static int
-build(struct booklet *b)
+later(const struct booklet *b, int anchor, size_t page,
+    const struct anchor **best)
+{
+	const struct anchor *a = &b->bk.anchors.v[anchor];
+	size_t at = book_anchor_page(&b->bk, a);
+
+	if (!a->main || at > page || (*best != NULL &&
+	    (at < book_anchor_page(&b->bk, *best) ||
+	    (at == book_anchor_page(&b->bk, *best) && a->y <= (*best)->y))))
+		return 0;
+	*best = a;
+	return 1;
+}
+
+/*
+ * The forum or index entry that is being set on page (counted from 0
+ * through the front matter): the last that starts there or before; in
+ * *pos where the input has it.  The caller frees it.
+ */
+static char *
+set_on(const struct booklet *b, size_t page, const struct srcpos **pos)
+{
+	const struct anchor *best = NULL;
+	const struct forum *f = NULL;
+	const struct person *s = NULL;
+	char *name, *q, *what;
+	size_t i;
+
+	for (i = 0; i < b->p->nforums; i++)
+		if (later(b, b->forum_anchor[i], page, &best))
+			f = &b->p->forums[i];
+	for (i = 0; i < b->nindex; i++)
+		if (later(b, b->index_anchor[i], page, &best)) {
+			s = b->index_people[i];
+			f = NULL;
+		}
+	*pos = s != NULL ? &s->pos : f != NULL ? &f->pos : NULL;
+	if (s != NULL) {
+		name = person_full_name(s);
+		q = utf8_abbrev(name);
+		what = xasprintf("the index entry of '%s'", q);
+		free(name);
+	} else if (f != NULL) {
+		q = utf8_abbrev(f->title != NULL ? f->title : "");
+		what = f->number > 0 ? xasprintf("forum %d '%s'", f->number, q) :
+		    xasprintf("the session '%s'", q);
+	} else
+		return xstrdup("the booklet's front matter");
+	free(q);
+	return what;
+}
+
+/*
+ * libharu's page tree holds PDF_MAX_PAGES pages: a longer booklet is
+ * refused before any page is drawn, where its pages run out.
+ */
+static int
+too_many_pages(const struct booklet *b, const char *path)
+{
+	const char *advice = b->content == CONTENT_FULL ? "split the programme "
+	    "into several files, or shorten it with --content abstract or "
+	    "--content titles" : b->content == CONTENT_ABSTRACT ? "split the "
+	    "programme into several files, or shorten it with --content "
+	    "titles" : "split the programme into several files";
+	const struct srcpos *pos;
+	char *what;
+
+	if (book_npages(&b->bk) <= PDF_MAX_PAGES)
+		return 0;
+	what = set_on(b, PDF_MAX_PAGES, &pos);
+	pdf_too_many_pages(pdf_diag(b->box.pdf), pos, what, PDF_MAX_PAGES + 1,
+	    path, advice);
+	free(what);
+	return -1;
+}
+
+static int
+build(struct booklet *b, const char *path)
 {
 	const struct layout_booklet *lb = &b->box.l->booklet;
 	size_t i, total;
@@ -1513,6 +1600,8 @@ build(struct booklet *b)
 			page_new(&b->bk.main, PAGE_BLANK, NULL);
 		total++;
 	}
+	if (too_many_pages(b, path) == -1)
+		return -1;
 	for (i = 0; i < total; i++)
 		if (decorate(b, i) == -1)
 			return -1;
@@ -1562,6 +1651,8 @@ booklet_release(struct booklet *b)
 		free(b->strs[i]);
 	free(b->strs);
 	free(b->forum_anchor);
+	free(b->index_people);
+	free(b->index_anchor);
 	book_release(&b->bk);
 	pdf_free(b->box.pdf);
 }
@@ -1591,7 +1682,7 @@ booklet_render(const struct programme *p, const struct layout *l,
 		return -1;
 	if (render_flag(opts, "rgb"))
 		pdf_use_rgb(b.box.pdf);
-	if (build(&b) == -1 || impose_pages(&b.bk, l, b.box.pdf) == -1)
+	if (build(&b, path) == -1 || impose_pages(&b.bk, l, b.box.pdf) == -1)
 		goto out;
 	if (render_flag(opts, "impose")) {
 		if (too_thick(&b, d) == -1)

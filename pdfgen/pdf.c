@@ -328,6 +328,15 @@ crop_marks(struct pdf *p, double x, double y, double w, double h,
 }
 
 int
+pdf_too_many_pages(struct diag *d, const struct srcpos *pos,
+    const char *what, size_t page, const char *path, const char *advice)
+{
+	return diag_error(d, pos, "%s reaches page %zu of '%s', more than the "
+	    "%d pages pdfgen can put in one PDF: %s", what, page, path,
+	    PDF_MAX_PAGES, advice);
+}
+
+int
 pdf_page_add_trimmed(struct pdf *p, double w, double h, double bleed,
     int marks)
 {

@@ -39,6 +39,16 @@ struct pdf;
 #define PDF_MAX_PAGES	32767
 
 struct pdf *pdf_new(struct diag *d, const struct pdf_info *);
+
+/*
+ * Reports at pos (the element in the input) that what ("the sign 'Forum
+ * 3: Cloud'") reaches page of the document path, past PDF_MAX_PAGES, and
+ * advice: what to do about it.  Renderers that know their page count
+ * before drawing call it then.  Returns -1.
+ */
+int	pdf_too_many_pages(struct diag *, const struct srcpos *pos,
+	    const char *what, size_t page, const char *path,
+	    const char *advice);
 void	pdf_free(struct pdf *);
 
 /*

@@ -2,6 +2,8 @@
  * The sheet engine (sheet.h): places on a sheet, fronts and mirrored
  * backs, cut marks, and the gate before saving.
  */
+#include <stdlib.h>
+
 #include "sheet.h"
 
 /* Cut marks start MARK_OFFSET from the grid, at most MARK_LEN long. */
@@ -129,6 +131,28 @@ sheet(const struct sheets *s, size_t first, size_t n, size_t place0,
 	return rc;
 }
 
+/*
+ * -1 after reporting when the items need more than PDF_MAX_PAGES pages of
+ * nsides (1, or 2 with backs) per sheet: at the first item past them.
+ */
+static int
+too_many_pages(const struct sheets *s, size_t nsides, const char *path)
+{
+	size_t per = sheet_places(s->l), sheets, first;
+	const struct srcpos *pos = NULL;
+	char *what;
+
+	if ((s->skip + s->nitems + per - 1) / per * nsides <= PDF_MAX_PAGES)
+		return 0;
+	sheets = PDF_MAX_PAGES / nsides;	/* those that fit */
+	first = sheets * per - s->skip;
+	what = s->what(s->arg, first, &pos);
+	pdf_too_many_pages(pdf_diag(s->pdf), pos, what, (sheets + 1) * nsides,
+	    path, s->advice);
+	free(what);
+	return -1;
+}
+
 int
 sheet_render(const struct sheets *s, const char *path)
 {
@@ -138,6 +162,9 @@ sheet_render(const struct sheets *s, const char *path)
 	size_t per = sheet_places(s->l), first, n, place0;
 	int rc = 0;
 
+	if (too_many_pages(s, back != NULL && back->nboxes > 0 ? 2 : 1,
+	    path) == -1)
+		return -1;
 	for (first = 0, place0 = s->skip; first < s->nitems;
 	    first += n, place0 = 0) {
 		n = per - place0;

@@ -41,7 +41,14 @@ struct sheets {
 			    double ix, double itop);
 	/* After each sheet, front and back, of items first..first+n-1. */
 	void		(*done)(void *arg, size_t first, size_t n);
-	void		*arg;		/* for draw and done */
+	void		*arg;		/* for draw, done and what */
+	/*
+	 * Item i for a message, "the sign 'Forum 3: Cloud'" (the caller
+	 * frees it), and in *pos where the input has it.
+	 */
+	char		*(*what)(void *arg, size_t i, const struct srcpos **pos);
+	/* What to do when the items need more pages than a PDF holds. */
+	const char	*advice;
 };
 
 /* How many items one sheet holds. */
@@ -58,7 +65,8 @@ void	sheet_place(const struct layout *, size_t place, int back, double *ix,
 /*
  * Draws every item on as many sheets as they need and saves the document
  * to path unless an error (with --strict, a warning) was reported while
- * drawing.  Returns 0, or -1 after reporting; the caller frees the
+ * drawing.  Items that need more than PDF_MAX_PAGES pages are refused
+ * before any is drawn, at the first item past the limit.  Returns 0, or -1 after reporting; the caller frees the
  * document.
  */
 int	sheet_render(const struct sheets *, const char *path);

@@ -727,6 +727,21 @@ sign_side(void *arg, size_t i, const struct layout_side *side, int back,
 	return rc;
 }
 
+/* Sign i for a message, where its forum or its first session is (what). */
+static char *
+sign_what(void *arg, size_t i, const struct srcpos **pos)
+{
+	const struct job *j = arg;
+	const struct sign *sg = &j->signs[i];
+	char *mark = bookmark(j, sg), *q = utf8_abbrev(mark), *s;
+
+	*pos = sg->f != NULL ? &sg->f->pos : &sg->rs->rows[0].f->pos;
+	s = xasprintf("the sign '%s'", q);
+	free(q);
+	free(mark);
+	return s;
+}
+
 /*
  * Per room and day when the layout says so, or says nothing and has
  * room for the room's day while the programme has no forum numbers (an
@@ -805,7 +820,8 @@ signs_render(const struct programme *p, const struct layout *l,
 	} else {
 		j.signs = v;
 		sh = (struct sheets){ j.box.pdf, l, (size_t)ns, 0, sign_side,
-		    NULL, &j };
+		    NULL, &j, sign_what, "split the programme into several "
+		    "files, or put more signs on a sheet (the layout's grid)" };
 		rc = sheet_render(&sh, path);
 	}
 	free(v);

@@ -301,10 +301,38 @@ t_limit_megabyte_name() {
 		fail "booklet has $(pages "$T/o/booklet.pdf") pages"
 }
 
-# 33,000 signs: a PDF of libharu holds 32,767 pages.
-t_limit_pages() {
+# A PDF of libharu holds 32,767 pages: a longer product is refused before
+# anything is drawn, at the element that would cross the limit.
+# 33,000 signs, one per sheet: forum 32,768 crosses it.
+t_limit_pages_signs() {
 	many_forums 33000 > "$T/in.xml"
 	run 1 "$PDFGEN_RELEASE" signs -o "$T/o" "$T/in.xml" || return 1
-	expect_file "$T/err" "pdfgen: error: the document would have more than 32767 pages, the most a PDF of pdfgen can hold" &&
+	expect_file "$T/err" "$T/in.xml:65775:1: error: the sign 'Forum 32768: Forum über Thema 32768' reaches page 32768 of '$T/o/signs.pdf', more than the 32767 pages pdfgen can put in one PDF: split the programme into several files, or put more signs on a sheet (the layout's grid)" || return 1
+	[ ! -e "$T/o" ] || fail "written: $(ls -A "$T/o")"
+}
+
+# One badge a sheet, with its back: badge 16,384 (Anna 9984 in name
+# order) needs page 32,768.
+t_limit_pages_badges() {
+	sed 's|<grid columns="2" rows="5"|<grid columns="1" rows="1"|' \
+	    layouts/badges-90x55.xml > "$T/layout.xml"
+	crowd 1 16400 16400 > "$T/in.xml"
+	run 1 "$PDFGEN_RELEASE" badges --layout "$T/layout.xml" -o "$T/o" \
+	    "$T/in.xml" || return 1
+	expect_file "$T/err" "$T/in.xml:9993:1: error: the badge of 'Anna 9984 Weiß' reaches page 32768 of '$T/o/badges.pdf', more than the 32767 pages pdfgen can put in one PDF: print the badges in parts (--only), or put more badges on a sheet (the layout's grid)" || return 1
+	[ ! -e "$T/o" ] || fail "written: $(ls -A "$T/o")"
+}
+
+# A booklet of 5 cm pages with two words a page: the forum's text crosses
+# the limit; found once the pages are made up, before any is drawn.
+t_limit_pages_booklet() {
+	sed -e 's|<page paper="A5" orientation="portrait" bleed="3mm"/>|<page width="50mm" height="50mm"/>|' \
+	    -e 's|<type-area [^>]*>|<type-area top="5mm" bottom="5mm" inner="5mm" outer="5mm" columns="1"/>|' \
+	    -e 's|<style name="body" size="9.5pt"|<style name="body" size="40pt"|' \
+	    layouts/booklet-a5.xml > "$T/layout.xml"
+	programme Anna Weiß Titel "$(repeat 66000 'Wort ')" > "$T/in.xml"
+	run 1 "$PDFGEN_RELEASE" booklet --layout "$T/layout.xml" -o "$T/o" \
+	    "$T/in.xml" || return 1
+	expect_file "$T/err" "$T/in.xml:10:5: error: forum 1 'Titel' reaches page 32768 of '$T/o/booklet.pdf', more than the 32767 pages pdfgen can put in one PDF: split the programme into several files, or shorten it with --content abstract or --content titles" || return 1
 	[ ! -e "$T/o" ] || fail "written: $(ls -A "$T/o")"
 }
