@@ -35,8 +35,8 @@ struct font {
 	FT_Face		 face;
 	FT_CharMap	 bmp;		/* (3,1) format 4: what libharu reads */
 	FT_CharMap	 ucs4;		/* (3,10): the glyphs above U+FFFF */
-	unsigned char	*state;		/* enum glyph_state per BMP code point */
-	uint16_t	*adv;		/* font_advance per BMP code point */
+	struct bmp_table state;		/* unsigned char enum glyph_state */
+	struct bmp_table adv;		/* uint16_t font_advance */
 	int		 ascender;	/* 1/1000 em, as font_ascender() */
 	int		 descender;
 };
@@ -324,7 +324,9 @@ font_open(const char *path, int index, char **why)
 	f->face = face;
 	f->bmp = bmp;
 	f->ucs4 = find_cmap(face, 10, 0);
-	f->state = xcalloc(0x10000, 1);
+	f->state.size = 1;
+	f->adv.size = sizeof(uint16_t);
+	f->adv.fill = 0xFF;	/* ADV_UNKNOWN */
 	/* Rounded outwards: a box computed from them holds the glyphs. */
 	f->ascender = (int)ceil(face->ascender * 1000.0 / face->units_per_EM);
 	f->descender = (int)floor(face->descender * 1000.0 /
@@ -338,8 +340,8 @@ font_free(struct font *f)
 	if (f == NULL)
 		return;
 	FT_Done_Face(f->face);
-	free(f->state);
-	free(f->adv);
+	bmp_table_free(&f->state);
+	bmp_table_free(&f->adv);
 	free(f->family);
 	free(f->path);
 	free(f);
@@ -408,17 +410,19 @@ glyph_intact(FT_Face face, FT_UInt gid)
 int
 font_has(struct font *f, uint32_t cp)
 {
+	unsigned char *state;
 	FT_UInt gid;
 
 	/* Drawn as an outline (font_outline()), so any glyph will do. */
 	if (cp > 0xFFFF)
 		return glyph_of(f, cp) != 0;
-	if (f->state[cp] == GLYPH_UNKNOWN) {
+	state = bmp_entry(&f->state, cp);
+	if (*state == GLYPH_UNKNOWN) {
 		gid = FT_Get_Char_Index(f->face, cp);
-		f->state[cp] = gid != 0 && glyph_intact(f->face, gid) ?
+		*state = gid != 0 && glyph_intact(f->face, gid) ?
 		    GLYPH_OK : GLYPH_MISSING;
 	}
-	return f->state[cp] == GLYPH_OK;
+	return *state == GLYPH_OK;
 }
 
 /* The advance of cp asked from FreeType. */
@@ -442,21 +446,19 @@ ft_advance(struct font *f, uint32_t cp)
 int
 font_advance(struct font *f, uint32_t cp)
 {
+	uint16_t *adv;
 	int a;
 
 	if (cp > 0xFFFF)
 		return ft_advance(f, cp);
-	if (f->adv == NULL) {
-		f->adv = xreallocarray(NULL, 0x10000, sizeof(*f->adv));
-		memset(f->adv, 0xFF, 0x10000 * sizeof(*f->adv));
-	}
-	if (f->adv[cp] == ADV_UNKNOWN) {
+	adv = bmp_entry(&f->adv, cp);
+	if (*adv == ADV_UNKNOWN) {
 		a = ft_advance(f, cp);
 		if (a < 0 || a >= ADV_UNKNOWN)
 			return a;	/* no glyph is that wide: not kept */
-		f->adv[cp] = (uint16_t)a;
+		*adv = (uint16_t)a;
 	}
-	return f->adv[cp];
+	return *adv;
 }
 
 /* FreeType's outline callbacks, scaled to 1/1000 em for the pen. */

@@ -266,6 +266,25 @@ fix_empty_page(HPDF_Page page)
 		c->filter = HPDF_STREAM_FILTER_NONE;
 }
 
+/* A code point's width, once asked (an entry of struct fix_widths). */
+struct width {
+	HPDF_INT16	width;
+	unsigned char	asked;
+};
+
+struct fix_widths {
+	struct bmp_table t;		/* struct width */
+};
+
+void
+fix_widths_free(struct fix_widths *fw)
+{
+	if (fw == NULL)
+		return;
+	bmp_table_free(&fw->t);
+	free(fw);
+}
+
 /*
  * What HPDF_Page_TextOut(page, x, y, s) writes right after BT (the text
  * matrix the identity) in font, "x y Td\n<hex> Tj\n", written here to
@@ -288,6 +307,7 @@ fix_text_out(HPDF_Page page, HPDF_Font font, struct fix_widths **widths,
 	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
 	HPDF_PageAttr pa = (HPDF_PageAttr)page->attr;
 	struct fix_widths *fw;
+	struct width *w;
 	char small[HPDF_TMP_BUF_SIZ + 1024], *buf = small, *e, *end;
 	size_t i, n, need;
 	uint32_t cp;
@@ -297,8 +317,10 @@ fix_text_out(HPDF_Page page, HPDF_Font font, struct fix_widths **widths,
 	*left = 1;
 	if (fa->type != HPDF_FONT_TYPE0_TT)
 		return HPDF_OK;
-	if (*widths == NULL)
+	if (*widths == NULL) {
 		*widths = xcalloc(1, sizeof(**widths));
+		(*widths)->t.size = sizeof(struct width);
+	}
 	fw = *widths;
 	/* Four hex digits per code point, a code point per byte at most. */
 	need = HPDF_TMP_BUF_SIZ + 4 * len + 16;
@@ -315,12 +337,13 @@ fix_text_out(HPDF_Page page, HPDF_Font font, struct fix_widths **widths,
 		if ((n = utf8_decode(s + i, len - i, &cp)) == 0 ||
 		    cp > 0xFFFF)
 			goto out;
-		if (!(fw->asked[cp >> 3] & 1 << (cp & 7))) {
-			fw->width[cp] = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
+		w = bmp_entry(&fw->t, cp);
+		if (!w->asked) {
+			w->width = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
 			    (HPDF_UINT16)cp);
-			fw->asked[cp >> 3] |= (unsigned char)(1 << (cp & 7));
+			w->asked = 1;
 		}
-		width += fw->width[cp];
+		width += w->width;
 		*e++ = hex[cp >> 12];
 		*e++ = hex[cp >> 8 & 15];
 		*e++ = hex[cp >> 4 & 15];
@@ -340,6 +363,12 @@ out:
 }
 
 #else	/* another libharu: its own functions, and no repairs */
+
+void
+fix_widths_free(struct fix_widths *fw)
+{
+	(void)fw;
+}
 
 HPDF_STATUS
 fix_tounicode(HPDF_Font font)

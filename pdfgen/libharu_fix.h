@@ -18,12 +18,10 @@ void		fix_note_cmap(HPDF_Doc, const char *name);
 void		fix_png_smask(HPDF_Image);
 /*
  * A face's widths of the BMP's code points, each asked of libharu once,
- * for fix_text_out(); freed with free().
+ * for fix_text_out(); NULL until then.
  */
-struct fix_widths {
-	unsigned char	asked[0x10000 / 8];	/* bit per code point */
-	HPDF_INT16	width[0x10000];
-};
+struct fix_widths;
+void		fix_widths_free(struct fix_widths *);
 
 /*
  * Writes what HPDF_Page_TextOut(page, x, y, s) would, right after BT, in

@@ -238,7 +238,7 @@ pdf_free(struct pdf *p)
 	HPDF_Free(p->doc);
 	for (i = 0; i < p->nfaces; i++) {
 		free(p->faces[i].path);
-		free(p->faces[i].widths);
+		fix_widths_free(p->faces[i].widths);
 	}
 	for (i = 0; i < p->nchains; i++) {
 		free(p->chains[i].family);

@@ -70,6 +70,28 @@ xgrow(void *p, size_t n, size_t size)
 	return xreallocarray(p, n != 0 ? 2 * n : 1, size);
 }
 
+void *
+bmp_entry(struct bmp_table *t, uint32_t cp)
+{
+	unsigned char **b = (unsigned char **)&t->block[cp >> 8 & 0xFF];
+
+	if (*b == NULL) {
+		*b = xmalloc(256 * t->size);
+		memset(*b, t->fill, 256 * t->size);
+	}
+	return *b + (cp & 0xFF) * t->size;
+}
+
+void
+bmp_table_free(struct bmp_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < 256; i++)
+		free(t->block[i]);
+	memset(t->block, 0, sizeof(t->block));
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -28,6 +28,21 @@ void	*xreallocarray(void *, size_t nmemb, size_t size);
  * copy O(n) elements, not O(n^2).
  */
 void	*xgrow(void *, size_t n, size_t size);
+/*
+ * A table with an entry per code point of the BMP, made in blocks of 256
+ * entries as they are first touched, each byte of a new block set to
+ * fill: text uses few blocks, and a whole table of 65,536 entries per
+ * font cost more in page faults than setting the text.  Zeroed to start.
+ */
+struct bmp_table {
+	void		*block[256];
+	size_t		 size;		/* of an entry, set before first use */
+	unsigned char	 fill;
+};
+
+/* The entry of code point cp (below 0x10000). */
+void	*bmp_entry(struct bmp_table *, uint32_t cp);
+void	 bmp_table_free(struct bmp_table *);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *fmt, ...)
