@@ -18,6 +18,7 @@
  *   HPDF_MemCpy, HPDF_MemSet     byte by byte
  *   HPDF_List_Add                grows a list by a fixed block, O(n^2)
  *   HPDF_TTFontDef_GetGlyphid    searches a cmap's segments linearly
+ *   HPDF_Stream_WriteToStreamWithDeflate   sets up zlib for every stream
  *
  * Checked against libharu 2.3.0: its source at tag RELEASE_2_3_0 and the
  * disassembly of Debian 12's libhpdf-2.3.0 (2.3.0+dfsg-1+b1).  All of it
@@ -31,8 +32,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include <hpdf.h>
+#include <hpdf_conf.h>
 #include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
 #include <hpdf_error.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
@@ -108,6 +113,102 @@ HPDF_List_Add(HPDF_List list, void *item)
 		list->block_siz = room;
 	}
 	list->obj[list->count++] = item;
+	return HPDF_OK;
+}
+
+/*
+ * Every stream of a document is deflated through here.  libharu's own
+ * makes a zlib stream for each (deflateInit allocates and clears a
+ * quarter of a megabyte) and throws it away; this one keeps one for the
+ * process and resets it, and otherwise does as libharu does: the same
+ * level, input read in HPDF_STREAM_BUF_SIZ pieces, output written in
+ * pieces of DEFLATE_OUT, encrypted first when e is given.  libharu
+ * declares it in hpdf_streams.c only.
+ */
+#define DEFLATE_OUT	((HPDF_INT)(HPDF_STREAM_BUF_SIZ * 1.1) + 13)
+
+HPDF_STATUS	HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream, HPDF_Stream,
+		    HPDF_Encrypt);
+
+static z_stream	zs;
+static int	zs_ready;	/* zs made: reset it instead */
+
+static void
+zs_free(void)
+{
+	(void)deflateEnd(&zs);
+}
+
+/* Writes n bytes of out to dst, encrypted when e is given. */
+static HPDF_STATUS
+deflated_out(HPDF_Stream dst, HPDF_Encrypt e, HPDF_BYTE *out, HPDF_UINT n)
+{
+	HPDF_BYTE enc[DEFLATE_OUT];
+
+	if (e == NULL)
+		return HPDF_Stream_Write(dst, out, n);
+	HPDF_Encrypt_CryptBuf(e, out, enc, n);
+	return HPDF_Stream_Write(dst, enc, n);
+}
+
+HPDF_STATUS
+HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
+    HPDF_Encrypt e)
+{
+	HPDF_BYTE in[HPDF_STREAM_BUF_SIZ], out[DEFLATE_OUT];
+	HPDF_STATUS st;
+	HPDF_UINT size;
+	int zr, end = 0;
+
+	if ((st = HPDF_Stream_Seek(src, 0, HPDF_SEEK_SET)) != HPDF_OK)
+		return st;
+	if (zs_ready)
+		zr = deflateReset(&zs);
+	else if ((zr = deflateInit(&zs, Z_DEFAULT_COMPRESSION)) == Z_OK) {
+		zs_ready = 1;
+		(void)atexit(zs_free);
+	}
+	if (zr != Z_OK)
+		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, zr);
+	zs.next_out = out;
+	zs.avail_out = DEFLATE_OUT;
+	while (!end) {
+		size = HPDF_STREAM_BUF_SIZ;
+		st = HPDF_Stream_Read(src, in, &size);
+		if (st == HPDF_STREAM_EOF)
+			end = 1;
+		else if (st != HPDF_OK)
+			return st;
+		zs.next_in = in;
+		zs.avail_in = size;
+		while (zs.avail_in > 0) {
+			zr = deflate(&zs, Z_NO_FLUSH);
+			if (zr != Z_OK && zr != Z_BUF_ERROR)
+				return HPDF_SetError(src->error, HPDF_ZLIB_ERROR,
+				    zr);
+			if (zs.avail_out == 0) {
+				if ((st = deflated_out(dst, e, out,
+				    DEFLATE_OUT)) != HPDF_OK)
+					return HPDF_SetError(src->error,
+					    HPDF_ZLIB_ERROR, (HPDF_STATUS)st);
+				zs.next_out = out;
+				zs.avail_out = DEFLATE_OUT;
+			}
+		}
+	}
+	do {
+		zr = deflate(&zs, Z_FINISH);
+		if (zr != Z_OK && zr != Z_STREAM_END)
+			return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, zr);
+		if (zs.avail_out < DEFLATE_OUT) {
+			if ((st = deflated_out(dst, e, out,
+			    DEFLATE_OUT - zs.avail_out)) != HPDF_OK)
+				return HPDF_SetError(src->error,
+				    HPDF_ZLIB_ERROR, (HPDF_STATUS)st);
+			zs.next_out = out;
+			zs.avail_out = DEFLATE_OUT;
+		}
+	} while (zr != Z_STREAM_END);
 	return HPDF_OK;
 }
 
