@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
@@ -130,6 +132,96 @@ empty_page_has_no_filter(void **state)
 	HPDF_Free(doc);
 }
 
+/* A page of 2,000 squares, its content stream deflated or not. */
+static char *
+squares(int deflated, size_t *len)
+{
+	HPDF_Doc doc = HPDF_New(NULL, NULL);
+	HPDF_Page page;
+	char *pdf;
+	int i;
+
+	assert_non_null(doc);
+	if (deflated)
+		assert_int_equal(HPDF_SetCompressionMode(doc, HPDF_COMP_ALL),
+		    HPDF_OK);
+	page = HPDF_AddPage(doc);
+	for (i = 0; i < 2000; i++) {
+		HPDF_Page_Rectangle(page, (HPDF_REAL)(i % 50 * 10),
+		    (HPDF_REAL)(i / 50 * 10), 5, 5);
+		HPDF_Page_Fill(page);
+	}
+	pdf = saved(doc, len);
+	HPDF_Free(doc);
+	return pdf;
+}
+
+/* Where word first is in s[0..len), or NULL. */
+static const char *
+find(const char *s, size_t len, const char *word)
+{
+	size_t i, n = strlen(word);
+
+	for (i = 0; i + n <= len; i++)
+		if (memcmp(s + i, word, n) == 0)
+			return s + i;
+	return NULL;
+}
+
+/* The bytes of the first stream longer than 1,000 bytes in pdf. */
+static const char *
+long_stream(const char *pdf, size_t len, size_t *n)
+{
+	const char *s = pdf, *end;
+
+	while ((s = find(s, len - (size_t)(s - pdf), "stream\015\012")) !=
+	    NULL) {
+		s += 8;
+		end = find(s, len - (size_t)(s - pdf), "endstream");
+		assert_non_null(end);
+		if (end - s > 1000) {
+			*n = (size_t)(end - s);
+			return s;
+		}
+	}
+	fail_msg("no long stream");
+	return NULL;
+}
+
+/*
+ * Streams are deflated by libharu_fix.c at level 3 (zlib's header says
+ * "fast": 0x78 0x5E) and inflate to what libharu writes uncompressed,
+ * across many input and output pieces.
+ */
+static void
+deflate_inflates_to_the_content(void **state)
+{
+	char *plain, *packed;
+	const char *p, *z;
+	size_t plen, zlen, np, nz;
+	unsigned char *out;
+	uLongf nout;
+
+	(void)state;
+	plain = squares(0, &plen);
+	packed = squares(1, &zlen);
+	p = long_stream(plain, plen, &np);
+	z = long_stream(packed, zlen, &nz);
+	/* The last line's end goes before endstream, not into the stream. */
+	assert_true(np > 20000);
+	assert_int_equal((unsigned char)z[0], 0x78);
+	assert_int_equal((unsigned char)z[1], 0x5E);
+	nout = (uLongf)np + 16;
+	out = xmalloc(nout);
+	assert_int_equal(uncompress(out, &nout, (const Bytef *)z,
+	    (uLong)nz - 1), Z_OK);
+	assert_int_equal(nout + 1, np);
+	assert_memory_equal(out, p, nout);
+	free(out);
+	free(plain);
+	free(packed);
+}
+
 typedef HPDF_UINT16 (*glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
 
 /*
@@ -198,6 +290,7 @@ main(void)
 		cmocka_unit_test(tounicode_is_the_identity),
 		cmocka_unit_test(empty_page_has_no_filter),
 		cmocka_unit_test(glyph_lookup_agrees_with_libharu),
+		cmocka_unit_test(deflate_inflates_to_the_content),
 	};
 
 	return cmocka_run_group_tests_name("libharu_fix", tests, NULL, NULL);
