@@ -8,6 +8,12 @@
  * operations.  The second replays the pages into the booklet and, for
  * --impose, two to a sheet into a second document (impose.h).
  *
+ * Sizes come from the layout's styles and type area, and where the parts
+ * stand in relation to them (the cover's band, the running heads, the
+ * space between a session's parts) from its proportions (struct
+ * layout_booklet), so that an A4 layout with larger type keeps the A5
+ * booklet's look.
+ *
  * Numbering: the cover and the overview are front matter with roman
  * labels (no folio on the cover); the forums, the index and the notes
  * pages are numbered from 1, so the overview can name the forums' pages
@@ -32,83 +38,15 @@
 #define STAPLE_MAX	64
 
 /*
- * The booklet's proportions.  Sizes come from the layout's styles and
- * its type area; these say how the parts of a page stand to them, so that
- * an A4 layout with larger type keeps the A5 booklet's look.
- *
- * Space above the parts of a session, in lines of body text: a session
- * starts two lines and a little more below the last one's names, so that
- * it stands apart; its first paragraph a little over half a line below
- * its title, later paragraphs less, items of a list close together; the
- * speakers and moderators nearly a line apart from the text.
- */
-#define SP_SESSION	2.2	/* above a session's kicker or title */
-#define SP_KICKER	2	/* points between the kicker and the title */
-#define SP_FIRST_PARA	0.6
-#define SP_PARA		0.4
-#define SP_LIST_ITEM	0.15
-#define SP_URL		0.3	/* above an abstract's link */
-#define SP_TBA		0.6	/* above "to be announced" */
-#define SP_PEOPLE	0.8	/* above the speakers, above the moderators */
-#define SP_NAMES	0.5	/* an abstract's names */
-#define SP_NAMES_MOD	0.3	/* an abstract's moderators */
-#define SP_TITLES	0.5	/* between sessions of the pocket programme */
-/* Points above a session's subtitle and its time-and-room line. */
-#define SP_SUBTITLE	2
-#define SP_WHEN		3
-/* A group's heading (a day, a track): two h1 sizes below the last. */
-#define SP_GROUP	2
-
-/* The index: forums and pages take this share of the column, flush
-   right; an entry starts a quarter of its size below the last. */
-#define INDEX_REFS	0.36
-#define INDEX_SP	0.25
-
-/*
- * The overview table, in sizes of the index style: the number column
- * holds "Forum 12", the page column three digits; the room column takes
- * this share of the width and the title the rest; a row starts half a
- * line below the last, the head row a little more.
- */
-#define TABLE_NUM_EMS	3.2
-#define TABLE_PAGE_EMS	3
-#define TABLE_ROOM	0.22
-#define TABLE_SP_HEAD	0.6
-#define TABLE_SP_ROW	0.5
-
-/*
- * The cover: the accent band reaches this share of the type area's height
- * below the top margin; the title stands this share below the band, the
- * subtitle this many h2 sizes below the title.
- */
-#define COVER_BAND	0.3
-#define COVER_TITLE	0.08
-#define COVER_SUBTITLE	0.6
-/* The dates and the venue: this many h2 sizes below the title. */
-#define COVER_WHEN	2
-
-/*
- * Running heads and folios sit in the margins: the head's middle at this
- * share of the top margin (nearer the edge than the type area, to which
- * its rule, RULE_GAP points below the head, stays clear), the folio's
- * middle halfway down the bottom margin.
- */
-#define HEAD_POS	0.45
-#define HEAD_RULE_GAP	2
-#define FOLIO_POS	0.5
-
-/* Rules (running heads, the overview's rows, notes lines): a hairline. */
-#define RULE_WIDTH	0.4
-/* The rules' colour when the layout has no colour "rule": 40% grey, as
-   the timetable's grid lines. */
-#define RULE_GREY	0.6
-
-/*
  * A type area smaller than this (points) holds no line of a session with
  * its speakers: not a layout mistake worth setting, so refused.
  */
 #define TA_MIN_WIDTH	36
 #define TA_MIN_HEIGHT	72
+
+/* The rules' colour when the layout has no colour "rule" (the shipped
+   layouts have, the same): 40% grey, as the timetable's grid lines. */
+#define RULE_GREY	0.6
 
 struct booklet {
 	const struct programme *p;
@@ -130,6 +68,8 @@ struct booklet {
 	enum layout_group group;	/* in what order */
 	struct book	 bk;
 	struct colour	 accent;
+	/* the layout's type area, page count and proportions */
+	const struct layout_booklet *lb;
 };
 
 static const char *
@@ -298,6 +238,7 @@ forum_heading(struct booklet *b, struct items *its, size_t fi,
     const char *lang, double line)
 {
 	const struct forum *f = &b->p->forums[fi];
+	const struct layout_spacing *sp = &b->lb->spacing;
 	struct text_style kicker = *style(b, "h3");
 	struct text_run title = { f->title, TEXT_REGULAR, 0 };
 	struct text_run sub = { f->subtitle, TEXT_ITALIC, 0 };
@@ -310,15 +251,15 @@ forum_heading(struct booklet *b, struct items *its, size_t fi,
 	/* "Forum 3 · Track", the track alone without a number, or nothing. */
 	if ((s = forum_kicker(f, box_label(&b->box, "forum"))) != NULL) {
 		it = item_block(its, set1(b, &kicker, s, TEXT_REGULAR, b->colw,
-		    &f->pos, "forum.number"), SP_SESSION * line);
+		    &f->pos, "forum.number"), sp->session * line);
 		free(s);
 		if (it == NULL)
 			return -1;
 		it->keep = 1;
 	}
 	if ((it = item_block(its, set(b, style(b, "h2"), lang, &title, 1,
-	    b->colw, &f->pos, "forum.title"), its->n > head ? SP_KICKER :
-	    SP_SESSION * line)) == NULL)
+	    b->colw, &f->pos, "forum.title"), its->n > head ? sp->kicker :
+	    sp->session * line)) == NULL)
 		return -1;
 	it->keep = 1;
 	/* The section starts with its first item: the kicker, or the title. */
@@ -328,7 +269,7 @@ forum_heading(struct booklet *b, struct items *its, size_t fi,
 	    box_label(&b->box, "forum"), f->number, f->title)) : f->title;
 	if (f->subtitle != NULL) {
 		if ((it = item_block(its, set(b, style(b, "h3"), lang, &sub, 1,
-		    b->colw, &f->pos, "forum.subtitle"), SP_SUBTITLE)) == NULL)
+		    b->colw, &f->pos, "forum.subtitle"), sp->subtitle)) == NULL)
 			return -1;
 		it->keep = 1;
 	}
@@ -371,7 +312,8 @@ forum_meta(struct booklet *b, struct items *its, const struct forum *f,
 	struct item *it = NULL;
 
 	if (*s != '\0' && (it = item_block(its, set1(b, meta, s,
-	    TEXT_REGULAR, b->colw, &f->pos, "forum.room"), SP_WHEN)) == NULL) {
+	    TEXT_REGULAR, b->colw, &f->pos, "forum.room"),
+	    b->lb->spacing.when)) == NULL) {
 		free(s);
 		return -1;
 	}
@@ -507,7 +449,8 @@ para_item(struct booklet *b, struct items *its, const struct forum *f,
 	const struct paragraph *p = &f->paragraphs[i];
 	struct para_runs r = { NULL, 0, NULL };
 	struct text_block *tb, *mark = NULL;
-	double indent = p->kind == PARA_ITEM ? body->size * 1.2 : 0;
+	double indent = p->kind == PARA_ITEM ? body->size *
+	    b->lb->spacing.list_indent : 0;
 	struct item *it;
 
 	*used = 1;
@@ -550,29 +493,31 @@ static int
 forum_text(struct booklet *b, struct items *its, const struct forum *f,
     const char *lang, const struct text_style *meta, double line)
 {
+	const struct layout_spacing *sp = &b->lb->spacing;
 	size_t i, used, n, lines = 0, budget = b->content == CONTENT_ABSTRACT ?
-	    (size_t)b->box.l->booklet.abstract_lines : (size_t)-1;
+	    (size_t)b->lb->abstract_lines : (size_t)-1;
 	int item;
 
 	for (i = 0; i < f->nparagraphs && lines < budget; i += used) {
 		/* Items of a list close together, a paragraph apart. */
 		item = i > 0 && f->paragraphs[i].kind == PARA_ITEM &&
 		    f->paragraphs[i - 1].kind == PARA_ITEM;
-		if (para_item(b, its, f, i, lang, i == 0 ? line * SP_FIRST_PARA :
-		    item ? line * SP_LIST_ITEM : line * SP_PARA, budget - lines,
-		    &used,
-		    &n) == NULL)
+		if (para_item(b, its, f, i, lang, i == 0 ?
+		    line * sp->first_para : item ? line * sp->list_item :
+		    line * sp->para, budget - lines, &used, &n) == NULL)
 			return -1;
 		lines += n;
 	}
 	/* An abstract says where the whole is. */
 	if (b->content == CONTENT_ABSTRACT && f->url != NULL &&
 	    item_block(its, set1(b, meta, keep_str(b, short_url(f->url)),
-	    TEXT_REGULAR, b->colw, &f->pos, "forum.url"), line * SP_URL) == NULL)
+	    TEXT_REGULAR, b->colw, &f->pos, "forum.url"), line * sp->link) ==
+	    NULL)
 		return -1;
 	if (f->nparagraphs == 0 && f->nspeakers == 0 && f->nmoderators == 0 &&
 	    item_block(its, set1(b, meta, box_label(&b->box, "to-be-announced"),
-	    TEXT_ITALIC, b->colw, &f->pos, "forum"), line * SP_TBA) == NULL)
+	    TEXT_ITALIC, b->colw, &f->pos, "forum"), line * sp->announced) ==
+	    NULL)
 		return -1;
 	return 0;
 }
@@ -593,10 +538,11 @@ forum_people(struct booklet *b, struct items *its, const struct forum *f,
 		free(s);
 	}
 	rc = people_items(b, its, heading, f->speakers, f->nspeakers, lang,
-	    line * SP_PEOPLE);
+	    line * b->lb->spacing.people);
 	free(heading);
 	if (rc == -1 || people_items(b, its, box_label(&b->box, "moderation"),
-	    f->moderators, f->nmoderators, lang, line * SP_PEOPLE) == -1)
+	    f->moderators, f->nmoderators, lang, line *
+	    b->lb->spacing.people) == -1)
 		return -1;
 	return 0;
 }
@@ -674,11 +620,11 @@ full_items(struct booklet *b, struct items *its, size_t fi)
 	h = f->speakers_complete ? xstrdup(box_label(&b->box, "speakers")) :
 	    capitalised(box_label(&b->box, "among-others"));
 	rc = names_item(b, its, h, f->speakers, f->nspeakers, lang,
-	    line * SP_NAMES);
+	    line * b->lb->spacing.names);
 	free(h);
 	if (rc == 0)
 		rc = names_item(b, its, box_label(&b->box, "moderation"), f->moderators,
-		    f->nmoderators, lang, line * SP_NAMES_MOD);
+		    f->nmoderators, lang, line * b->lb->spacing.moderators);
 	return rc;
 }
 
@@ -706,7 +652,8 @@ title_items(struct booklet *b, struct items *its, size_t fi)
 		    box_label(&b->box, "forum"), f->number), TEXT_BOLD, 1 };
 	t[n++] = (struct text_run){ f->title, TEXT_BOLD, 0 };
 	it = item_block(its, set(b, &ts, lang, t, n, b->colw, &f->pos,
-	    "forum.title"), body->size * body->leading * SP_TITLES);
+	    "forum.title"), body->size * body->leading *
+	    b->lb->spacing.titles);
 	free(num);
 	if (it == NULL)
 		return -1;
@@ -912,7 +859,7 @@ index_entry(struct booklet *b, struct items *its, const struct roles *roles,
 {
 	const struct text_style *ist = style(b, "index");
 	struct text_style rst = restyle(ist, ALIGN_RIGHT);
-	double refw = floor(colw * INDEX_REFS), gap = ist->size;
+	double refw = floor(colw * b->lb->index.refs), gap = ist->size;
 	char *given = index_given(s), *refs;
 	struct text_run r[2] = { { s->family, TEXT_BOLD, 1 },
 		{ given, TEXT_REGULAR, 1 } };
@@ -956,7 +903,7 @@ index_items(struct booklet *b, struct items *its, double colw)
 	programme_roles(b->p, 0, &roles);
 	for (i = 0; i < n && rc == 0; i++) {
 		rc = index_entry(b, its, &roles, people[i], i == 0 ? size :
-		    size * INDEX_SP, colw);
+		    size * b->lb->index.space, colw);
 		/* Where each entry lands says where pages run out. */
 		its->v[its->n - 1].anchor = b->index_anchor[b->nindex++] =
 		    anchor_new(&b->bk.anchors);
@@ -1057,7 +1004,7 @@ sessions_items(struct booklet *b, struct items *its)
 			prev = keep_str(b, g);
 			if ((it = item_block(its, set1(b, h1, prev,
 			    TEXT_REGULAR, b->colw, NULL, "group"), its->n ?
-			    h1->size * SP_GROUP : 0)) == NULL) {
+			    h1->size * b->lb->spacing.group : 0)) == NULL) {
 				rc = -1;
 				break;
 			}
@@ -1085,7 +1032,7 @@ main_matter(struct booklet *b)
 {
 	struct items its = { 0 };
 	struct flow fl;
-	int ncols = b->box.l->booklet.columns, rc = 0;
+	int ncols = b->lb->columns, rc = 0;
 
 	rc = sessions_items(b, &its);
 	if (rc == 0 && b->p->nforums > 0) {
@@ -1129,8 +1076,9 @@ table_init(struct booklet *b, struct table *t)
 	/* Forums without numbers (an import): no number column. */
 	int numbered = programme_numbered(b->p);
 	double w = b->area.width, gap = ist->size,
-	    numw = numbered ? ist->size * TABLE_NUM_EMS + gap : 0,
-	    pagew = ist->size * TABLE_PAGE_EMS, roomw = floor(w * TABLE_ROOM),
+	    numw = numbered ? ist->size * b->lb->overview.number + gap : 0,
+	    pagew = ist->size * b->lb->overview.page,
+	    roomw = floor(w * b->lb->overview.room),
 	    titlew = w - numw - roomw - pagew - gap;
 
 	t->left = restyle(ist, ALIGN_LEFT);
@@ -1154,7 +1102,8 @@ table_head(struct booklet *b, struct items *its, const struct table *t)
 		box_label(&b->box, "room"), box_label(&b->box, "page") };
 	const struct text_style *hs[4] = { &t->left, &t->left, &t->left,
 		&t->right };
-	struct item *it = item_add(its, t->left.size * TABLE_SP_HEAD);
+	struct item *it = item_add(its, t->left.size *
+	    b->lb->overview.head_space);
 	int c, rc = 0;
 
 	it->keep = 1;
@@ -1181,7 +1130,8 @@ table_row(struct booklet *b, struct items *its, const struct table *t,
 	    *track = f->track != NULL ? xasprintf(" \u00b7 %s",
 	    f->track->name) : NULL;
 	char *pstr = xasprintf("%zu", a->page + 1);
-	struct item *it = item_add(its, t->left.size * TABLE_SP_ROW);
+	struct item *it = item_add(its, t->left.size *
+	    b->lb->overview.row_space);
 	struct text_block *tb[4] = { NULL };
 	int c, rc = 0;
 
@@ -1315,7 +1265,7 @@ cover_title(struct booklet *b, struct page *pg, double *y)
 		if ((tb = set1(b, style(b, "h2"), ev->subtitle, TEXT_REGULAR,
 		    b->area.width, NULL, "event.subtitle")) == NULL)
 			return -1;
-		*y += style(b, "h2")->size * COVER_SUBTITLE;
+		*y += style(b, "h2")->size * b->lb->cover.subtitle;
 		cover_text(pg, tb, *y);
 		*y += text_height(tb);
 	}
@@ -1340,7 +1290,7 @@ cover_when_where(struct booklet *b, struct page *pg, double y)
 	free(dates);
 	if (tb != NULL) {
 		cover_text(pg, tb, y);
-		y += text_height(tb) + 2;
+		y += text_height(tb) + b->lb->cover.venue;
 	}
 	if (ev->venue == NULL)
 		return 0;
@@ -1381,11 +1331,11 @@ cover_foot(struct booklet *b, struct page *pg)
 static int
 cover(struct booklet *b)
 {
-	const struct layout_booklet *lb = &b->box.l->booklet;
+	const struct layout_booklet *lb = b->lb;
 	struct page *pg = page_new(&b->bk.front, PAGE_COVER, NULL);
 	struct text_style band_st = *style(b, "h1");
 	struct text_block *tb;
-	double y, band = lb->top + b->area.height * COVER_BAND;
+	double y, band = lb->top + b->area.height * lb->cover.band;
 
 	op_rect(pg, 0, 0, 0, b->pw, band, &b->accent, 1);
 	band_st.colour = (struct colour){ COLOUR_RGB, { 1, 1, 1, 0 } };
@@ -1393,10 +1343,10 @@ cover(struct booklet *b)
 	    b->area.width, NULL, "label")) == NULL)
 		return -1;
 	cover_text(pg, tb, band - lb->top - text_height(tb) - band_st.size);
-	y = band - lb->top + b->area.height * COVER_TITLE;
+	y = band - lb->top + b->area.height * lb->cover.title;
 	if (cover_title(b, pg, &y) == -1)
 		return -1;
-	y += style(b, "h2")->size * COVER_WHEN;
+	y += style(b, "h2")->size * lb->cover.dates;
 	if (cover_when_where(b, pg, y) == -1 || cover_foot(b, pg) == -1)
 		return -1;
 	return 0;
@@ -1409,7 +1359,8 @@ notes_page(struct booklet *b)
 	const struct text_style *ns = style(b, "notes");
 	struct page *pg = page_new(&b->bk.main, PAGE_TEXT, box_label(&b->box, "notes"));
 	struct text_block *tb;
-	double step = fmax(ns->size * ns->leading * 2, PDF_MM(7)), y;
+	double step = fmax(ns->size * ns->leading * b->lb->rules.notes,
+	    b->lb->rules.notes_min), y;
 
 	if ((tb = set1(b, style(b, "h1"), box_label(&b->box, "notes"), TEXT_REGULAR,
 	    b->area.width, NULL, "label")) == NULL)
@@ -1418,7 +1369,7 @@ notes_page(struct booklet *b)
 	for (y = text_height(tb) + step; y <= b->area.height + FLOW_EPS;
 	    y += step)
 		op_line(pg, 1, 0, y, b->area.width, 0, &ns->colour,
-		    RULE_WIDTH);
+		    b->lb->rules.width);
 	return 0;
 }
 
@@ -1429,7 +1380,7 @@ static int
 decorate(struct booklet *b, size_t phys)
 {
 	struct page *pg = book_page(&b->bk, phys);
-	const struct layout_booklet *lb = &b->box.l->booklet;
+	const struct layout_booklet *lb = b->lb;
 	struct text_style hs, fs = *style(b, "folio");
 	double left = impose_ta_left(b->box.l, phys);
 	int right = phys % 2 == 0;
@@ -1447,10 +1398,11 @@ decorate(struct booklet *b, size_t phys)
 		    NULL, "running head")) == NULL)
 			return -1;
 		/* Within the top margin, clear of the type area. */
-		op_text(pg, 0, tb, 0, 1, left, fmax(lb->top * HEAD_POS -
+		op_text(pg, 0, tb, 0, 1, left, fmax(lb->top * lb->margins.head -
 		    text_height(tb) / 2, 0));
-		op_line(pg, 0, left, lb->top * HEAD_POS + text_height(tb) / 2 +
-		    HEAD_RULE_GAP, b->area.width, 0, &b->area.rule, RULE_WIDTH);
+		op_line(pg, 0, left, lb->top * lb->margins.head +
+		    text_height(tb) / 2 + lb->margins.head_rule, b->area.width,
+		    0, &b->area.rule, lb->rules.width);
 	}
 	num = phys < b->bk.front.n ? roman((int)phys + 1) :
 	    xasprintf("%zu", phys - b->bk.front.n + 1);
@@ -1460,7 +1412,7 @@ decorate(struct booklet *b, size_t phys)
 	free(num);
 	if (tb == NULL)
 		return -1;
-	op_text(pg, 0, tb, 0, 1, left, b->ph - lb->bottom * FOLIO_POS -
+	op_text(pg, 0, tb, 0, 1, left, b->ph - lb->bottom * lb->margins.folio -
 	    text_height(tb) / 2);
 	return 0;
 }
@@ -1578,7 +1530,7 @@ too_many_pages(const struct booklet *b, const char *path)
 static int
 build(struct booklet *b, const char *path)
 {
-	const struct layout_booklet *lb = &b->box.l->booklet;
+	const struct layout_booklet *lb = b->lb;
 	size_t i, total;
 	int multiple = lb->pad_multiple > 0 ? lb->pad_multiple : 1;
 
@@ -1619,12 +1571,14 @@ booklet_init(struct booklet *b, const struct programme *p,
 	memset(b, 0, sizeof(*b));
 	b->p = p;
 	b->box.l = l;
+	b->lb = lb;
 	b->box.lang = b->box.words = p->lang != NULL ? p->lang : "de";
 	b->pw = l->page.width;
 	b->ph = l->page.height;
 	b->area.width = b->pw - lb->inner - lb->outer;
 	b->area.height = b->ph - lb->top - lb->bottom;
 	b->area.column_gap = lb->column_gap;
+	b->area.rule_width = lb->rules.width;
 	b->colw = (b->area.width - lb->column_gap * (lb->columns - 1)) /
 	    (lb->columns > 0 ? lb->columns : 1);
 	if (b->area.width < TA_MIN_WIDTH || b->area.height < TA_MIN_HEIGHT ||

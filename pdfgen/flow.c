@@ -286,7 +286,7 @@ flow_extras(struct flow *fl, const struct item *it, double y, double before,
 
 	if (it->rule && before > 0)
 		op_line(pg, 1, flow_x(fl), y - before / 2, fl->colw, 0,
-		    &fl->area->rule, 0.4);
+		    &fl->area->rule, fl->area->rule_width);
 	if (it->anchor >= 0) {
 		struct anchor *a = &fl->anchors->v[it->anchor];
 

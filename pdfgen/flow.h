@@ -134,6 +134,7 @@ struct flow_area {
 	double		 width, height;	/* points */
 	double		 column_gap;	/* points between columns */
 	struct colour	 rule;		/* of the hairlines above items */
+	double		 rule_width;	/* points */
 };
 
 /* The flow of items into the columns of a page list. */

@@ -7,6 +7,7 @@
  * problem is reported, each at the attribute it comes from.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -67,6 +68,75 @@ const char *const layout_group_names[GROUP__MAX] = {
 	"time",			/* GROUP_TIME */
 	"track",		/* GROUP_TRACK */
 };
+
+/*
+ * The booklet's proportions (struct layout_booklet): element, attribute,
+ * what kind of number, where it goes, and the value when the layout does
+ * not say (the shipped layouts say each).
+ */
+enum measure {
+	MEASURE_SHARE,		/* "30%", up to 100% */
+	MEASURE_FACTOR,		/* "2.2": sizes or lines, as documented */
+	MEASURE_LENGTH		/* "2pt", "7mm" */
+};
+
+#define LB(m)	offsetof(struct layout_booklet, m)
+
+static const struct look {
+	const char	*element;
+	const char	*attr;
+	enum measure	 kind;
+	size_t		 off;
+	double		 value;
+} looks[] = {
+	{ "cover", "band", MEASURE_SHARE, LB(cover.band), 0.3 },
+	{ "cover", "title", MEASURE_SHARE, LB(cover.title), 0.08 },
+	{ "cover", "subtitle", MEASURE_FACTOR, LB(cover.subtitle), 0.6 },
+	{ "cover", "dates", MEASURE_FACTOR, LB(cover.dates), 2 },
+	{ "cover", "venue", MEASURE_LENGTH, LB(cover.venue), 2 },
+	{ "margins", "head", MEASURE_SHARE, LB(margins.head), 0.45 },
+	{ "margins", "head-rule", MEASURE_LENGTH, LB(margins.head_rule), 2 },
+	{ "margins", "folio", MEASURE_SHARE, LB(margins.folio), 0.5 },
+	{ "rules", "width", MEASURE_LENGTH, LB(rules.width), 0.4 },
+	{ "rules", "notes", MEASURE_FACTOR, LB(rules.notes), 2 },
+	{ "rules", "notes-min", MEASURE_LENGTH, LB(rules.notes_min),
+	    PDF_MM(7) },
+	{ "index", "references", MEASURE_SHARE, LB(index.refs), 0.36 },
+	{ "index", "space", MEASURE_FACTOR, LB(index.space), 0.25 },
+	{ "overview", "number", MEASURE_FACTOR, LB(overview.number), 3.2 },
+	{ "overview", "page", MEASURE_FACTOR, LB(overview.page), 3 },
+	{ "overview", "room", MEASURE_SHARE, LB(overview.room), 0.22 },
+	{ "overview", "head-space", MEASURE_FACTOR, LB(overview.head_space),
+	    0.6 },
+	{ "overview", "row-space", MEASURE_FACTOR, LB(overview.row_space),
+	    0.5 },
+	{ "spacing", "session", MEASURE_FACTOR, LB(spacing.session), 2.2 },
+	{ "spacing", "kicker", MEASURE_LENGTH, LB(spacing.kicker), 2 },
+	{ "spacing", "subtitle", MEASURE_LENGTH, LB(spacing.subtitle), 2 },
+	{ "spacing", "when", MEASURE_LENGTH, LB(spacing.when), 3 },
+	{ "spacing", "first-paragraph", MEASURE_FACTOR,
+	    LB(spacing.first_para), 0.6 },
+	{ "spacing", "paragraph", MEASURE_FACTOR, LB(spacing.para), 0.4 },
+	{ "spacing", "list-item", MEASURE_FACTOR, LB(spacing.list_item),
+	    0.15 },
+	{ "spacing", "list-indent", MEASURE_FACTOR, LB(spacing.list_indent),
+	    1.2 },
+	{ "spacing", "link", MEASURE_FACTOR, LB(spacing.link), 0.3 },
+	{ "spacing", "announced", MEASURE_FACTOR, LB(spacing.announced), 0.6 },
+	{ "spacing", "people", MEASURE_FACTOR, LB(spacing.people), 0.8 },
+	{ "spacing", "names", MEASURE_FACTOR, LB(spacing.names), 0.5 },
+	{ "spacing", "moderators", MEASURE_FACTOR, LB(spacing.moderators),
+	    0.3 },
+	{ "spacing", "titles", MEASURE_FACTOR, LB(spacing.titles), 0.5 },
+	{ "spacing", "group", MEASURE_FACTOR, LB(spacing.group), 2 },
+};
+
+#define NLOOKS	(sizeof(looks) / sizeof(looks[0]))
+
+/* The elements only booklet layouts have. */
+static const char *const booklet_only[] = { "type-area", "padding",
+	"sessions", "cover", "margins", "rules", "index", "overview",
+	"spacing", NULL };
 
 /* Whom a sign is for. */
 static const char *const per_names[PER__MAX] = {
@@ -988,11 +1058,70 @@ parse_sessions(struct layout_booklet *b, const xmlNode *n)
 	b->group = (enum layout_group)v;
 }
 
+/* A share ("30%", up to 100%) or a factor ("2.2"); -1 when not. */
+static int
+parse_measure(const char *s, enum measure kind, double *v)
+{
+	size_t n;
+
+	if ((n = scan_number(s, v)) == 0)
+		return -1;
+	if (kind == MEASURE_FACTOR)
+		return s[n] == '\0' && *v <= 100 ? 0 : -1;
+	if (strcmp(s + n, "%") != 0 || *v > 100)
+		return -1;
+	*v /= 100;
+	return 0;
+}
+
+/* One proportion of the booklet (looks[]): its default, else the file's. */
+static void
+get_look(struct loader *ld, const xmlNode *root, const struct look *lk)
+{
+	double *v = (double *)(void *)((char *)&ld->l->booklet + lk->off);
+	const xmlNode *n = child(root, lk->element);
+	struct srcpos pos;
+	char *s;
+
+	*v = lk->value;
+	if (n == NULL)
+		return;
+	if (lk->kind == MEASURE_LENGTH) {
+		get_length(ld, n, lk->attr, 0, v);
+		return;
+	}
+	if ((s = xml_attr(n, lk->attr)) == NULL)
+		return;
+	if (parse_measure(s, lk->kind, v) == -1) {
+		xmlsrc_attr_pos(ld->x, n, lk->attr, &pos);
+		if (lk->kind == MEASURE_SHARE)
+			diag_error(ld->d, &pos, "bad share '%s' in '%s': use "
+			    "a percentage up to 100%%, such as 30%%", s,
+			    lk->attr);
+		else
+			diag_error(ld->d, &pos, "bad number '%s' in '%s': use "
+			    "a number up to 100, such as 2.2", s, lk->attr);
+		*v = lk->value;
+	}
+	free(s);
+}
+
+/* Reports the booklet's elements in a layout of another kind. */
+static void
+not_booklet(struct loader *ld, const xmlNode *root)
+{
+	const char *const *e;
+
+	for (e = booklet_only; *e != NULL; e++)
+		not_for(ld, root, *e);
+}
+
 /* The parts of a layout of kind LAYOUT_TYPE_AREA. */
 static void
 parse_type_area_layout(struct loader *ld, const xmlNode *root)
 {
 	struct srcpos pos;
+	size_t i;
 
 	not_for(ld, root, "item");
 	not_for(ld, root, "grid");
@@ -1003,6 +1132,8 @@ parse_type_area_layout(struct loader *ld, const xmlNode *root)
 	}
 	parse_type_area(ld, child(root, "type-area"), child(root, "padding"));
 	parse_sessions(&ld->l->booklet, child(root, "sessions"));
+	for (i = 0; i < NLOOKS; i++)
+		get_look(ld, root, &looks[i]);
 }
 
 /* The parts of a layout of kind LAYOUT_ITEMS. */
@@ -1011,9 +1142,7 @@ parse_items_layout(struct loader *ld, const xmlNode *root)
 {
 	struct srcpos pos;
 
-	not_for(ld, root, "type-area");
-	not_for(ld, root, "padding");
-	not_for(ld, root, "sessions");
+	not_booklet(ld, root);
 	if (child(root, "item") == NULL) {
 		xmlsrc_pos(ld->x, root, &pos);
 		diag_error(ld->d, &pos, "%s layouts need an <item>",
@@ -1043,9 +1172,7 @@ parse_layout(struct loader *ld, const xmlNode *root)
 		parse_items_layout(ld, root);
 		break;
 	default:
-		not_for(ld, root, "type-area");
-		not_for(ld, root, "padding");
-		not_for(ld, root, "sessions");
+		not_booklet(ld, root);
 		not_for(ld, root, "item");
 		not_for(ld, root, "grid");
 		break;

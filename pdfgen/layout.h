@@ -259,6 +259,76 @@ enum layout_group {
 extern const char *const layout_content_names[CONTENT__MAX];
 extern const char *const layout_group_names[GROUP__MAX];
 
+/*
+ * The booklet's proportions: where its parts stand in relation to the
+ * type area, its margins and its styles, so that a larger page or larger
+ * type keeps the look.  Each from an attribute of <cover>, <margins>,
+ * <rules>, <index>, <overview> or <spacing>
+ * (layouts/README.md), with a default for a layout that does not say.
+ * "Share": of the length named; "sizes": of the style named; "lines":
+ * of body text (size times leading); "points": a length.
+ */
+struct layout_cover {
+	double		 band;		/* share of the type area's height
+					   the accent band reaches below the
+					   top margin */
+	double		 title;		/* share of the type area's height
+					   from the band to the title */
+	double		 subtitle;	/* h2 sizes above the subtitle */
+	double		 dates;		/* h2 sizes from title to dates */
+	double		 venue;		/* points from dates to venue */
+};
+
+/* In the margins: the running head and its rule, the folio. */
+struct layout_margins {
+	double		 head;		/* share of the top margin: the
+					   running head's middle */
+	double		 head_rule;	/* points from the head to its rule */
+	double		 folio;		/* share of the bottom margin: the
+					   folio's middle */
+};
+
+/* Rules: under running heads, between the overview's rows, on notes. */
+struct layout_rules {
+	double		 width;		/* points */
+	double		 notes;		/* notes lines apart, in lines of the
+					   notes style */
+	double		 notes_min;	/* points: notes lines apart at least */
+};
+
+struct layout_index {
+	double		 refs;		/* share of the column: the forums and
+					   pages, flush right */
+	double		 space;		/* index sizes above an entry */
+};
+
+struct layout_overview {
+	double		 number;	/* index sizes: the number column */
+	double		 page;		/* index sizes: the page column */
+	double		 room;		/* share of the width: the room */
+	double		 head_space;	/* index sizes above the head row */
+	double		 row_space;	/* index sizes above a row */
+};
+
+/* Space above the parts of a session: lines, unless said. */
+struct layout_spacing {
+	double		 session;	/* above its kicker or title */
+	double		 kicker;	/* points, kicker to title */
+	double		 subtitle;	/* points */
+	double		 when;		/* points: its time and room */
+	double		 first_para;
+	double		 para;
+	double		 list_item;
+	double		 list_indent;	/* body sizes: a list item's indent */
+	double		 link;		/* its abstract's link */
+	double		 announced;	/* "to be announced" */
+	double		 people;	/* speakers, moderators */
+	double		 names;		/* an abstract's names */
+	double		 moderators;	/* an abstract's moderators */
+	double		 titles;	/* between sessions: titles only */
+	double		 group;		/* h1 sizes: a day's, track's head */
+};
+
 /* The booklet's type area and page count. */
 struct layout_booklet {
 	double		 top;		/* points: page top to the type area */
@@ -276,6 +346,12 @@ struct layout_booklet {
 	enum layout_content content;
 	int		 abstract_lines; /* CONTENT_ABSTRACT: lines kept */
 	enum layout_group group;
+	struct layout_cover cover;
+	struct layout_margins margins;
+	struct layout_rules rules;
+	struct layout_index index;
+	struct layout_overview overview;
+	struct layout_spacing spacing;
 };
 
 /* A named style, a named colour and a label, as the file gives them. */

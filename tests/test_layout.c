@@ -250,6 +250,18 @@ signs_and_booklet(void **state)
 	assert_null(l->item.front.boxes[1].text);
 	layout_free(l);
 
+	/* The proportions as the file gives them. */
+	assert_non_null(l = load("layouts/booklet-a5.xml", &msgs));
+	free(msgs);
+	assert_true(l->booklet.cover.band == 0.3);
+	assert_true(l->booklet.cover.venue == 2);
+	assert_true(l->booklet.margins.head == 0.45);
+	assert_true(l->booklet.rules.notes_min == MM(7));
+	assert_true(l->booklet.overview.room == 0.22);
+	assert_true(l->booklet.spacing.list_item == 0.15);
+	assert_true(l->booklet.spacing.group == 2);
+	layout_free(l);
+
 	assert_non_null(l = load("tests/layouts/good-booklet-a4.xml", &msgs));
 	free(msgs);
 	assert_string_equal(l->product, "booklet");
@@ -259,6 +271,10 @@ signs_and_booklet(void **state)
 	assert_true(l->booklet.inner == MM(22) && l->booklet.outer == MM(18));
 	assert_int_equal(l->booklet.pad_multiple, 4);
 	assert_int_equal(l->booklet.pad_with, PAD_NOTES);
+	/* No proportions in the file: the defaults. */
+	assert_true(l->booklet.cover.band == 0.3);
+	assert_true(l->booklet.rules.notes_min == MM(7));
+	assert_true(l->booklet.spacing.session == 2.2);
 	st = layout_style(l, "body");
 	assert_int_equal(st->align, ALIGN_JUSTIFY);
 	assert_true(st->size == 10 && st->min_size == 10);

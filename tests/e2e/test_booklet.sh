@@ -402,14 +402,55 @@ sys.exit(1 if bad or splits < 1 else 0)
 PY
 }
 
-# The rules under the running heads take the layout's colour "rule" when
-# it has one (the shipped layouts have none: 40% grey, 0.6 in RGB).
+# The booklet's look comes from its layout: an accent band reaching 50% of
+# the type area's height down instead of 30% moves the cover's label and
+# title down by the 20% (A5: 177 mm, so 100.35 pt); a running head whose
+# middle is at 20% of the top margin instead of 45% sits 25% of 15 mm
+# (10.63 pt) higher; nothing else on those pages moves otherwise.
+t_booklet_look_from_layout() {
+	booklet "" || return 1
+	pdftotext -bbox -f 1 -l 2 "$T/o/booklet.pdf" "$T/before.html"
+	sed -e 's#<cover band="30%"#<cover band="50%"#' \
+	    -e 's#<margins head="45%"#<margins head="20%"#' \
+	    layouts/booklet-a5.xml > "$T/look.xml"
+	! cmp -s layouts/booklet-a5.xml "$T/look.xml" ||
+		fail "booklet-a5.xml has no <cover band> or <margins head>" ||
+		return 1
+	booklet "--layout $T/look.xml" || return 1
+	pdftotext -bbox -f 1 -l 2 "$T/o/booklet.pdf" "$T/after.html"
+	python3 - "$T/before.html" "$T/after.html" <<'PY'
+import re, sys
+def first(path):
+    pages = re.findall(r"<page (.*?)</page>",
+        open(path, encoding="utf-8").read(), re.S)
+    # each page's words: (word, yMin)
+    return [[(w, float(y)) for y, w in
+        re.findall(r'yMin="([0-9.]+)" xMax="[0-9.]+" yMax="[0-9.]+">([^<]*)<', pg)]
+        for pg in pages]
+a, b = first(sys.argv[1]), first(sys.argv[2])
+mm = 72 / 25.4
+want = [("cover", 0, 0.2 * 177 * mm, ["Programm", "Kongress", "Donnerstag,"]),
+    ("running head", 1, -0.25 * 15 * mm, ["Kongress", "Verwaltung"])]
+bad = 0
+for what, pno, shift, words in want:
+    for w in words:
+        ya = [y for x, y in a[pno] if x == w][0]
+        yb = [y for x, y in b[pno] if x == w][0]
+        if abs(yb - ya - shift) > 0.05:
+            print("%s: %r moved %.2f pt, not %.2f" % (what, w, yb - ya, shift))
+            bad += 1
+sys.exit(1 if bad else 0)
+PY
+}
+
+# The rules under the running heads take the layout's colour "rule" (the
+# shipped layouts' is 40% grey, #999999: 0.6 in RGB).
 t_booklet_rule_colour_from_layout() {
 	booklet "--rgb" || return 1
 	qpdf --qdf --object-streams=disable "$T/o/booklet.pdf" "$T/grey.qdf"
 	grep -qx "0.6 0.6 0.6 RG" "$T/grey.qdf" || fail "no grey rule" ||
 	    return 1
-	sed 's|<colours>|<colours><colour name="rule" value="#FF0000"/>|' \
+	sed 's|<colour name="rule" value="#999999"/>|<colour name="rule" value="#FF0000"/>|' \
 	    layouts/booklet-a5.xml > "$T/red.xml"
 	cp layouts/*.png "$T/" 2>/dev/null || :
 	booklet "--rgb --layout $T/red.xml" || return 1
