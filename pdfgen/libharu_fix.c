@@ -12,6 +12,8 @@
  *   fix_png_smask   the alpha channel of PNGs, written uncompressed
  *   fix_empty_page  the content stream of an empty page, zero bytes
  *                   marked FlateDecode (MuPDF and Ghostscript fail)
+ * Replaced, because it holds memory needlessly:
+ *   fix_page_blocks  a page's content stream in blocks of 4,096 bytes
  * Replaced, because it is slow (each gives the same results and output
  * bytes as the original):
  *   fix_text_out                 HPDF_Page_TextOut decodes every text twice
@@ -394,6 +396,29 @@ fix_widths_free(struct fix_widths *fw)
 }
 
 /*
+ * libharu keeps each page's content stream in memory until the document
+ * is saved, in blocks of HPDF_STREAM_BUF_SIZ (4,096) bytes, the first
+ * taken on the first write: a door sign's 1,073 bytes held 4,096, and
+ * 20,000 signs 80 MB.  A new page's stream gets PAGE_BLOCK-byte blocks
+ * instead (a memory stream's blocks must all be of one size, so only
+ * before anything is written); its bytes stay the same.
+ */
+#define PAGE_BLOCK	512
+
+void
+fix_page_blocks(HPDF_Page page)
+{
+	HPDF_Stream s = ((HPDF_PageAttr)page->attr)->stream;
+	HPDF_MemStreamAttr a;
+
+	if (s == NULL || s->type != HPDF_STREAM_MEMORY || s->size != 0)
+		return;
+	a = (HPDF_MemStreamAttr)s->attr;
+	if (a->buf->count == 0 && a->w_pos == a->buf_siz)
+		a->buf_siz = a->w_pos = PAGE_BLOCK;
+}
+
+/*
  * What HPDF_Page_TextOut(page, x, y, s) writes right after BT (the text
  * matrix the identity) in font, "x y Td\n<hex> Tj\n", written here to
  * the page's content stream, with libharu's status; *left set to leave s
@@ -500,6 +525,12 @@ fix_png_smask(HPDF_Image img)
 
 void
 fix_empty_page(HPDF_Page page)
+{
+	(void)page;
+}
+
+void
+fix_page_blocks(HPDF_Page page)
 {
 	(void)page;
 }

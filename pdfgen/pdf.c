@@ -358,6 +358,7 @@ pdf_page_add_trimmed(struct pdf *p, double w, double h, double bleed,
 	}
 	if ((pg = HPDF_AddPage(p->doc)) == NULL)
 		return fail(p, "add a page");
+	fix_page_blocks(pg);
 	if (check(p, HPDF_Page_SetWidth(pg, (HPDF_REAL)(w + 2 * s)),
 	    "size a page") || check(p, HPDF_Page_SetHeight(pg,
 	    (HPDF_REAL)(h + 2 * s)), "size a page"))
