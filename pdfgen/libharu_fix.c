@@ -14,6 +14,8 @@
  *                   marked FlateDecode (MuPDF and Ghostscript fail)
  * Replaced, because it holds memory needlessly:
  *   fix_page_blocks  a page's content stream in blocks of 4,096 bytes
+ *   fix_link         a link annotation's six entries, 1.6 KB
+ *   fix_save         the whole file in memory before it is written
  * Replaced, because it is slow (each gives the same results and output
  * bytes as the original):
  *   fix_text_out                 HPDF_Page_TextOut decodes every text twice
@@ -29,6 +31,7 @@
  * headers: with another version libharu's own functions are used, the
  * fix_*() do nothing, and tests/test_libharu.c fails "make test".
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -419,6 +422,136 @@ fix_page_blocks(HPDF_Page page)
 }
 
 /*
+ * A link as HPDF_Page_CreateLinkAnnot(page, rect, dst) and
+ * HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0) make it: the same object,
+ * in the same place among the document's, written to the same bytes, but
+ * held as a dictionary of no entries that writes its six (write_link):
+ * libharu holds each entry in 136 bytes and each name in 144 more, 1.6 KB
+ * a link, and the booklet of 20,000 forums has 40,000 links.
+ */
+struct link_annot {
+	HPDF_Rect	 rect;
+	HPDF_Obj_Header	*dst, *page;	/* indirect: written as references */
+};
+
+/* " 12 0 R" as libharu writes a reference, after s. */
+static char *
+ref(char *e, const char *s, const HPDF_Obj_Header *h, char *end)
+{
+	e = (char *)HPDF_StrCpy(e, s, end);
+	e = HPDF_IToA(e, (HPDF_INT32)(h->obj_id & 0x00FFFFFF), end);
+	*e++ = ' ';
+	e = HPDF_IToA(e, h->gen_no, end);
+	return (char *)HPDF_StrCpy(e, " R", end);
+}
+
+static HPDF_STATUS
+write_link(HPDF_Dict d, HPDF_Stream s)
+{
+	const struct link_annot *l = d->attr;
+	const HPDF_REAL v[4] = { l->rect.left, l->rect.bottom, l->rect.right,
+	    l->rect.top };
+	char buf[HPDF_TMP_BUF_SIZ * 2], *e = buf, *end = buf + sizeof(buf) - 1;
+	int i;
+
+	e = (char *)HPDF_StrCpy(e, "/Rect [ ", end);
+	for (i = 0; i < 4; i++) {
+		e = HPDF_FToA(e, v[i], end);
+		*e++ = ' ';
+	}
+	e = (char *)HPDF_StrCpy(e, "]\012/Type /Annot\012/Subtype /Link\012",
+	    end);
+	e = ref(e, "/Dest ", l->dst, end);
+	e = ref(e, "\012/P ", l->page, end);
+	e = (char *)HPDF_StrCpy(e, "\012/Border [ 0 0 0 ]\012", end);
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)buf, (HPDF_UINT)(e - buf));
+}
+
+static void
+free_link(HPDF_Dict d)
+{
+	HPDF_FreeMem(d->mmgr, d->attr);
+	d->attr = NULL;
+}
+
+HPDF_STATUS
+fix_link(HPDF_Page page, HPDF_Rect rect, HPDF_Destination dst)
+{
+	HPDF_PageAttr pa = (HPDF_PageAttr)page->attr;
+	HPDF_Dict annot;
+	HPDF_Array annots;
+	struct link_annot *l;
+	HPDF_REAL t;
+
+	if ((annot = HPDF_Dict_New(page->mmgr)) == NULL)
+		return HPDF_Error_GetCode(page->error);
+	if (HPDF_Xref_Add(pa->xref, annot) != HPDF_OK ||
+	    (l = HPDF_GetMem(page->mmgr, sizeof(*l))) == NULL)
+		return HPDF_Error_GetCode(page->error);
+	annot->header.obj_class |= HPDF_OSUBCLASS_ANNOTATION;
+	/* As HPDF_Annotation_New() has it: the top above the bottom. */
+	if (rect.top < rect.bottom) {
+		t = rect.top;
+		rect.top = rect.bottom;
+		rect.bottom = t;
+	}
+	l->rect = rect;
+	l->dst = (HPDF_Obj_Header *)dst;
+	l->page = (HPDF_Obj_Header *)page;
+	annot->attr = l;
+	annot->write_fn = write_link;
+	annot->free_fn = free_link;
+	if ((annots = HPDF_Dict_GetItem(page, "Annots",
+	    HPDF_OCLASS_ARRAY)) == NULL) {
+		if ((annots = HPDF_Array_New(page->mmgr)) == NULL ||
+		    HPDF_Dict_Add(page, "Annots", annots) != HPDF_OK)
+			return HPDF_Error_GetCode(page->error);
+	}
+	return HPDF_Array_Add(annots, annot);
+}
+
+/*
+ * HPDF_SaveToStream() writes the document into a memory stream of
+ * libharu's, which the caller then reads out: the whole file in memory
+ * at the end, 23 MB for the booklet of 20,000 forums.  It keeps a stream
+ * the document has already and empties it only when it is one of memory:
+ * given a writer to fp (write_file), it writes the same bytes to the file.
+ */
+struct save {
+	FILE		*fp;
+	int		 err;		/* errno of a failed write */
+};
+
+static HPDF_STATUS
+write_file(HPDF_Stream s, const HPDF_BYTE *p, HPDF_UINT n)
+{
+	struct save *sv = s->attr;
+
+	if (fwrite(p, 1, n, sv->fp) == n)
+		return HPDF_OK;
+	sv->err = errno != 0 ? errno : EIO;
+	return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, (HPDF_STATUS)sv->err);
+}
+
+HPDF_STATUS
+fix_save(HPDF_Doc doc, FILE *fp, int *err)
+{
+	struct save sv = { fp, 0 };
+	HPDF_STATUS st;
+
+	if (doc->stream != NULL)
+		HPDF_Stream_Free(doc->stream);
+	if ((doc->stream = HPDF_CallbackWriter_New(doc->mmgr, write_file,
+	    &sv)) == NULL)
+		return HPDF_Error_GetCode(&doc->error);
+	st = HPDF_SaveToStream(doc);
+	HPDF_Stream_Free(doc->stream);
+	doc->stream = NULL;
+	*err = sv.err;
+	return st;
+}
+
+/*
  * What HPDF_Page_TextOut(page, x, y, s) writes right after BT (the text
  * matrix the identity) in font, "x y Td\n<hex> Tj\n", written here to
  * the page's content stream, with libharu's status; *left set to leave s
@@ -533,6 +666,38 @@ void
 fix_page_blocks(HPDF_Page page)
 {
 	(void)page;
+}
+
+HPDF_STATUS
+fix_save(HPDF_Doc doc, FILE *fp, int *err)
+{
+	HPDF_BYTE buf[8192];
+	HPDF_UINT32 n;
+	HPDF_STATUS st;
+
+	*err = 0;
+	if ((st = HPDF_SaveToStream(doc)) != HPDF_OK ||
+	    (st = HPDF_ResetStream(doc)) != HPDF_OK)
+		return st;
+	do {
+		n = sizeof(buf);
+		st = HPDF_ReadFromStream(doc, buf, &n);
+		if (n > 0 && fwrite(buf, 1, n, fp) != n) {
+			*err = errno != 0 ? errno : EIO;
+			return HPDF_FILE_IO_ERROR;
+		}
+	} while (st == HPDF_OK);
+	return st == HPDF_STREAM_EOF ? HPDF_OK : st;
+}
+
+HPDF_STATUS
+fix_link(HPDF_Page page, HPDF_Rect rect, HPDF_Destination dst)
+{
+	HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(page, rect, dst);
+
+	/* Without a border style, viewers draw a black frame round it. */
+	return a == NULL ? HPDF_Error_GetCode(page->error) :
+	    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 }
 
 HPDF_STATUS

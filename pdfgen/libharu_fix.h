@@ -7,6 +7,7 @@
 #define LIBHARU_FIX_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include <hpdf.h>
 
@@ -34,5 +35,16 @@ HPDF_STATUS	fix_text_out(HPDF_Page, HPDF_Font, struct fix_widths **,
 void		fix_empty_page(HPDF_Page);
 /* Gives a page just added small blocks for its content stream. */
 void		fix_page_blocks(HPDF_Page);
+/*
+ * A link from rect on page to dst without a border, as
+ * HPDF_Page_CreateLinkAnnot() and HPDF_LinkAnnot_SetBorderStyle(a, 0, 0,
+ * 0) make it, in less memory.  Returns libharu's status.
+ */
+HPDF_STATUS	fix_link(HPDF_Page page, HPDF_Rect rect, HPDF_Destination dst);
+/*
+ * Writes the document to fp, as HPDF_SaveToStream() makes it.  Returns
+ * libharu's status; *err is errno when writing to fp failed, else 0.
+ */
+HPDF_STATUS	fix_save(HPDF_Doc doc, FILE *fp, int *err);
 
 #endif

@@ -720,7 +720,6 @@ static int
 resolve_links(struct pdf *p)
 {
 	HPDF_Destination dst;
-	HPDF_Annotation a;
 	size_t i;
 
 	for (i = 0; i < p->nlinks; i++) {
@@ -731,15 +730,12 @@ resolve_links(struct pdf *p)
 			    "the document has %zu pages", l->target + 1,
 			    p->npages);
 		if ((dst = HPDF_Page_CreateDestination(p->pages[l->target])) ==
-		    NULL || check(p, HPDF_Destination_SetFitH(dst,
-		    (HPDF_REAL)(l->y + p->origins[l->target])),
-		    "add a link") == -1 ||
-		    (a = HPDF_Page_CreateLinkAnnot(l->page, l->rect, dst)) ==
 		    NULL)
 			return fail(p, "add a link");
-		/* Without this, viewers draw a black frame round the link. */
-		if (check(p, HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0),
-		    "add a link") == -1)
+		if (check(p, HPDF_Destination_SetFitH(dst,
+		    (HPDF_REAL)(l->y + p->origins[l->target])),
+		    "add a link") == -1 || check(p, fix_link(l->page, l->rect,
+		    dst), "add a link") == -1)
 			return -1;
 	}
 	p->nlinks = 0;
@@ -964,29 +960,22 @@ pdf_fonts(struct pdf *p, const char *family, enum font_weight weight,
 	return c;
 }
 
-/* Writes libharu's finished stream to f. */
+/*
+ * Writes the document to f: 0, -1 after reporting libharu's error, -2
+ * when writing to f failed (errno says why).
+ */
 static int
 write_stream(struct pdf *p, FILE *f)
 {
-	HPDF_BYTE buf[8192];
-	HPDF_UINT32 n;
-	HPDF_STATUS st;
+	int err;
+	HPDF_STATUS st = fix_save(p->doc, f, &err);
 
-	if (check(p, HPDF_SaveToStream(p->doc), "write the document") == -1 ||
-	    check(p, HPDF_ResetStream(p->doc), "write the document") == -1)
-		return -1;
-	for (;;) {
-		n = sizeof(buf);
-		st = HPDF_ReadFromStream(p->doc, buf, &n);
-		if (st != HPDF_OK && st != HPDF_STREAM_EOF) {
-			p->err = st;
-			return fail(p, "write the document");
-		}
-		if (n > 0 && fwrite(buf, 1, n, f) != n)
-			return -2;
-		if (st == HPDF_STREAM_EOF)
-			break;
+	if (err != 0) {
+		errno = err;
+		return -2;
 	}
+	if (check(p, st, "write the document") == -1)
+		return -1;
 	/* EOF comes through the handler too; it is not an error here. */
 	p->err = HPDF_OK;
 	HPDF_ResetError(p->doc);
