@@ -685,8 +685,8 @@ qr_box(struct job *j, const struct layout_box *b, double bx, double btop,
 			text = vcard(s);
 		break;
 	default:
-		if (j->p->event.url != NULL)
-			text = xstrdup(j->p->event.url);
+		if (j->p->conference.url != NULL)
+			text = xstrdup(j->p->conference.url);
 		break;
 	}
 	rc = box_qr(&j->box, b, bx, btop, text);
@@ -861,9 +861,9 @@ badges_render(const struct programme *p, const struct layout *l,
 		rc = diag_failed(d) ? -1 : 0;
 		goto out;
 	}
-	info.title = p->event.title;
+	info.title = p->conference.title;
 	info.subject = l->title;
-	info.author = p->event.organiser;
+	info.author = p->conference.organiser;
 	if ((j.box.pdf = pdf_new(d, &info)) == NULL)
 		goto out;
 	if (render_flag(o, "rgb"))

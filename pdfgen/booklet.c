@@ -284,7 +284,7 @@ slot_and_room(const struct booklet *b, const struct forum *f)
 	char *s;
 
 	if (f->slot != NULL) {
-		s = when_slot(f->slot, is_en(b), b->p->event.ndates > 1);
+		s = when_slot(f->slot, is_en(b), b->p->conference.ndates > 1);
 		buf_adds(&mb, s);
 		free(s);
 	}
@@ -664,7 +664,7 @@ title_items(struct booklet *b, struct items *its, size_t fi)
 	buf_adds(&meta, "");
 	if (f->slot != NULL) {
 		s = when_slot(f->slot, is_en(b), b->group == GROUP_TRACK &&
-		    b->p->event.ndates > 1);
+		    b->p->conference.ndates > 1);
 		buf_adds(&meta, s);
 		free(s);
 	}
@@ -1253,16 +1253,16 @@ cover_text(struct page *pg, const struct text_block *tb, double y)
 static int
 cover_title(struct booklet *b, struct page *pg, double *y)
 {
-	const struct event *ev = &b->p->event;
+	const struct conference *conf = &b->p->conference;
 	struct text_block *tb;
 
-	if ((tb = set1(b, style(b, "title"), ev->title, TEXT_REGULAR,
+	if ((tb = set1(b, style(b, "title"), conf->title, TEXT_REGULAR,
 	    b->area.width, NULL, "event.title")) == NULL)
 		return -1;
 	cover_text(pg, tb, *y);
 	*y += text_height(tb);
-	if (ev->subtitle != NULL) {
-		if ((tb = set1(b, style(b, "h2"), ev->subtitle, TEXT_REGULAR,
+	if (conf->subtitle != NULL) {
+		if ((tb = set1(b, style(b, "h2"), conf->subtitle, TEXT_REGULAR,
 		    b->area.width, NULL, "event.subtitle")) == NULL)
 			return -1;
 		*y += style(b, "h2")->size * b->lb->cover.subtitle;
@@ -1276,9 +1276,9 @@ cover_title(struct booklet *b, struct page *pg, double *y)
 static int
 cover_when_where(struct booklet *b, struct page *pg, double y)
 {
-	const struct event *ev = &b->p->event;
+	const struct conference *conf = &b->p->conference;
 	struct text_style vs = restyle(style(b, "h3"), ALIGN_LEFT);
-	char *dates = when_dates((const char *const *)ev->dates, ev->ndates,
+	char *dates = when_dates((const char *const *)conf->dates, conf->ndates,
 	    is_en(b), box_label(&b->box, "and"));
 	struct text_block *tb = NULL;
 
@@ -1292,10 +1292,10 @@ cover_when_where(struct booklet *b, struct page *pg, double y)
 		cover_text(pg, tb, y);
 		y += text_height(tb) + b->lb->cover.venue;
 	}
-	if (ev->venue == NULL)
+	if (conf->venue == NULL)
 		return 0;
 	vs.weight = WEIGHT_REGULAR;
-	if ((tb = set1(b, &vs, ev->venue, TEXT_REGULAR, b->area.width, NULL,
+	if ((tb = set1(b, &vs, conf->venue, TEXT_REGULAR, b->area.width, NULL,
 	    "event.venue")) == NULL)
 		return -1;
 	cover_text(pg, tb, y);
@@ -1306,20 +1306,20 @@ cover_when_where(struct booklet *b, struct page *pg, double y)
 static int
 cover_foot(struct booklet *b, struct page *pg)
 {
-	const struct event *ev = &b->p->event;
+	const struct conference *conf = &b->p->conference;
 	struct text_style os = restyle(style(b, "body"), ALIGN_LEFT);
 	struct text_block *tb;
 	struct text_run r[3];
 	size_t n = 0;
 
-	if (ev->organiser == NULL && ev->url == NULL)
+	if (conf->organiser == NULL && conf->url == NULL)
 		return 0;
-	if (ev->organiser != NULL)
-		r[n++] = (struct text_run){ ev->organiser, TEXT_BOLD, 1 };
-	if (ev->organiser != NULL && ev->url != NULL)
+	if (conf->organiser != NULL)
+		r[n++] = (struct text_run){ conf->organiser, TEXT_BOLD, 1 };
+	if (conf->organiser != NULL && conf->url != NULL)
 		r[n++] = (struct text_run){ " \u00b7 ", TEXT_REGULAR, 0 };
-	if (ev->url != NULL)
-		r[n++] = (struct text_run){ ev->url, TEXT_REGULAR, 1 };
+	if (conf->url != NULL)
+		r[n++] = (struct text_run){ conf->url, TEXT_REGULAR, 1 };
 	if ((tb = set(b, &os, b->box.lang, r, n, b->area.width, NULL,
 	    "event.organiser")) == NULL)
 		return -1;
@@ -1392,7 +1392,7 @@ decorate(struct booklet *b, size_t phys)
 		return 0;
 	hs = restyle(style(b, "running-head"), right ? ALIGN_RIGHT :
 	    ALIGN_LEFT);
-	head = right ? pg->head : b->p->event.title;
+	head = right ? pg->head : b->p->conference.title;
 	if (head != NULL) {
 		if ((tb = set1(b, &hs, head, TEXT_REGULAR, b->area.width,
 		    NULL, "running head")) == NULL)
@@ -1628,9 +1628,9 @@ booklet_render(const struct programme *p, const struct layout *l,
 	    strcmp(render_text(opts, "group-by"), "track") == 0 ? GROUP_TRACK :
 	    render_text(opts, "group-by") != NULL ? GROUP_TIME :
 	    l->booklet.group;
-	info.title = p->event.title;
-	info.author = p->event.organiser;
-	info.subject = p->event.subtitle != NULL ? p->event.subtitle :
+	info.title = p->conference.title;
+	info.author = p->conference.organiser;
+	info.subject = p->conference.subtitle != NULL ? p->conference.subtitle :
 	    box_label(&b.box, "schedule");
 	if ((b.box.pdf = pdf_new(d, &info)) == NULL)
 		return -1;

@@ -164,15 +164,15 @@ static int
 date_box(struct box_ctx *c, const struct layout_box *b, double bx,
     double btop, const struct box_item *it)
 {
-	const struct event *ev = &it->p->event;
+	const struct conference *conf = &it->p->conference;
 	const char *date;
 	char *t;
 	int rc;
 
 	if (it->forum != NULL && it->forum->slot != NULL)
 		date = it->forum->slot->date;
-	else if (ev->ndates == 1)
-		date = ev->dates[0];
+	else if (conf->ndates == 1)
+		date = conf->dates[0];
 	else
 		return 0;
 	t = when_date(date, lang_is(it->p->lang, "en"), 1);
@@ -187,8 +187,8 @@ box_other(struct box_ctx *c, const struct layout_box *b, double bx,
 {
 	switch (b->field) {
 	case FIELD_EVENT_TITLE:
-		return box_text(c, b, bx, btop, it->p->event.title, 0, NULL,
-		    "event.title");
+		return box_text(c, b, bx, btop, it->p->conference.title, 0,
+		    NULL, "event.title");
 	case FIELD_EVENT_DATE:
 		return date_box(c, b, bx, btop, it);
 	case FIELD_TEXT:

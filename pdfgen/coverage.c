@@ -97,7 +97,7 @@ scan_text(struct scan *s, const struct srcpos *pos, const char *field,
 static void
 scan_programme(struct scan *s, const struct programme *p)
 {
-	const struct event *e = &p->event;
+	const struct conference *e = &p->conference;
 	struct srcpos none = { p->file, 0, 0 };
 	size_t i, j;
 

@@ -143,8 +143,8 @@ day_heading(const struct programme *p, const char *date, const char *lang)
 {
 	char *d = when_date(date, lang_is(lang, "en"), 1), *s;
 
-	s = p->event.title != NULL ? xasprintf("%s \u2013 %s", p->event.title,
-	    d) : xstrdup(d);
+	s = p->conference.title != NULL ? xasprintf("%s \u2013 %s",
+	    p->conference.title, d) : xstrdup(d);
 	free(d);
 	return s;
 }
@@ -160,7 +160,8 @@ poster_render(const struct programme *p, const struct layout *l,
 		layout_style(l, "title"), layout_style(l, "text"),
 		{ COLOUR_RGB, { 0.6, 0.6, 0.6, 0 } },
 		{ COLOUR_RGB, { 0.92, 0.92, 0.92, 0 } } };
-	struct pdf_info info = { p->event.title, p->event.organiser, NULL };
+	struct pdf_info info = { p->conference.title,
+		p->conference.organiser, NULL };
 	const char *lang = p->lang != NULL ? p->lang : "de";
 	struct poster ps = { NULL, l, 0, 0 };
 	struct daygrid_sink k = { &ps, sink_page, sink_rect, sink_line,

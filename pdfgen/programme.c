@@ -27,12 +27,12 @@ programme_free(struct programme *p)
 
 	if (p == NULL)
 		return;
-	free(p->event.title);
-	free(p->event.subtitle);
-	free_strings(p->event.dates, p->event.ndates);
-	free(p->event.venue);
-	free(p->event.organiser);
-	free(p->event.url);
+	free(p->conference.title);
+	free(p->conference.subtitle);
+	free_strings(p->conference.dates, p->conference.ndates);
+	free(p->conference.venue);
+	free(p->conference.organiser);
+	free(p->conference.url);
 	for (i = 0; i < p->nrooms; i++) {
 		free(p->rooms[i].id);
 		free(p->rooms[i].name);

@@ -122,7 +122,8 @@ struct forum {
 	size_t		 nmoderators;
 };
 
-struct event {
+/* The conference: our format's <event>, schedule.xml's <conference>. */
+struct conference {
 	char		*title;
 	char		*subtitle;
 	char		**dates;	/* YYYY-MM-DD, in order */
@@ -135,7 +136,7 @@ struct event {
 struct programme {
 	char		*file;		/* the path it was read from; srcpos.file points here */
 	char		*lang;		/* "de" unless the file says otherwise */
-	struct event	 event;
+	struct conference conference;
 	struct room	*rooms;
 	size_t		 nrooms;
 	struct slot	*slots;

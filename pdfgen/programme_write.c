@@ -182,7 +182,7 @@ put_time(FILE *out, const char *name, int minutes)
 }
 
 static void
-write_event(FILE *out, const struct event *e)
+write_event(FILE *out, const struct conference *e)
 {
 	size_t i;
 
@@ -389,7 +389,7 @@ programme_write_xml(const struct programme *p, FILE *out)
 	fprintf(out, "<programme xmlns=\"%s\" version=\"1\"", PROGRAMME_NS);
 	put_attr(out, "xml:lang", p->lang);
 	fputs(">\n", out);
-	write_event(out, &p->event);
+	write_event(out, &p->conference);
 	write_rooms(out, p, &ids[ID_ROOM]);
 	write_slots(out, p, &ids[ID_SLOT]);
 	write_tracks(out, p, &ids[ID_TRACK]);

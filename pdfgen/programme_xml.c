@@ -114,7 +114,7 @@ relative_path(const struct programme *prog, char *path)
 static void
 parse_event(struct parser *ps, xmlNode *ev)
 {
-	struct event *e = &ps->prog->event;
+	struct conference *e = &ps->prog->conference;
 	xmlNode *c;
 
 	e->title = child_text(ev, "title");

@@ -1,9 +1,9 @@
 /*
  * Parser for the frab / pretalx schedule.xml export (the c3voc format):
  * its conference, days, rooms, events (talks) and persons become the
- * conference (the model's struct event), rooms, slots, tracks, forums and
- * people of a programme.  Here "event" is only schedule.xml's <event>, a
- * talk; the conference is "conf".
+ * conference, rooms, slots, tracks, forums and people of a programme.
+ * Here "event" is only schedule.xml's <event>, a talk; the conference is
+ * "conf".
  *
  * Real exports are messy, so this parser is lenient wherever the data is
  * still usable and warns precisely where it had to guess or drop
@@ -805,7 +805,7 @@ collect_talk(struct sched *s, xmlNode *ev, size_t nday, long dayno,
 static void
 read_days(struct sched *s, xmlNode *root, struct idset *roomids)
 {
-	struct event *conf = &s->prog->event;
+	struct conference *conf = &s->prog->conference;
 	xmlNode *day, *rn, *ev;
 	struct srcpos pos;
 	size_t nday = 0;
@@ -1211,7 +1211,7 @@ read_talk(struct sched *s, struct talk *t, struct forum *f, struct refs *r,
 static void
 read_conference(struct sched *s, xmlNode *root, struct idset *trackids)
 {
-	struct event *conf = &s->prog->event;
+	struct conference *conf = &s->prog->conference;
 	xmlNode *cn = child(root, "conference"), *n;
 	struct srcpos pos;
 	char *acronym;
@@ -1255,7 +1255,7 @@ read_conference(struct sched *s, xmlNode *root, struct idset *trackids)
 static void
 read_dates(struct sched *s, xmlNode *root)
 {
-	struct event *conf = &s->prog->event;
+	struct conference *conf = &s->prog->conference;
 	xmlNode *cn = child(root, "conference");
 	char *start, *end, date[11];
 	long from, to;

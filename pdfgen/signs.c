@@ -388,7 +388,7 @@ other_box(struct job *j, const struct layout_box *b, double bx,
 	/* Only the event's address means something on a door. */
 	if (b->field == FIELD_QR)
 		return box_qr(&j->box, b, bx, btop, b->qr == QR_EVENT_URL ?
-		    j->p->event.url : NULL);
+		    j->p->conference.url : NULL);
 	return box_other(&j->box, b, bx, btop, &it);
 }
 
@@ -804,9 +804,9 @@ signs_render(const struct programme *p, const struct layout *l,
 		    "no forums; '%s' not written", path);
 		return diag_failed(d) ? -1 : 0;
 	}
-	info.title = p->event.title;
+	info.title = p->conference.title;
 	info.subject = layout_label(l, "signs", p->lang);
-	info.author = p->event.organiser;
+	info.author = p->conference.organiser;
 	if ((j.box.pdf = pdf_new(d, &info)) == NULL)
 		return -1;
 	if (render_flag(o, "rgb"))

@@ -176,10 +176,10 @@ sample_counts(void **state)
 	    "the room is taken as one for parallel sessions\n"
 	    SAMPLE ":677:13: note: 'Idea Marketplace and Reception (Hors "
 	    "D'oeuvres)' is here\n");
-	assert_string_equal(p->event.title, "GOOD 2025");
-	assert_int_equal(p->event.ndates, 4);
-	assert_string_equal(p->event.dates[0], "2025-03-17");
-	assert_string_equal(p->event.dates[3], "2025-03-20");
+	assert_string_equal(p->conference.title, "GOOD 2025");
+	assert_int_equal(p->conference.ndates, 4);
+	assert_string_equal(p->conference.dates[0], "2025-03-17");
+	assert_string_equal(p->conference.dates[3], "2025-03-20");
 	assert_string_equal(p->lang, "en");
 	assert_int_equal(p->nforums, 72);
 	assert_int_equal(p->npeople, 63);
@@ -456,7 +456,7 @@ names(void **state)
 	    "name in 'Same people again'; skipped\n"
 	    "tests/schedule/names.xml:36:11: warning: speaker 'Max Muster "
 	    "(ACME GmbH)' is listed twice in 'Same people again'\n");
-	assert_string_equal(p->event.title, "names2025");
+	assert_string_equal(p->conference.title, "names2025");
 	assert_int_equal(p->npeople, 12);
 	assert_person(person_id(p, "jane-doe"), NULL, "Jane", "Doe", NULL);
 	/* Round brackets are a remark, square ones an organisation. */
@@ -600,8 +600,8 @@ times(void **state)
 	    "is taken as one for parallel sessions\n"
 	    "tests/schedule/times.xml:22:7: note: 'Hackathon' is here\n");
 	assert_int_equal(p->nforums, 11);
-	assert_int_equal(p->event.ndates, 2);
-	assert_string_equal(p->event.dates[1], "2025-07-11");
+	assert_int_equal(p->conference.ndates, 2);
+	assert_string_equal(p->conference.dates[1], "2025-07-11");
 
 	f = forum_titled(p, "Past midnight");
 	assert_string_equal(f->slot->date, "2025-07-10");
@@ -761,7 +761,7 @@ big_conference(void **state)
 	assert_int_equal(l.prog->nforums, 900);
 	assert_int_equal(l.prog->nrooms, 60);
 	assert_int_equal(l.prog->npeople, 900);
-	assert_int_equal(l.prog->event.ndates, 3);
+	assert_int_equal(l.prog->conference.ndates, 3);
 	msgs = check(&l);
 	assert_string_equal(msgs, "");
 	free(msgs);
@@ -798,13 +798,14 @@ assert_same(const struct programme *a, const struct programme *b)
 	size_t i, j;
 
 	assert_str_or_null(a->lang, b->lang);
-	assert_str_or_null(a->event.title, b->event.title);
-	assert_str_or_null(a->event.subtitle, b->event.subtitle);
-	assert_str_or_null(a->event.venue, b->event.venue);
-	assert_str_or_null(a->event.url, b->event.url);
-	assert_int_equal(a->event.ndates, b->event.ndates);
-	for (i = 0; i < a->event.ndates; i++)
-		assert_string_equal(a->event.dates[i], b->event.dates[i]);
+	assert_str_or_null(a->conference.title, b->conference.title);
+	assert_str_or_null(a->conference.subtitle, b->conference.subtitle);
+	assert_str_or_null(a->conference.venue, b->conference.venue);
+	assert_str_or_null(a->conference.url, b->conference.url);
+	assert_int_equal(a->conference.ndates, b->conference.ndates);
+	for (i = 0; i < a->conference.ndates; i++)
+		assert_string_equal(a->conference.dates[i],
+		    b->conference.dates[i]);
 	assert_int_equal(a->nrooms, b->nrooms);
 	for (i = 0; i < a->nrooms; i++) {
 		assert_string_equal(a->rooms[i].id, b->rooms[i].id);
@@ -937,9 +938,9 @@ write_sanitizes(void **state)
 	memset(&p, 0, sizeof(p));
 	memset(rooms, 0, sizeof(rooms));
 	memset(&forum, 0, sizeof(forum));
-	p.event.title = (char *)"A & B <\"C\">";
-	p.event.dates = dates;
-	p.event.ndates = 1;
+	p.conference.title = (char *)"A & B <\"C\">";
+	p.conference.dates = dates;
+	p.conference.ndates = 1;
 	rooms[0].id = (char *)"Room 1";
 	rooms[0].name = (char *)"R\xC3\xA4um & co";
 	rooms[1].id = (char *)"Room-1";

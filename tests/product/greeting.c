@@ -38,7 +38,7 @@ greeting_render(const struct programme *p, const struct layout *l,
     const struct render_opts *o, struct diag *d, const char *path)
 {
 	const struct layout_page *pg = &l->page;
-	struct pdf_info info = { p->event.title, NULL, "greeting" };
+	struct pdf_info info = { p->conference.title, NULL, "greeting" };
 	double x = pg->margin_left, top = pg->height - pg->margin_top;
 	double w = pg->width - pg->margin_left - pg->margin_right;
 	double h = pg->height - pg->margin_top - pg->margin_bottom;
@@ -49,7 +49,8 @@ greeting_render(const struct programme *p, const struct layout *l,
 	if ((pdf = pdf_new(d, &info)) == NULL)
 		return -1;
 	if (pdf_page_add(pdf, pg->width, pg->height) == 0 &&
-	    fitted(pdf, l, "title", p->event.title, x, top, w, h * 0.6) == 0 &&
+	    fitted(pdf, l, "title", p->conference.title, x, top, w,
+	    h * 0.6) == 0 &&
 	    (motto == NULL || fitted(pdf, l, "motto", motto, x,
 	    top - h * 0.7, w, h * 0.3) == 0))
 		rc = pdf_save(pdf, path);
