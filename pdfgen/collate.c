@@ -10,6 +10,7 @@
 #include <unicode/ustring.h>
 
 #include "collate.h"
+#include "internal.h"
 #include "util.h"
 
 struct collator {

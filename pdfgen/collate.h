@@ -26,12 +26,6 @@ struct collator *collator_open(const char *lang);
 void	collator_free(struct collator *);
 
 /*
- * Compares two UTF-8 strings; <0, 0 or >0 like strcmp().  0 only for
- * strings the collator cannot tell apart.  NULL sorts like "".
- */
-int	collate_strcmp(struct collator *, const char *a, const char *b);
-
-/*
  * Sorts the n items of the given size at base by the person who(item)
  * names, for an alphabetical list in language lang: by family name, then
  * given name (academic titles play no part: "Prof. Dr. Hoffmann" is filed

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "daygrid.h"
+#include "internal.h"
 #include "util.h"
 #include "when.h"
 

@@ -87,9 +87,6 @@ struct daygrid *daygrid_new(struct pdf *, const struct programme *,
 /* The number of pages the day takes (0: it has no sessions). */
 int	daygrid_npages(const struct daygrid *);
 
-/* Nonzero when set rooms down and time across. */
-int	daygrid_transposed(const struct daygrid *);
-
 /* Draws every page into the sink; 0, or -1 after reporting. */
 int	daygrid_draw(const struct daygrid *, const struct daygrid_sink *);
 

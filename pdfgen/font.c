@@ -16,6 +16,7 @@
 #include FT_OUTLINE_H
 
 #include "font.h"
+#include "internal.h"
 #include "util.h"
 
 /* What font_has() found out about a BMP code point. */
@@ -233,13 +234,6 @@ font_lookup_why(const char *family, enum font_weight weight,
 	if (index != NULL)
 		*index = l->index;
 	return xstrdup(l->path);
-}
-
-char *
-font_lookup(const char *family, enum font_weight weight,
-    enum font_slant slant, int *index)
-{
-	return font_lookup_why(family, weight, slant, index, NULL);
 }
 
 /*

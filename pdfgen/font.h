@@ -11,7 +11,7 @@
  * that what we measure is what the PDF draws.
  *
  * For the typesetting core (pdf.c, text.c) and the layout loader (which
- * checks family names with font_lookup()).
+ * checks family names with font_lookup_why()).
  */
 #ifndef PDFGEN_FONT_H
 #define PDFGEN_FONT_H
@@ -41,15 +41,10 @@
  * fontconfig.  Returns the path (the caller frees it) and sets *index to
  * the face index inside the file (TrueType collections), or returns NULL
  * when fontconfig's best match is another family (a typo in a layout) or
- * when the file is OpenType/CFF, which libharu 2.3.0 cannot read.
- */
-char	*font_lookup(const char *family, enum font_weight, enum font_slant,
-	    int *index);
-
-/*
- * The same; on NULL, *why (when why is not NULL) gets the reason as a
- * message fragment the caller frees, e.g. "no font family 'Libration
- * Sans' (fontconfig suggests 'DejaVu Sans')".
+ * when the file is OpenType/CFF, which libharu 2.3.0 cannot read; then
+ * *why (when why is not NULL) gets the reason as a message fragment the
+ * caller frees, e.g. "no font family 'Libration Sans' (fontconfig
+ * suggests 'DejaVu Sans')".
  */
 char	*font_lookup_why(const char *family, enum font_weight,
 	    enum font_slant, int *index, char **why);
@@ -67,7 +62,6 @@ void	font_free(struct font *);
 
 const char *font_path(const struct font *);
 int	font_index(const struct font *);
-const char *font_family(const struct font *);	/* as the file names it */
 
 /*
  * Nonzero if the face has a glyph for cp that libharu 2.3.0 embeds intact
@@ -115,11 +109,7 @@ struct font_chain *font_chain_new(struct diag *d, const struct srcpos *pos,
 	    const char *family, enum font_weight, enum font_slant);
 void	font_chain_free(struct font_chain *);
 
-/*
- * The number of faces (opening every fallback) and face i (0 is the
- * primary; others as font_chain_pick returned them).
- */
-int	font_chain_len(struct font_chain *);
+/* Face i (0 is the primary; others as font_chain_pick returned them). */
 struct font *font_chain_face(const struct font_chain *, int i);
 
 /* The first face that has cp (font_has), or -1 when none does. */

@@ -15,6 +15,7 @@
 #include <hyphen.h>
 
 #include "hyphenate.h"
+#include "internal.h"
 #include "util.h"
 
 #ifndef HYPH_DIR

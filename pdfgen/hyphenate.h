@@ -36,9 +36,6 @@ enum hyph_break {
 size_t	hyph_word(const char *lang, const char *word, size_t len,
 	    int patterns, unsigned char *brk);
 
-/* Nonzero if libhyphen has patterns for lang here. */
-int	hyph_available(const char *lang);
-
 /*
  * Frees the loaded dictionaries; the next use loads them again.  Runs at
  * exit.

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "internal.h"
 #include "linebreak.h"
 #include "util.h"
 

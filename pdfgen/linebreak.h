@@ -68,10 +68,6 @@ void	lb_params_init(struct lb_params *, double width, double rightskip);
 int	lb_total_fit(const struct lb_item *, size_t n,
 	    const struct lb_params *, struct lb_result *res);
 
-/* The same by greedy first fit: each line takes as much as fits. */
-int	lb_first_fit(const struct lb_item *, size_t n,
-	    const struct lb_params *, struct lb_result *res);
-
 void	lb_result_release(struct lb_result *);
 
 /*

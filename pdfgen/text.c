@@ -22,6 +22,7 @@
 
 #include "font.h"
 #include "hyphenate.h"
+#include "internal.h"
 #include "linebreak.h"
 #include "text.h"
 #include "util.h"

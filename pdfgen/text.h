@@ -169,7 +169,6 @@ double	text_fit_list(struct pdf *, const struct text_style *st,
 void	text_block_free(struct text_block *);
 
 size_t	text_lines(const struct text_block *);
-double	text_size(const struct text_block *);	/* points, as set */
 int	text_shortened(const struct text_block *); /* text_fit cut it */
 double	text_leading(const struct text_block *); /* baseline distance */
 double	text_ascent(const struct text_block *);	/* top to first baseline */
@@ -186,12 +185,6 @@ double	text_range_height(const struct text_block *, size_t first, size_t n);
 
 /* The height of the whole block (text_range_height of all lines). */
 double	text_height(const struct text_block *);
-
-/*
- * The text of line i as drawn (hyphen included, soft hyphens left out);
- * the caller frees it.
- */
-char	*text_line_text(const struct text_block *, size_t i);
 
 /*
  * Draws lines first..first+n-1 into a column of the block's width at x

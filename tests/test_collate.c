@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "internal.h"
 #include "parse.h"
 
 /* Each of the n strings sorts strictly before the next one in lang. */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "daygrid.h"
+#include "internal.h"
 #include "parse.h"
 #include "util.h"
 

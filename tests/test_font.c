@@ -17,6 +17,7 @@
 #include <hpdf.h>
 
 #include "font.h"
+#include "internal.h"
 #include "util.h"
 
 static int
@@ -34,18 +35,19 @@ lookup_by_family(void **state)
 	int index = -1;
 
 	(void)state;
-	p = font_lookup("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
-	    &index);
+	p = font_lookup_why("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
+	    &index, NULL);
 	assert_non_null(p);
 	assert_true(ends_with(p, "/LiberationSans-Regular.ttf"));
 	assert_int_equal(index, 0);
 	free(p);
-	p = font_lookup("liberation sans", WEIGHT_BOLD, SLANT_ITALIC, &index);
+	p = font_lookup_why("liberation sans", WEIGHT_BOLD, SLANT_ITALIC,
+	    &index, NULL);
 	assert_non_null(p);
 	assert_true(ends_with(p, "/LiberationSans-BoldItalic.ttf"));
 	free(p);
-	p = font_lookup("WenQuanYi Micro Hei", WEIGHT_REGULAR, SLANT_ROMAN,
-	    &index);
+	p = font_lookup_why("WenQuanYi Micro Hei", WEIGHT_REGULAR, SLANT_ROMAN,
+	    &index, NULL);
 	assert_non_null(p);
 	assert_true(ends_with(p, "/wqy-microhei.ttc"));
 	assert_int_equal(index, 0);
@@ -66,8 +68,8 @@ typo_is_detected(void **state)
 	assert_true(strncmp(why, "no font family 'Libration Sans' "
 	    "(fontconfig suggests '", 54) == 0);
 	free(why);
-	assert_null(font_lookup("Libration Sans", WEIGHT_REGULAR,
-	    SLANT_ROMAN, &index));
+	assert_null(font_lookup_why("Libration Sans", WEIGHT_REGULAR,
+	    SLANT_ROMAN, &index, NULL));
 }
 
 /* The family of an OpenType/CFF font installed here, or NULL. */
@@ -125,7 +127,7 @@ open_family(const char *family, enum font_weight w)
 	int index;
 	struct font *f;
 
-	p = font_lookup(family, w, SLANT_ROMAN, &index);
+	p = font_lookup_why(family, w, SLANT_ROMAN, &index, NULL);
 	assert_non_null(p);
 	f = font_open(p, index, &why);
 	assert_non_null(f);

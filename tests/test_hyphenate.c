@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "hyphenate.h"
+#include "internal.h"
 #include "util.h"
 
 /*

@@ -82,8 +82,8 @@ tounicode_is_the_identity(void **state)
 
 	(void)state;
 	assert_non_null(doc);
-	path = font_lookup("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
-	    &index);
+	path = font_lookup_why("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
+	    &index, NULL);
 	assert_non_null(path);
 	assert_int_equal(HPDF_UseUTFEncodings(doc), HPDF_OK);
 	name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
@@ -251,8 +251,8 @@ glyph_lookup_agrees_with_libharu(void **state)
 	assert_ptr_not_equal(orig, HPDF_TTFontDef_GetGlyphid);
 	for (i = 0; i < FONT_NFALLBACKS; i++) {
 		for (w = 0; w < 2; w++) {
-			path = font_lookup(families[i], w ? WEIGHT_BOLD :
-			    WEIGHT_REGULAR, SLANT_ROMAN, &index);
+			path = font_lookup_why(families[i], w ? WEIGHT_BOLD :
+			    WEIGHT_REGULAR, SLANT_ROMAN, &index, NULL);
 			if (path == NULL)
 				continue;
 			doc = HPDF_New(NULL, NULL);

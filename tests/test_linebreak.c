@@ -15,6 +15,7 @@
 
 #include "font.h"
 #include "hyphenate.h"
+#include "internal.h"
 #include "linebreak.h"
 #include "util.h"
 
@@ -159,8 +160,8 @@ liberation(void)
 	int index;
 	struct font *f;
 
-	p = font_lookup("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
-	    &index);
+	p = font_lookup_why("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
+	    &index, NULL);
 	assert_non_null(p);
 	f = font_open(p, index, &why);
 	assert_non_null(f);

@@ -20,6 +20,7 @@
 
 
 #include "font.h"
+#include "internal.h"
 #include "pdf.h"
 #include "text.h"
 #include "util.h"

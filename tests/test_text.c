@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "font.h"
+#include "internal.h"
 #include "text.h"
 #include "util.h"
 

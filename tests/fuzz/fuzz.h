@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "font.h"
 #include "hyphenate.h"
+#include "internal.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -38,8 +39,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	__lsan_disable();
-	free(font_lookup(FONT_DEFAULT_FAMILY, WEIGHT_REGULAR, SLANT_ROMAN,
-	    &index));
+	free(font_lookup_why(FONT_DEFAULT_FAMILY, WEIGHT_REGULAR, SLANT_ROMAN,
+	    &index, NULL));
 	(void)hyph_available("de");
 	(void)hyph_available("en");
 	__lsan_enable();

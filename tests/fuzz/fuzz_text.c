@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hyphenate.h"
+#include "internal.h"
 #include "pdf.h"
 #include "text.h"
 
