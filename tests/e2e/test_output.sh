@@ -164,25 +164,10 @@ t_output_convert_keeps_earlier_file() {
 # too long for a sign: "all --impose" warns from the booklet (too thick to
 # staple, once it is set: late), the signs and the badges.
 thick_input() {
-	awk -v n="$1" 'BEGIN {
-		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-		print "<programme xmlns=\"urn:pdfgen:programme:1\" version=\"1\" xml:lang=\"de\">"
-		print "<event><title>Großkongress</title><date>2025-06-12</date></event>"
-		printf "<rooms>"
-		for (i = 1; i <= n; i++)
-			printf "<room id=\"r%d\"><name>Raum %d</name></room>\n", i, i
-		print "</rooms>"
-		print "<slots><slot id=\"s1\" date=\"2025-06-12\" start=\"14:00\" end=\"15:30\"/></slots>"
-		print "<people><person id=\"p1\"><given>Hubert</given><family>Wolfeschlegelsteinhausenbergerdorff</family></person></people>"
-		for (i = 0; i < 12; i++)
-			long = long "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung "
-		for (i = 0; i < 40; i++)
-			text = text "Verwaltung digital gestalten mit Bürgerinnen, Ämtern und Kommunen. "
-		print "<forums>"
-		for (i = 1; i <= n; i++)
-			printf "<forum id=\"f%d\" number=\"%d\" room=\"r%d\" slot=\"s1\"><title>%s</title><description><p>%s</p></description><speakers><speaker ref=\"p1\"/></speakers></forum>\n", i, i, i, i == 1 ? long : "Forum " i, text
-		print "</forums></programme>"
-	}'
+	many_forums "$1" -v all=1 -v given=Hubert \
+	    -v family=Wolfeschlegelsteinhausenbergerdorff \
+	    -v title1="$(repeat 12 "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung ")" \
+	    -v text="$(repeat 40 "Verwaltung digital gestalten mit Bürgerinnen, Ämtern und Kommunen. ")"
 }
 
 # "all" renders its products side by side (PDFGEN_JOBS processes, one per

@@ -30,10 +30,15 @@ repeat() {
 	awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s }'
 }
 
-# many_forums N: N forums in one slot, each in its own room; forum 1 has
-# a speaker.
+# many_forums N [-v NAME=VALUE...]: N forums in one slot, each in its
+# own room, titled "Forum über Thema I"; forum 1 has a speaker, Anna Weiß.
+# The awk variables change that: given= and family= the speaker's name,
+# all=1 puts the speaker in every forum, title1= is forum 1's title, and
+# text= every forum's description.
 many_forums() {
-	awk -v n="$1" 'BEGIN {
+	n=$1
+	shift
+	awk -v n="$n" -v given=Anna -v family=Weiß "$@" 'BEGIN {
 		print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 		print "<programme xmlns=\"urn:pdfgen:programme:1\" version=\"1\" xml:lang=\"de\">"
 		print "<event><title>Großkongress</title><date>2025-06-12</date></event>"
@@ -42,10 +47,10 @@ many_forums() {
 			printf "<room id=\"r%d\"><name>Raum %d</name></room>\n", i, i
 		print "</rooms>"
 		print "<slots><slot id=\"s1\" date=\"2025-06-12\" start=\"14:00\" end=\"15:30\"/></slots>"
-		print "<people><person id=\"p1\"><given>Anna</given><family>Weiß</family></person></people>"
+		print "<people><person id=\"p1\"><given>" given "</given><family>" family "</family></person></people>"
 		print "<forums>"
 		for (i = 1; i <= n; i++)
-			printf "<forum id=\"f%d\" number=\"%d\" room=\"r%d\" slot=\"s1\"><title>Forum über Thema %d</title>%s</forum>\n", i, i, i, i, i == 1 ? "<speakers><speaker ref=\"p1\"/></speakers>" : ""
+			printf "<forum id=\"f%d\" number=\"%d\" room=\"r%d\" slot=\"s1\"><title>%s</title>%s%s</forum>\n", i, i, i, i == 1 && title1 != "" ? title1 : "Forum über Thema " i, text != "" ? "<description><p>" text "</p></description>" : "", i == 1 || all ? "<speakers><speaker ref=\"p1\"/></speakers>" : ""
 		print "</forums></programme>"
 	}'
 }
