@@ -1179,8 +1179,8 @@ overview_slot(struct booklet *b, struct items *its, const struct table *t,
 		char *s = when_slot(sl, is_en(b), 1);
 
 		it = item_block(its, set1(b, style(b, "h3"), s, TEXT_REGULAR,
-		    b->area.width, &sl->pos, "slot"), its->n > 1 ? size * 2 :
-		    size);
+		    b->area.width, &sl->pos, "slot"), its->n > 1 ?
+		    size * b->lb->overview.slot_space : size);
 		free(s);
 		if (it == NULL)
 			return -1;

@@ -17,12 +17,6 @@
 #include "util.h"
 #include "when.h"
 
-#define LANE_EM		9	/* the narrowest lane, in smallest title sizes */
-#define PAD_EM		0.3	/* a cell's padding, in title sizes */
-#define GAP		0.4	/* points kept free around each cell */
-#define VPAD		1.0	/* points: a cell's padding, top and bottom */
-#define STRIPE_EM	0.25	/* the track's stripe, in title sizes */
-#define TINT		0.2	/* a cell's fill: this share of its colour */
 #define HEAD_LINES	3	/* lines a room's name may take */
 #define ROW_LINES	2	/* time across: title lines a row holds */
 #define ROW_MAX		4	/* time across: rows grow to 4 times that */
@@ -34,11 +28,6 @@
 #define PART_COST	1e6	/* one more page */
 #define SIZE_STEP	0.5	/* points between the title sizes a page tries */
 #define FIT_SHARE	0.85	/* of a page's titles fit whole at its size */
-/* The legend under the grid, in text sizes: swatch, gaps, line spacing. */
-#define SWATCH_EM	0.8
-#define SWATCH_GAP_EM	0.4
-#define ENTRY_GAP_EM	1.2
-#define LEGEND_LEAD	1.25
 #define EPS		1e-6
 
 struct sess {
@@ -350,9 +339,10 @@ static int put(const struct daygrid_sink *, struct text_block *, double,
 static int
 legend(const struct daygrid *dg, const struct daygrid_sink *k, double y)
 {
+	const struct layout_daygrid *lk = &dg->l->daygrid;
 	struct text_style st = at_min(dg->st->text);
-	double sw = SWATCH_EM * st.size, gap = SWATCH_GAP_EM * st.size;
-	double x = 0, w, lead = LEGEND_LEAD * dg->xline;
+	double sw = lk->swatch * st.size, gap = lk->swatch_gap * st.size;
+	double x = 0, w, lead = lk->legend_lead * dg->xline;
 	struct colour c;
 	size_t i;
 	int rows = 1;
@@ -373,7 +363,7 @@ legend(const struct daygrid *dg, const struct daygrid_sink *k, double y)
 		    t->name, w + 1, lead, 1, &t->pos, "track.name"),
 		    x + sw + gap, y) == -1))
 			return -1;
-		x += sw + gap + w + ENTRY_GAP_EM * st.size;
+		x += sw + gap + w + lk->entry_gap * st.size;
 	}
 	return rows;
 }
@@ -558,7 +548,7 @@ static int
 plan_down(struct daygrid *dg, struct plan *pl)
 {
 	const struct daygrid_styles *st = dg->st;
-	double lane_min = LANE_EM * at_min(st->title).size, w, h, nh;
+	double lane_min = dg->l->daygrid.lane * at_min(st->title).size, w, h, nh;
 	size_t gi, r;
 	int cap;
 
@@ -581,7 +571,8 @@ plan_down(struct daygrid *dg, struct plan *pl)
 		}
 	pl->room_ext += 2 * dg->pad;
 	h = dg->h - dg->head_h - pl->room_ext;
-	cut_day(dg, (dg->tline + VPAD + 2 * GAP) / dg->dmin, h, pl);
+	cut_day(dg, (dg->tline + dg->l->daygrid.v_padding +
+	    2 * dg->l->daygrid.gap) / dg->dmin, h, pl);
 	return 0;
 }
 
@@ -590,7 +581,7 @@ static int
 plan_across(struct daygrid *dg, struct plan *pl)
 {
 	const struct daygrid_styles *st = dg->st;
-	double lane_min = LANE_EM * at_min(st->title).size, row_min, nw, h;
+	double lane_min = dg->l->daygrid.lane * at_min(st->title).size, row_min, nw, h;
 	size_t r;
 	int cap;
 
@@ -603,7 +594,8 @@ plan_across(struct daygrid *dg, struct plan *pl)
 			pl->room_ext = nw;
 	}
 	pl->room_ext = fmin(pl->room_ext, dg->w * 0.28) + 2 * dg->pad;
-	row_min = ROW_LINES * dg->tline + VPAD + 2 * GAP;
+	row_min = ROW_LINES * dg->tline + dg->l->daygrid.v_padding +
+	    2 * dg->l->daygrid.gap;
 	pl->lane_max = ROW_MAX * row_min;
 	h = dg->h - dg->head_h - pl->axis_ext;
 	cap = (int)floor(h / row_min + EPS);
@@ -684,7 +676,8 @@ with_legend(struct daygrid *dg)
 
 	memset(&dg->plan, 0, sizeof(dg->plan));
 	/* Its rows and a line's gap above them. */
-	dg->legend_h = (legend(dg, NULL, 0) + 1) * LEGEND_LEAD * dg->xline;
+	dg->legend_h = (legend(dg, NULL, 0) + 1) *
+	    dg->l->daygrid.legend_lead * dg->xline;
 	dg->h -= dg->legend_h;
 	if (plan_pages(dg) == -1) {
 		plan_free(&without);
@@ -721,14 +714,14 @@ daygrid_new(struct pdf *pdf, const struct programme *p,
 	dg->heading = xstrdup(heading);
 	dg->w = w;
 	dg->h = h;
-	dg->pad = PAD_EM * st->title->size;
+	dg->pad = l->daygrid.padding * st->title->size;
 	collect(dg, date);
 	assign_lanes(dg);
 	if ((hl = line_height(dg, st->heading, 1)) < 0 ||
 	    (dg->tline = line_height(dg, st->title, 0)) < 0 ||
 	    (dg->xline = line_height(dg, st->text, 0)) < 0)
 		goto fail;
-	dg->head_h = hl + 0.4 * st->heading->size;
+	dg->head_h = hl + l->daygrid.head * st->heading->size;
 	if (dg->ns == 0)
 		return dg;
 	collect_tracks(dg);
@@ -906,8 +899,9 @@ room_heads(const struct daygrid *dg, const struct daygrid_sink *k,
 		if (rc == 0 && off > 0)
 			rc = !dg->transposed ? k->line(k->arg, r[0], dg->head_h,
 			    0, fr->gy + fr->gh - dg->head_h, &dg->st->rule,
-			    0.4) : k->line(k->arg, 0, r[1], fr->gx + fr->gw, 0,
-			    &dg->st->rule, 0.4);
+			    dg->l->daygrid.rule) : k->line(k->arg, 0, r[1],
+			    fr->gx + fr->gw, 0, &dg->st->rule,
+			    dg->l->daygrid.rule);
 		off += dg->rooms[i].lanes;
 	}
 	return rc;
@@ -946,7 +940,8 @@ axis(const struct daygrid *dg, const struct daygrid_sink *k,
     const struct frame *fr)
 {
 	const struct part *c = fr->c;
-	struct colour half = tint(dg->st->rule, 0.5);
+	const struct layout_daygrid *lk = &dg->l->daygrid;
+	struct colour half = tint(dg->st->rule, lk->half_tint);
 	double r[4], room = dg->transposed ? 4 * dg->st->time->size :
 	    2 * dg->xline;
 	int t, step = 30 * fr->scale >= room ? 30 : 60, rc;
@@ -956,11 +951,12 @@ axis(const struct daygrid *dg, const struct daygrid_sink *k,
 		place(dg, fr, t, t, 0, 0, r);
 		if (!dg->transposed)
 			rc = k->line(k->arg, 0, r[1], fr->gx + fr->gw, 0,
-			    t % 60 ? &half : &dg->st->rule, t % 60 ? 0.3 : 0.5);
+			    t % 60 ? &half : &dg->st->rule, t % 60 ?
+			    lk->half_hour : lk->hour);
 		else
 			rc = k->line(k->arg, r[0], dg->head_h, 0, fr->gy +
 			    fr->gh - dg->head_h, t % 60 ? &half : &dg->st->rule,
-			    t % 60 ? 0.3 : 0.5);
+			    t % 60 ? lk->half_hour : lk->hour);
 		if (rc == 0 && (t % 60 == 0 || step == 30) && (t - c->t0) *
 		    fr->scale >= room)
 			rc = axis_label(dg, k, fr, t);
@@ -1081,23 +1077,24 @@ static int
 cell_box(const struct daygrid *dg, const struct frame *fr,
     const struct sess *s, double r[4], double t[4])
 {
+	const struct layout_daygrid *lk = &dg->l->daygrid;
 	int off = lanes_before(dg, fr->g, s->room), a, b;
 	double per = (double)dg->rooms[s->room].lanes / s->nlanes,
-	    stripe = STRIPE_EM * dg->st->title->size;
+	    stripe = lk->stripe * dg->st->title->size;
 
 	a = s->start > fr->c->t0 ? s->start : fr->c->t0;
 	b = s->end < fr->c->t1 ? s->end : fr->c->t1;
 	if (b <= a)
 		return 0;
 	place(dg, fr, a, b, off + s->lane * per, per, r);
-	r[0] += GAP;
-	r[1] += GAP;
-	r[2] -= 2 * GAP;
-	r[3] -= 2 * GAP;
+	r[0] += lk->gap;
+	r[1] += lk->gap;
+	r[2] -= 2 * lk->gap;
+	r[3] -= 2 * lk->gap;
 	t[0] = r[0] + stripe + dg->pad;
-	t[1] = r[1] + VPAD / 2;
+	t[1] = r[1] + lk->v_padding / 2;
 	t[2] = r[2] - stripe - 2 * dg->pad;
-	t[3] = r[3] - VPAD;
+	t[3] = r[3] - lk->v_padding;
 	return r[2] > 0 && r[3] > 0;
 }
 
@@ -1110,13 +1107,14 @@ static int
 cell(const struct daygrid *dg, const struct daygrid_sink *k,
     const struct frame *fr, const struct sess *s, int words)
 {
-	struct colour c = track_colour(dg, s->f->track), fill = tint(c, TINT);
+	struct colour c = track_colour(dg, s->f->track),
+	    fill = tint(c, dg->l->daygrid.tint);
 	double r[4], t[4];
 
 	if (!cell_box(dg, fr, s, r, t))
 		return 0;
 	if (k->rect(k->arg, r[0], r[1], r[2], r[3], &fill) == -1 ||
-	    k->rect(k->arg, r[0], r[1], fmin(STRIPE_EM *
+	    k->rect(k->arg, r[0], r[1], fmin(dg->l->daygrid.stripe *
 	    dg->st->title->size, r[2]), r[3], &c) == -1)
 		return -1;
 	if (!words)
@@ -1220,8 +1218,8 @@ draw_page(const struct daygrid *dg, const struct daygrid_sink *k,
 	if (k->page(k->arg, part, nparts) == -1 ||
 	    heading(dg, k, part, nparts) == -1 ||
 	    room_heads(dg, k, &fr) == -1 || axis(dg, k, &fr) == -1 ||
-	    (dg->ntracks > 0 && legend(dg, k, dg->h + LEGEND_LEAD *
-	    dg->xline) == -1))
+	    (dg->ntracks > 0 && legend(dg, k, dg->h +
+	    dg->l->daygrid.legend_lead * dg->xline) == -1))
 		return -1;
 	for (i = 0, rc = 0; i < dg->ns && rc == 0; i++) {
 		const struct sess *s = &dg->s[i];

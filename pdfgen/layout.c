@@ -70,9 +70,10 @@ const char *const layout_group_names[GROUP__MAX] = {
 };
 
 /*
- * The booklet's proportions (struct layout_booklet): element, attribute,
- * what kind of number, where it goes, and the value when the layout does
- * not say (the shipped layouts say each).
+ * The booklet's proportions (struct layout_booklet) and the day grid's
+ * (struct layout_daygrid): element, attribute, what kind of number, where
+ * it goes, and the value when the layout does not say (the shipped
+ * layouts say each).
  */
 enum measure {
 	MEASURE_SHARE,		/* "30%", up to 100% */
@@ -80,13 +81,14 @@ enum measure {
 	MEASURE_LENGTH		/* "2pt", "7mm" */
 };
 
-#define LB(m)	offsetof(struct layout_booklet, m)
+#define LB(m)	offsetof(struct layout, booklet.m)
+#define LD(m)	offsetof(struct layout, daygrid.m)
 
 static const struct look {
 	const char	*element;
 	const char	*attr;
 	enum measure	 kind;
-	size_t		 off;
+	size_t		 off;		/* in struct layout */
 	double		 value;
 } looks[] = {
 	{ "cover", "band", MEASURE_SHARE, LB(cover.band), 0.3 },
@@ -106,6 +108,8 @@ static const struct look {
 	{ "overview", "number", MEASURE_FACTOR, LB(overview.number), 3.2 },
 	{ "overview", "page", MEASURE_FACTOR, LB(overview.page), 3 },
 	{ "overview", "room", MEASURE_SHARE, LB(overview.room), 0.22 },
+	{ "overview", "slot-space", MEASURE_FACTOR, LB(overview.slot_space),
+	    2 },
 	{ "overview", "head-space", MEASURE_FACTOR, LB(overview.head_space),
 	    0.6 },
 	{ "overview", "row-space", MEASURE_FACTOR, LB(overview.row_space),
@@ -129,6 +133,21 @@ static const struct look {
 	    0.3 },
 	{ "spacing", "titles", MEASURE_FACTOR, LB(spacing.titles), 0.5 },
 	{ "spacing", "group", MEASURE_FACTOR, LB(spacing.group), 2 },
+	{ "day-grid", "lane", MEASURE_FACTOR, LD(lane), 9 },
+	{ "day-grid", "padding", MEASURE_FACTOR, LD(padding), 0.3 },
+	{ "day-grid", "v-padding", MEASURE_LENGTH, LD(v_padding), 1.0 },
+	{ "day-grid", "gap", MEASURE_LENGTH, LD(gap), 0.4 },
+	{ "day-grid", "stripe", MEASURE_FACTOR, LD(stripe), 0.25 },
+	{ "day-grid", "tint", MEASURE_SHARE, LD(tint), 0.2 },
+	{ "day-grid", "head", MEASURE_FACTOR, LD(head), 0.4 },
+	{ "day-grid", "rule", MEASURE_LENGTH, LD(rule), 0.4 },
+	{ "day-grid", "hour", MEASURE_LENGTH, LD(hour), 0.5 },
+	{ "day-grid", "half-hour", MEASURE_LENGTH, LD(half_hour), 0.3 },
+	{ "day-grid", "half-tint", MEASURE_SHARE, LD(half_tint), 0.5 },
+	{ "day-grid", "swatch", MEASURE_FACTOR, LD(swatch), 0.8 },
+	{ "day-grid", "swatch-gap", MEASURE_FACTOR, LD(swatch_gap), 0.4 },
+	{ "day-grid", "entry-gap", MEASURE_FACTOR, LD(entry_gap), 1.2 },
+	{ "day-grid", "legend-lead", MEASURE_FACTOR, LD(legend_lead), 1.25 },
 };
 
 #define NLOOKS	(sizeof(looks) / sizeof(looks[0]))
@@ -1074,11 +1093,11 @@ parse_measure(const char *s, enum measure kind, double *v)
 	return 0;
 }
 
-/* One proportion of the booklet (looks[]): its default, else the file's. */
+/* One proportion (looks[]): its default, else the file's. */
 static void
 get_look(struct loader *ld, const xmlNode *root, const struct look *lk)
 {
-	double *v = (double *)(void *)((char *)&ld->l->booklet + lk->off);
+	double *v = (double *)(void *)((char *)ld->l + lk->off);
 	const xmlNode *n = child(root, lk->element);
 	struct srcpos pos;
 	char *s;
@@ -1121,7 +1140,6 @@ static void
 parse_type_area_layout(struct loader *ld, const xmlNode *root)
 {
 	struct srcpos pos;
-	size_t i;
 
 	not_for(ld, root, "item");
 	not_for(ld, root, "grid");
@@ -1132,8 +1150,6 @@ parse_type_area_layout(struct loader *ld, const xmlNode *root)
 	}
 	parse_type_area(ld, child(root, "type-area"), child(root, "padding"));
 	parse_sessions(&ld->l->booklet, child(root, "sessions"));
-	for (i = 0; i < NLOOKS; i++)
-		get_look(ld, root, &looks[i]);
 }
 
 /* The parts of a layout of kind LAYOUT_ITEMS. */
@@ -1143,6 +1159,7 @@ parse_items_layout(struct loader *ld, const xmlNode *root)
 	struct srcpos pos;
 
 	not_booklet(ld, root);
+	not_for(ld, root, "day-grid");
 	if (child(root, "item") == NULL) {
 		xmlsrc_pos(ld->x, root, &pos);
 		diag_error(ld->d, &pos, "%s layouts need an <item>",
@@ -1157,6 +1174,7 @@ static void
 parse_layout(struct loader *ld, const xmlNode *root)
 {
 	struct layout *l = ld->l;
+	size_t i;
 
 	l->kind = kind_of(ld, root);
 	l->title = xml_text(child(root, "title"));
@@ -1177,6 +1195,8 @@ parse_layout(struct loader *ld, const xmlNode *root)
 		not_for(ld, root, "grid");
 		break;
 	}
+	for (i = 0; i < NLOOKS; i++)
+		get_look(ld, root, &looks[i]);
 	check_styles(ld, root);
 }
 

@@ -306,6 +306,7 @@ struct layout_overview {
 	double		 number;	/* index sizes: the number column */
 	double		 page;		/* index sizes: the page column */
 	double		 room;		/* share of the width: the room */
+	double		 slot_space;	/* index sizes above a slot's head */
 	double		 head_space;	/* index sizes above the head row */
 	double		 row_space;	/* index sizes above a row */
 };
@@ -327,6 +328,30 @@ struct layout_spacing {
 	double		 moderators;	/* an abstract's moderators */
 	double		 titles;	/* between sessions: titles only */
 	double		 group;		/* h1 sizes: a day's, track's head */
+};
+
+/*
+ * A day's timetable as a grid (<day-grid>: the booklet's and the
+ * poster's), in sizes of the smallest title (lane), of the title
+ * (padding, stripe), of the heading (head), of the legend's text, or
+ * points.
+ */
+struct layout_daygrid {
+	double		 lane;		/* the narrowest lane */
+	double		 padding;	/* a cell's padding, left and right */
+	double		 v_padding;	/* points, top and bottom together */
+	double		 gap;		/* points kept free around each cell */
+	double		 stripe;	/* the track's stripe */
+	double		 tint;		/* share of its colour filling a cell */
+	double		 head;		/* below the heading, above the rooms */
+	double		 rule;		/* points: between rooms */
+	double		 hour;		/* points: at the hours */
+	double		 half_hour;	/* points: at the half hours */
+	double		 half_tint;	/* share of the rule colour there */
+	double		 swatch;	/* legend: the colour's square */
+	double		 swatch_gap;	/* legend: square to name */
+	double		 entry_gap;	/* legend: between entries */
+	double		 legend_lead;	/* legend: lines of the text style */
 };
 
 /* The booklet's type area and page count. */
@@ -386,6 +411,8 @@ struct layout {
 	/* LAYOUT_ITEMS; 1 x 1, centred, when the file has none */
 	struct layout_grid grid;
 	struct layout_booklet booklet;	/* LAYOUT_TYPE_AREA */
+	/* the booklet's and the poster's day grid */
+	struct layout_daygrid daygrid;
 	struct layout_style *styles;
 	size_t		 nstyles;
 	struct layout_colour *colours;

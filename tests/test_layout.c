@@ -260,6 +260,13 @@ signs_and_booklet(void **state)
 	assert_true(l->booklet.overview.room == 0.22);
 	assert_true(l->booklet.spacing.list_item == 0.15);
 	assert_true(l->booklet.spacing.group == 2);
+	assert_true(l->booklet.overview.slot_space == 2);
+	assert_true(l->daygrid.tint == 0.2 && l->daygrid.v_padding == 1);
+	layout_free(l);
+	/* The day grid's in a poster layout. */
+	assert_non_null(l = load("layouts/poster-a1.xml", &msgs));
+	free(msgs);
+	assert_true(l->daygrid.lane == 9 && l->daygrid.half_tint == 0.5);
 	layout_free(l);
 
 	assert_non_null(l = load("tests/layouts/good-booklet-a4.xml", &msgs));
@@ -275,6 +282,7 @@ signs_and_booklet(void **state)
 	assert_true(l->booklet.cover.band == 0.3);
 	assert_true(l->booklet.rules.notes_min == MM(7));
 	assert_true(l->booklet.spacing.session == 2.2);
+	assert_true(l->daygrid.hour == 0.5 && l->daygrid.legend_lead == 1.25);
 	st = layout_style(l, "body");
 	assert_int_equal(st->align, ALIGN_JUSTIFY);
 	assert_true(st->size == 10 && st->min_size == 10);

@@ -406,15 +406,17 @@ PY
 # the type area's height down instead of 30% moves the cover's label and
 # title down by the 20% (A5: 177 mm, so 100.35 pt); a running head whose
 # middle is at 20% of the top margin instead of 45% sits 25% of 15 mm
-# (10.63 pt) higher; nothing else on those pages moves otherwise.
+# (10.63 pt) higher; a day grid whose room names stand 3 h2 sizes below
+# its heading instead of 0.4 has its time axis 2.6 x 12 pt lower.
 t_booklet_look_from_layout() {
 	booklet "" || return 1
 	pdftotext -bbox -f 1 -l 2 "$T/o/booklet.pdf" "$T/before.html"
 	sed -e 's#<cover band="30%"#<cover band="50%"#' \
 	    -e 's#<margins head="45%"#<margins head="20%"#' \
+	    -e 's#tint="20%" head="0.4"#tint="20%" head="3"#' \
 	    layouts/booklet-a5.xml > "$T/look.xml"
 	! cmp -s layouts/booklet-a5.xml "$T/look.xml" ||
-		fail "booklet-a5.xml has no <cover band> or <margins head>" ||
+		fail "booklet-a5.xml has no <cover band>, <margins head>, <day-grid head>" ||
 		return 1
 	booklet "--layout $T/look.xml" || return 1
 	pdftotext -bbox -f 1 -l 2 "$T/o/booklet.pdf" "$T/after.html"
@@ -430,7 +432,8 @@ def first(path):
 a, b = first(sys.argv[1]), first(sys.argv[2])
 mm = 72 / 25.4
 want = [("cover", 0, 0.2 * 177 * mm, ["Programm", "Kongress", "Donnerstag,"]),
-    ("running head", 1, -0.25 * 15 * mm, ["Kongress", "Verwaltung"])]
+    ("running head", 1, -0.25 * 15 * mm, ["Kongress", "Verwaltung"]),
+    ("day grid", 1, 2.6 * 12, ["14:00", "14:30"])]
 bad = 0
 for what, pno, shift, words in want:
     for w in words:
