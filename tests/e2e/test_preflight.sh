@@ -1,6 +1,7 @@
 # The print shop's readers: tests/preflight.sh (qpdf, poppler, MuPDF,
-# Ghostscript) on every product with every shipped layout.  The big inputs
-# go through the same readers by pdf_ok: the generated 900-talk conference
+# Ghostscript) on every page of every product with every shipped layout.
+# The big inputs go through the same readers by pdf_ok (every object, the
+# first 24 pages drawn): the generated 900-talk conference
 # (test_schedule.sh) and the 5000-forum programme (test_hardening.sh).
 
 # preflight_all INPUT: renders INPUT with every layout in layouts/, the
