@@ -34,6 +34,10 @@ if [ "${1:-}" = --one ]; then
 	( cd "$TOP" && export T E2E_FAILED && . tests/e2e/lib.sh &&
 	    . "$f" && set -e && "$t" ) >"$out.log" 2>&1
 	rc=$?
+	# The CPU time of the test and everything it ran ("times" prints the
+	# shell's own, then its children's user and system time; not in a
+	# pipeline, whose subshell has no children).
+	times >"$out.cpu"
 	if [ $rc -eq 0 ] && [ ! -s "$E2E_FAILED" ]; then
 		echo ok >"$out.status"
 	elif [ -s "$E2E_FAILED" ]; then
@@ -77,6 +81,14 @@ while read -r f t out; do
 		esac
 	fi
 done <"$R/list"
+# The five tests that took the most CPU time, to keep "make test" short.
+while read -r f t out; do
+	awk -v t="$t" 'NR == 2 { split($0, a, /[ms ]+/)
+	    printf "%.1f %s\n", a[1] * 60 + a[2] + a[3] * 60 + a[4], t }' \
+	    "$out.cpu" 2>/dev/null
+done <"$R/list" | sort -rn | head -n 5 |
+	awk '{ s = s sep $2 " " $1 " s"; sep = ", " }
+	    END { print "most CPU time: " s }'
 rm -rf "$R"
 [ -n "$failures" ] && echo "failed:$failures"
 echo "end-to-end: $passed passed, $failed failed"
