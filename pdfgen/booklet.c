@@ -1593,21 +1593,33 @@ booklet_init(struct booklet *b, const struct programme *p,
 	return 0;
 }
 
+/* The pages and the texts on them, done with once they are drawn. */
 static void
-booklet_release(struct booklet *b)
+pages_release(struct booklet *b)
 {
 	size_t i;
 
 	for (i = 0; i < b->nblocks; i++)
 		text_block_free(b->blocks[i]);
 	free(b->blocks);
+	b->blocks = NULL;
+	b->nblocks = 0;
 	for (i = 0; i < b->nstrs; i++)
 		free(b->strs[i]);
 	free(b->strs);
+	b->strs = NULL;
+	b->nstrs = 0;
+	book_release(&b->bk);
+	memset(&b->bk, 0, sizeof(b->bk));
+}
+
+static void
+booklet_release(struct booklet *b)
+{
+	pages_release(b);
 	free(b->forum_anchor);
 	free(b->index_people);
 	free(b->index_anchor);
-	book_release(&b->bk);
 	pdf_free(b->box.pdf);
 }
 
@@ -1650,6 +1662,8 @@ booklet_render(const struct programme *p, const struct layout *l,
 		if (impose_saddle_stitch(&b.bk, l, imp) == -1)
 			goto out;
 	}
+	/* Saving makes libharu's links and writes: room for them. */
+	pages_release(&b);
 	/* Both or neither: main.c renames them in one run (output.h). */
 	if (pdf_save(b.box.pdf, path) == -1 ||
 	    (imp != NULL && pdf_save(imp, ipath) == -1))
