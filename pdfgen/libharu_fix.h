@@ -42,6 +42,15 @@ void		fix_page_blocks(HPDF_Page);
  */
 HPDF_STATUS	fix_link(HPDF_Page page, HPDF_Rect rect, HPDF_Destination dst);
 /*
+ * A bookmark titled title (in encoding enc) under parent (NULL: at the
+ * top) to the top of page, as HPDF_CreateOutline() and
+ * HPDF_Outline_SetDestination() make it, in less memory; NULL after an
+ * error.
+ */
+HPDF_Outline	fix_outline(HPDF_Doc doc, HPDF_Outline parent,
+		    const char *title, HPDF_Encoder enc, HPDF_Page page,
+		    HPDF_REAL top);
+/*
  * Writes the document to fp, as HPDF_SaveToStream() makes it.  Returns
  * libharu's status; *err is errno when writing to fp failed, else 0.
  */

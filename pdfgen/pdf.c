@@ -649,7 +649,6 @@ int
 pdf_bookmark(struct pdf *p, int parent, const char *title, double y)
 {
 	HPDF_Outline o;
-	HPDF_Destination dst;
 	char *short_title;
 
 	if (ready(p) == -1)
@@ -663,16 +662,13 @@ pdf_bookmark(struct pdf *p, int parent, const char *title, double y)
 	 * strings of more than 65,535 bytes, and no viewer shows so much.
 	 */
 	short_title = utf8_abbrev(title);
-	o = HPDF_CreateOutline(p->doc, parent < 0 ? NULL :
-	    p->outlines[parent], short_title, p->u8);
+	o = fix_outline(p->doc, parent < 0 ? NULL : p->outlines[parent],
+	    short_title, p->u8, p->page,
+	    (HPDF_REAL)(y + p->origins[p->npages - 1]));
 	free(short_title);
-	if (o == NULL || (dst = HPDF_Page_CreateDestination(p->page)) == NULL)
+	if (o == NULL)
 		return fail(p, "add a bookmark");
-	if (check(p, HPDF_Destination_SetFitH(dst,
-	    (HPDF_REAL)(y + p->origins[p->npages - 1])),
-	    "add a bookmark") == -1 || check(p,
-	    HPDF_Outline_SetDestination(o, dst), "add a bookmark") == -1 ||
-	    check(p, HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE),
+	if (check(p, HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE),
 	    "add a bookmark") == -1)
 		return -1;
 	p->outlines = xgrow(p->outlines, p->noutlines, sizeof(*p->outlines));

@@ -282,6 +282,102 @@ glyph_lookup_agrees_with_libharu(void **state)
 	dlclose(lib);
 }
 
+/*
+ * One document of three pages, nested bookmarks (a parent whose next
+ * sibling comes before its first child, and one the other way round),
+ * links and a content stream of many small blocks, made with libharu's
+ * calls or (fix set) with their replacements in libharu_fix.c.
+ */
+static HPDF_Doc
+tree(int fix)
+{
+	static const char *const title[] = { "Größe", "A1", "B", "C", "B1",
+		"B2", "A2" };
+	static const int parent[] = { -1, 0, -1, -1, 2, 2, 0 };
+	HPDF_Doc doc = HPDF_New(NULL, NULL);
+	HPDF_Page pg[3];
+	HPDF_Outline o[7];
+	HPDF_Destination dst;
+	HPDF_Encoder u8;
+	HPDF_Rect r = { 10, 20, 110, 35 };
+	int i;
+
+	assert_non_null(doc);
+	assert_int_equal(HPDF_UseUTFEncodings(doc), HPDF_OK);
+	u8 = HPDF_GetEncoder(doc, "UTF-8");
+	for (i = 0; i < 3; i++) {
+		pg[i] = HPDF_AddPage(doc);
+		if (fix)
+			fix_page_blocks(pg[i]);
+	}
+	for (i = 0; i < 300; i++)
+		HPDF_Page_Rectangle(pg[1], (HPDF_REAL)i, 1.5f, 2, 3);
+	for (i = 0; i < 7; i++) {
+		if (fix)
+			o[i] = fix_outline(doc, parent[i] < 0 ? NULL :
+			    o[parent[i]], title[i], u8, pg[i % 3],
+			    (HPDF_REAL)(100.25 + i));
+		else {
+			o[i] = HPDF_CreateOutline(doc, parent[i] < 0 ? NULL :
+			    o[parent[i]], title[i], u8);
+			dst = HPDF_Page_CreateDestination(pg[i % 3]);
+			assert_int_equal(HPDF_Destination_SetFitH(dst,
+			    (HPDF_REAL)(100.25 + i)), HPDF_OK);
+			assert_int_equal(HPDF_Outline_SetDestination(o[i],
+			    dst), HPDF_OK);
+		}
+		assert_non_null(o[i]);
+	}
+	for (i = 0; i < 4; i++) {
+		dst = HPDF_Page_CreateDestination(pg[(i + 1) % 3]);
+		assert_int_equal(HPDF_Destination_SetFitH(dst, 500.5f),
+		    HPDF_OK);
+		r.bottom += 20;
+		r.top += 20;
+		if (fix)
+			assert_int_equal(fix_link(pg[i % 2], r, dst), HPDF_OK);
+		else
+			assert_int_equal(HPDF_LinkAnnot_SetBorderStyle(
+			    HPDF_Page_CreateLinkAnnot(pg[i % 2], r, dst), 0, 0,
+			    0), HPDF_OK);
+	}
+	return doc;
+}
+
+/*
+ * Links, bookmarks, pages of small blocks and a document written straight
+ * to its file: every byte as libharu's own calls make it.
+ */
+static void
+replacements_write_what_libharu_does(void **state)
+{
+	HPDF_Doc a = tree(0), b = tree(1);
+	char *pa, *pb, *pc = NULL;
+	size_t la, lb, lc = 0;
+	FILE *fp = open_memstream(&pc, &lc);
+	int err;
+
+	(void)state;
+	pa = saved(a, &la);
+	assert_non_null(strstr(pa, "/Count 2\n"));	/* under "B" */
+	assert_non_null(strstr(pa, "/Count 7\n"));	/* the root */
+	assert_non_null(strstr(pa, "/Subtype /Link\n"));
+	pb = saved(b, &lb);
+	assert_int_equal(lb, la);
+	assert_memory_equal(pb, pa, la);
+	assert_non_null(fp);
+	assert_int_equal(fix_save(b, fp, &err), HPDF_OK);
+	assert_int_equal(err, 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(lc, la);
+	assert_memory_equal(pc, pa, la);
+	free(pa);
+	free(pb);
+	free(pc);
+	HPDF_Free(a);
+	HPDF_Free(b);
+}
+
 int
 main(void)
 {
@@ -291,6 +387,7 @@ main(void)
 		cmocka_unit_test(empty_page_has_no_filter),
 		cmocka_unit_test(glyph_lookup_agrees_with_libharu),
 		cmocka_unit_test(deflate_inflates_to_the_content),
+		cmocka_unit_test(replacements_write_what_libharu_does),
 	};
 
 	return cmocka_run_group_tests_name("libharu_fix", tests, NULL, NULL);
