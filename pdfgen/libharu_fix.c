@@ -12,6 +12,9 @@
  *   fix_png_smask   the alpha channel of PNGs, written uncompressed
  *   fix_empty_page  the content stream of an empty page, zero bytes
  *                   marked FlateDecode (MuPDF and Ghostscript fail)
+ * Added, because libharu 2.3.x has no HPDF_Page_SetBoundary:
+ *   fix_page_box    a TrimBox or BleedBox in a page's dictionary (outside
+ *                   the 2.3.x guard, as pdf.c set it with any version)
  * Replaced, because it holds memory needlessly:
  *   fix_page_blocks  a page's content stream in blocks of 4,096 bytes
  *   fix_link         a link annotation's six entries, 1.6 KB
@@ -902,3 +905,17 @@ fix_text_out(HPDF_Page page, HPDF_Font font, struct fix_widths **widths,
 }
 
 #endif
+
+/*
+ * Any libharu: a page's TrimBox or BleedBox (name), as an array in its
+ * dictionary, made with its memory manager.  Returns libharu's status.
+ */
+HPDF_STATUS
+fix_page_box(HPDF_Page page, const char *name, HPDF_Box b)
+{
+	HPDF_Array a;
+
+	if ((a = HPDF_Box_Array_New(page->mmgr, b)) == NULL)
+		return HPDF_Error_GetCode(page->error);
+	return HPDF_Dict_Add(page, name, a);
+}

@@ -33,6 +33,8 @@ HPDF_STATUS	fix_text_out(HPDF_Page, HPDF_Font, struct fix_widths **,
 		    double x, double y, const char *s, size_t len, int *left);
 /* Drops the filter of a page's content stream when it is empty. */
 void		fix_empty_page(HPDF_Page);
+/* Sets a page's box ("TrimBox", "BleedBox"); returns libharu's status. */
+HPDF_STATUS	fix_page_box(HPDF_Page, const char *name, HPDF_Box);
 /* Gives a page just added small blocks for its content stream. */
 void		fix_page_blocks(HPDF_Page);
 /*

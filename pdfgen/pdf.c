@@ -289,12 +289,8 @@ page_box(struct pdf *p, enum pdf_box box, double x, double y, double w,
 	};
 	HPDF_Box b = { (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)(x + w),
 	    (HPDF_REAL)(y + h) };
-	HPDF_Array a;
 
-	/* 2.3.0 has no HPDF_Page_SetBoundary: add the array to the page. */
-	if ((a = HPDF_Box_Array_New(p->page->mmgr, b)) == NULL)
-		return fail(p, "set a page box");
-	return check(p, HPDF_Dict_Add(p->page, names[box], a),
+	return check(p, fix_page_box(p->page, names[box], b),
 	    "set a page box");
 }
 
