@@ -81,21 +81,33 @@ lang_of(const char *lang)
  * header that names the source file (its path, size and modification
  * time, so an updated hyphen-de package makes it stale: the patterns are
  * then loaded instead) and the struct sizes of the build that wrote it,
- * then the source path, then the body: the levels of the dictionary field
- * by field.  Numbers in
- * the body are unsigned LEB128, which halves the file (most are below 128
- * or are state numbers of three bytes), and reading it is a good part of
- * the load.  The body carries a checksum because the index checks in
- * get_level only keep damaged data from crashing us: a changed digit in a
- * pattern would pass them and silently move hyphenation points.  Any
- * mismatch means the patterns are loaded instead.
+ * then the source path, padded with NULs to a multiple of 16 bytes, then
+ * the body, laid out to be used where it lies:
+ *
+ *	struct body_head
+ *	struct level_rec	one per level of the dictionary
+ *	struct state_rec	the states of each level, level by level
+ *	HyphenTrans		every state's moves, libhyphen's own struct
+ *	strings			NUL-terminated; offset 0 is an empty one,
+ *				which stands for NULL
+ *
+ * Offsets count from the start of the body.  Loading makes libhyphen's
+ * array of states from the state records (German: 278,832 states) and
+ * points the states' moves and strings into the body, so only the pages
+ * a word's states lead to are ever read: reading every field of every
+ * state, as the earlier format needed, took 100 M instructions, a third
+ * of rendering the example's booklet.  Loading checks the header and
+ * every state record as it reads them (what they point to lies in the
+ * body); hyph_check_built(), which the build runs on what it made
+ * (tests/mkhyph.c) and the tests on damaged copies, also checks every
+ * move's target and the body's checksum: a changed digit in a pattern
+ * would pass the index checks and silently move hyphenation points.
  */
 #define CACHE_MAGIC	"pdfgHYC\n"
-#define CACHE_VERSION	1
+#define CACHE_VERSION	2
 #define CACHE_LEVELS	8	/* libhyphen makes two */
-#define CACHE_MAX	(256L << 20)	/* German is about 4 MB */
-#define STATE_MIN	4	/* bytes of a state without strings or moves */
-#define TRANS_MIN	2	/* bytes of one transition */
+#define CACHE_MAX	(256L << 20)	/* German is about 9 MB */
+#define CACHE_ALIGN	16	/* of the body, in the blob and in memory */
 
 struct cache_head {
 	char		magic[8];
@@ -111,46 +123,81 @@ struct cache_head {
 	uint32_t	zero;
 };
 
+struct body_head {
+	uint32_t	levels;
+	uint32_t	trans;		/* offset of the HyphenTrans array */
+	uint32_t	ntrans;
+	uint32_t	strings;	/* offset of the strings */
+	uint32_t	strings_len;
+	uint32_t	zero[3];
+};
+
+struct level_rec {
+	int32_t		nohyphenl;
+	uint32_t	nohyphen;	/* nohyphenl + 1 strings, or 0 */
+	uint32_t	nohyphen_len;
+	int32_t		num_states;
+	uint32_t	states;		/* offset of the first state_rec */
+	int32_t		utf8;
+	char		mins[4];	/* lhmin, rhmin, clhmin, crhmin */
+	char		cset[MAX_NAME];
+};
+
+struct state_rec {
+	int32_t		fallback_state;
+	uint32_t	trans;		/* index of the first of num_trans */
+	uint32_t	match;		/* string offsets, 0 for NULL */
+	uint32_t	repl;
+	uint16_t	num_trans;
+	signed char	replindex;
+	signed char	replcut;
+};
+
 /*
- * Where a dictionary read from the cache lives: its levels, states,
- * strings and transitions in a few large blocks instead of one allocation
- * each (German has 280,000 states: allocating them was most of reading
- * the cache, and freeing them at exit took half as long again).  Such a
- * dictionary is freed with its arena, never with hnj_hyphen_free().
+ * Where the states of a loaded dictionary live: in a few large blocks
+ * instead of one allocation each (allocating them was most of the load,
+ * and freeing them at exit took half as long again).  Such a dictionary
+ * is freed with its arena, never with hnj_hyphen_free().
  */
 #define ARENA_BLOCK	(1 << 20)
 #define HUGE_PAGE	(2 << 20)
 
 struct arena {
 	char		**blocks;
+	size_t		*lens;
 	size_t		 n;
 	char		*p;		/* the free rest of the last block */
 	size_t		 left;
 };
 
-/* The cursor of a reader: get_* return -1 when the file ends too soon. */
-struct rd {
-	const char	*p;
-	const char	*end;
-	struct arena	*a;		/* where what is read goes */
-};
-
 /*
  * A zeroed block of len bytes (a multiple of HUGE_PAGE), in huge pages
- * where the system gives them: German's 280,000 states fill 11 MB, and
- * faulting that in 4 KB pages took most of the load.
+ * where the system gives them: German's 278,832 states fill 11 MB, and
+ * faulting that in 4 KB pages took most of the load.  Straight from
+ * mmap, whose pages are zeroed by the system when first touched: the
+ * load writes every byte of the states, clearing them first cost as much
+ * again.
  */
 static void *
 block_alloc(size_t len)
 {
-	void *p;
+	char *p, *start;
+	size_t head;
 
-	if (posix_memalign(&p, HUGE_PAGE, len) != 0)
+	p = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
 		return xcalloc(1, len);
+	/* Aligned to a huge page, the rest given back. */
+	head = (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
+	start = p + head;
+	if (head > 0)
+		(void)munmap(p, head);
+	(void)munmap(start + len, HUGE_PAGE - head);
 #ifdef MADV_HUGEPAGE
-	(void)madvise(p, len, MADV_HUGEPAGE);
+	(void)madvise(start, len, MADV_HUGEPAGE);
 #endif
-	return memset(p, 0, len);
+	return start;
 }
 
 /* Zeroed memory for size bytes, aligned for any of libhyphen's fields. */
@@ -166,7 +213,9 @@ arena_alloc(struct arena *a, size_t size)
 		block = block_alloc(len);
 		a->blocks = xreallocarray(a->blocks, a->n + 1,
 		    sizeof(*a->blocks));
-		a->blocks[a->n++] = block;
+		a->lens = xreallocarray(a->lens, a->n + 1, sizeof(*a->lens));
+		a->blocks[a->n] = block;
+		a->lens[a->n++] = len;
 		/* A block of its own leaves the last one's rest for later. */
 		if (len == want)
 			return block;
@@ -185,8 +234,9 @@ arena_free(struct arena *a)
 	size_t i;
 
 	for (i = 0; i < a->n; i++)
-		free(a->blocks[i]);
+		(void)munmap(a->blocks[i], a->lens[i]);
 	free(a->blocks);
+	free(a->lens);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -208,6 +258,14 @@ head_for(struct cache_head *h, const char *src, const struct stat *st)
 	h->src_sec = (int64_t)st->st_mtim.tv_sec;
 	h->src_nsec = (int64_t)st->st_mtim.tv_nsec;
 	h->path_len = (uint32_t)strlen(src);
+}
+
+/* Where the body starts after a header naming a path of path_len bytes. */
+static size_t
+body_offset(uint32_t path_len)
+{
+	return (sizeof(struct cache_head) + path_len + CACHE_ALIGN - 1) /
+	    CACHE_ALIGN * CACHE_ALIGN;
 }
 
 /*
@@ -235,247 +293,264 @@ checksum(const char *p, size_t n)
 	return h[0];
 }
 
-static void
-put_num(struct buf *b, unsigned v)
+/* Appends s with its NUL to the strings; its offset, 0 for NULL. */
+static uint32_t
+put_str(struct buf *strings, const char *s, size_t n)
 {
-	for (; v >= 0x80; v >>= 7)
-		buf_addc(b, (char)(0x80 | (v & 0x7f)));
-	buf_addc(b, (char)v);
+	size_t off = strings->len;
+
+	if (s == NULL)
+		return 0;
+	buf_add(strings, s, n);
+	buf_addc(strings, '\0');
+	return (uint32_t)off;
 }
 
-/* A string as its length plus one (0 for NULL), then its bytes. */
+/* Appends the states and moves of level d; its record in *lr. */
 static void
-put_str(struct buf *b, const char *s)
+put_level(const HyphenDict *d, struct level_rec *lr, struct buf *states,
+    struct buf *trans, struct buf *strings, size_t first_state)
 {
-	size_t n = s == NULL ? 0 : strlen(s);
-
-	put_num(b, s == NULL ? 0 : (unsigned)n + 1);
-	buf_add(b, s == NULL ? "" : s, n);
-}
-
-static void
-put_level(struct buf *b, const HyphenDict *d)
-{
-	const char mins[4] = { d->lhmin, d->rhmin, d->clhmin, d->crhmin };
 	const HyphenState *s;
+	struct state_rec sr;
+	HyphenTrans t;
 	const char *nh;
 	int i, k;
 
-	buf_add(b, mins, sizeof(mins));
-	put_num(b, (unsigned)d->nohyphenl);
+	memset(lr, 0, sizeof(*lr));
+	lr->mins[0] = d->lhmin;
+	lr->mins[1] = d->rhmin;
+	lr->mins[2] = d->clhmin;
+	lr->mins[3] = d->crhmin;
+	lr->nohyphenl = d->nohyphenl;
 	/* nohyphen is nohyphenl + 1 strings, each after the other's NUL. */
 	if ((nh = d->nohyphen) != NULL) {
 		for (k = 0; k <= d->nohyphenl; k++)
 			nh += strlen(nh) + 1;
-		put_num(b, (unsigned)(nh - d->nohyphen));
-		buf_add(b, d->nohyphen, (size_t)(nh - d->nohyphen));
-	} else
-		put_num(b, 0);
-	put_num(b, (unsigned)d->num_states);
-	buf_add(b, d->cset, sizeof(d->cset));
-	put_num(b, (unsigned)d->utf8);
+		lr->nohyphen_len = (uint32_t)(nh - d->nohyphen);
+		lr->nohyphen = (uint32_t)strings->len;
+		buf_add(strings, d->nohyphen, lr->nohyphen_len);
+	}
+	lr->num_states = d->num_states;
+	lr->states = (uint32_t)(first_state + states->len);
+	memcpy(lr->cset, d->cset, sizeof(lr->cset));
+	lr->utf8 = d->utf8;
 	for (i = 0; i < d->num_states; i++) {
 		s = &d->states[i];
-		put_num(b, (unsigned)(s->fallback_state + 1));
-		put_num(b, (unsigned)s->num_trans);
-		put_str(b, s->match);
-		put_str(b, s->repl);
+		memset(&sr, 0, sizeof(sr));
+		sr.fallback_state = s->fallback_state;
+		sr.num_trans = (uint16_t)s->num_trans;
+		sr.trans = (uint32_t)(trans->len / sizeof(t));
+		sr.match = put_str(strings, s->match,
+		    s->match ? strlen(s->match) : 0);
+		sr.repl = put_str(strings, s->repl,
+		    s->repl ? strlen(s->repl) : 0);
 		/* libhyphen leaves these unset (and unread) without a match. */
 		if (s->match != NULL) {
-			buf_addc(b, (char)s->replindex);
-			buf_addc(b, (char)s->replcut);
+			sr.replindex = s->replindex;
+			sr.replcut = s->replcut;
 		}
+		buf_add(states, (const char *)&sr, sizeof(sr));
 		for (k = 0; k < s->num_trans; k++) {
-			buf_addc(b, s->trans[k].ch);
-			put_num(b, (unsigned)s->trans[k].new_state);
+			memset(&t, 0, sizeof(t));
+			t.ch = s->trans[k].ch;
+			t.new_state = s->trans[k].new_state;
+			buf_add(trans, (const char *)&t, sizeof(t));
 		}
 	}
 }
 
+/* Whether [off, off + n * size) lies within len bytes. */
 static int
-get(struct rd *r, void *out, size_t n)
+fits(uint64_t off, uint64_t n, size_t size, size_t len)
 {
-	if ((size_t)(r->end - r->p) < n)
-		return -1;
-	memcpy(out, r->p, n);
-	r->p += n;
-	return 0;
+	return off <= len && n <= (len - off) / size;
 }
 
-/* A number below max; lengths are checked by the caller once read. */
+/*
+ * Makes level lr's states in arena a, pointing into the body; with full,
+ * also checks every move's target.  -1 when a record is unsound.
+ */
 static int
-get_num(struct rd *r, int *v, long max)
+get_level(const char *body, const struct body_head *bh,
+    const struct level_rec *lr, HyphenDict *d, struct arena *a, int full)
 {
-	uint64_t x = 0;
-	unsigned char c;
-	int shift;
-
-	for (shift = 0; shift < 35 && r->p < r->end; shift += 7) {
-		c = (unsigned char)*r->p++;
-		x |= (uint64_t)(c & 0x7f) << shift;
-		if (!(c & 0x80)) {
-			if (x >= (uint64_t)max)
-				return -1;
-			*v = (int)x;
-			return 0;
-		}
-	}
-	return -1;
-}
-
-/* Leaves *s alone for NULL: the caller's state starts out zeroed. */
-static int
-get_str(struct rd *r, char **s)
-{
-	int n;
-
-	if (get_num(r, &n, INT_MAX) == -1 || n - 1 > r->end - r->p)
-		return -1;
-	if (n-- == 0)
-		return 0;
-	*s = arena_alloc(r->a, (size_t)n + 1);
-	memcpy(*s, r->p, (size_t)n);
-	r->p += n;
-	return 0;
-}
-
-/* Reads one level into d (zeroed), in r's arena. */
-static int
-get_level(struct rd *r, HyphenDict *d)
-{
-	char mins[4];
+	const char *strings = body + bh->strings;
+	HyphenTrans *trans = (HyphenTrans *)(void *)(body + bh->trans);
+	struct state_rec sr;
 	HyphenState *s;
-	int i, k, n, nuls;
+	uint32_t i, k, n = (uint32_t)lr->num_states, nuls = 0;
 
-	if (get(r, mins, sizeof(mins)) == -1 ||
-	    get_num(r, &d->nohyphenl, INT_MAX) == -1 ||
-	    get_num(r, &n, INT_MAX) == -1 || n > r->end - r->p)
+	if (lr->num_states < 1 || lr->utf8 < 0 || lr->utf8 > 1 ||
+	    lr->nohyphenl < 0 || !fits(lr->states, n, sizeof(sr), bh->trans))
 		return -1;
-	d->lhmin = mins[0];
-	d->rhmin = mins[1];
-	d->clhmin = mins[2];
-	d->crhmin = mins[3];
-	if (n > 0) {
+	if (lr->nohyphen_len > 0) {
 		/* libhyphen walks nohyphenl + 1 strings: all must be there. */
-		for (i = nuls = 0; i < n; i++)
-			nuls += r->p[i] == '\0';
-		if (r->p[n - 1] != '\0' || nuls != d->nohyphenl + 1)
+		if (lr->nohyphen == 0 || !fits(lr->nohyphen, lr->nohyphen_len,
+		    1, bh->strings_len))
 			return -1;
-		d->nohyphen = arena_alloc(r->a, (size_t)n);
-		memcpy(d->nohyphen, r->p, (size_t)n);
-		r->p += n;
+		for (i = 0; i < lr->nohyphen_len; i++)
+			nuls += strings[lr->nohyphen + i] == '\0';
+		if (strings[lr->nohyphen + lr->nohyphen_len - 1] != '\0' ||
+		    nuls != (uint32_t)lr->nohyphenl + 1)
+			return -1;
+		d->nohyphen = (char *)(uintptr_t)(strings + lr->nohyphen);
 	}
-	if (get_num(r, &n, INT_MAX) == -1 || n < 1 ||
-	    n > (r->end - r->p) / STATE_MIN)
-		return -1;
-	d->states = arena_alloc(r->a, (size_t)n * sizeof(*d->states));
-	d->num_states = n;
-	if (get(r, d->cset, sizeof(d->cset)) == -1 ||
-	    get_num(r, &d->utf8, 2) == -1)
-		return -1;
+	d->lhmin = lr->mins[0];
+	d->rhmin = lr->mins[1];
+	d->clhmin = lr->mins[2];
+	d->crhmin = lr->mins[3];
+	d->nohyphenl = lr->nohyphenl;
+	d->num_states = lr->num_states;
+	memcpy(d->cset, lr->cset, sizeof(d->cset));
 	d->cset[sizeof(d->cset) - 1] = '\0';
+	d->utf8 = lr->utf8;
+	d->states = arena_alloc(a, (size_t)n * sizeof(*d->states));
 	for (i = 0; i < n; i++) {
-		s = &d->states[i];
+		memcpy(&sr, body + lr->states + (size_t)i * sizeof(sr),
+		    sizeof(sr));
 		/* A state has at most one move per byte value. */
-		if (get_num(r, &s->fallback_state, (long)n + 1) == -1 ||
-		    get_num(r, &k, 257) == -1 ||
-		    get_str(r, &s->match) == -1 ||
-		    get_str(r, &s->repl) == -1 ||
-		    (s->match != NULL && (get(r, &s->replindex, 1) == -1 ||
-		    get(r, &s->replcut, 1) == -1)) ||
-		    k > (r->end - r->p) / TRANS_MIN)
+		if (sr.fallback_state < -1 || sr.fallback_state >= (int32_t)n ||
+		    sr.num_trans > 256 ||
+		    !fits(sr.trans, sr.num_trans, 1, bh->ntrans) ||
+		    sr.match >= bh->strings_len || sr.repl >= bh->strings_len)
 			return -1;
-		s->fallback_state--;
-		if (k == 0)
-			continue;
-		s->trans = arena_alloc(r->a, (size_t)k * sizeof(*s->trans));
-		s->num_trans = k;
-		for (k = 0; k < s->num_trans; k++) {
-			if (get(r, &s->trans[k].ch, 1) == -1 ||
-			    get_num(r, &s->trans[k].new_state, n) == -1)
+		s = &d->states[i];
+		s->fallback_state = sr.fallback_state;
+		s->num_trans = sr.num_trans;
+		s->trans = sr.num_trans > 0 ? trans + sr.trans : NULL;
+		s->match = sr.match != 0 ?
+		    (char *)(uintptr_t)(strings + sr.match) : NULL;
+		s->repl = sr.repl != 0 ?
+		    (char *)(uintptr_t)(strings + sr.repl) : NULL;
+		s->replindex = sr.replindex;
+		s->replcut = sr.replcut;
+		for (k = 0; full && k < sr.num_trans; k++)
+			if (s->trans[k].new_state < 0 ||
+			    s->trans[k].new_state >= (int)n)
 				return -1;
-		}
 	}
 	return 0;
 }
 
-/* The dictionary in data, built from src, in arena a; NULL if not current. */
+/*
+ * The dictionary in data, built from src, in arena a (its strings and
+ * moves stay in data); NULL if not current or not sound.  With full, the
+ * checksum and every move are checked too.
+ */
 static HyphenDict *
 built_load(const char *data, size_t len, const char *src,
-    const struct stat *src_st, struct arena *a)
+    const struct stat *src_st, struct arena *a, int full)
 {
 	struct cache_head h, want;
-	struct rd r;
+	struct body_head bh;
+	struct level_rec lr;
+	const char *body;
 	HyphenDict *d = NULL, *l, *prev = NULL;
-	size_t off;
-	int i, levels;
+	size_t off, blen;
+	uint32_t i;
 
-	if (len < sizeof(h) || len > CACHE_MAX)
+	if (len < sizeof(h) || len > CACHE_MAX ||
+	    (uintptr_t)data % CACHE_ALIGN != 0)
 		return NULL;
 	memcpy(&h, data, sizeof(h));
 	head_for(&want, src, src_st);
-	off = sizeof(h) + want.path_len;
+	off = body_offset(want.path_len);
 	if (off > len)
 		return NULL;
 	want.body_len = len - off;
 	want.body_sum = h.body_sum;
 	if (memcmp(&h, &want, sizeof(h)) != 0 ||
-	    memcmp(data + sizeof(h), src, want.path_len) != 0 ||
-	    checksum(data + off, len - off) != h.body_sum)
+	    memcmp(data + sizeof(h), src, want.path_len) != 0)
 		return NULL;
-	r.p = data + off;
-	r.end = data + len;
-	r.a = a;
-	if (get_num(&r, &levels, CACHE_LEVELS + 1) == -1 || levels < 1)
-		goto fail;
-	for (i = 0; i < levels; i++) {
+	body = data + off;
+	blen = len - off;
+	if (full && checksum(body, blen) != h.body_sum)
+		return NULL;
+	if (blen < sizeof(bh))
+		return NULL;
+	memcpy(&bh, body, sizeof(bh));
+	/* The sections in order, the moves aligned, the strings last. */
+	if (bh.levels < 1 || bh.levels > CACHE_LEVELS ||
+	    bh.trans % sizeof(HyphenTrans) != 0 ||
+	    !fits(sizeof(bh), bh.levels, sizeof(lr), bh.trans) ||
+	    !fits(bh.trans, bh.ntrans, sizeof(HyphenTrans), bh.strings) ||
+	    bh.strings_len < 1 || bh.strings > blen ||
+	    bh.strings_len != blen - bh.strings ||
+	    body[bh.strings] != '\0' || body[blen - 1] != '\0')
+		return NULL;
+	for (i = 0; i < bh.levels; i++) {
 		l = arena_alloc(a, sizeof(*l));
 		if (prev != NULL)
 			prev->nextlevel = l;
 		else
 			d = l;
 		prev = l;
-		if (get_level(&r, l) == -1)
-			goto fail;
+		memcpy(&lr, body + sizeof(bh) + i * sizeof(lr), sizeof(lr));
+		if (get_level(body, &bh, &lr, l, a, full) == -1) {
+			arena_free(a);
+			return NULL;
+		}
 	}
-	if (r.p != r.end)
-		goto fail;
 	return d;
-fail:
-	arena_free(a);
-	return NULL;
 }
 
 int
 hyph_build(const char *lang, struct buf *b)
 {
 	struct cache_head h;
+	struct body_head bh;
+	struct level_rec lr[CACHE_LEVELS];
+	struct buf states = { 0 }, trans = { 0 }, strings = { 0 };
 	struct stat st;
 	HyphenDict *d;
 	const HyphenDict *l;
 	const char *src;
-	size_t off;
-	int levels = 0;
+	size_t start, body, first_state, i, levels = 0;
 
 	if (lang_of(lang) < 0)
 		return -1;
 	src = dict_files[lang_of(lang)];
 	if (stat(src, &st) == -1 || (d = hnj_hyphen_load(src)) == NULL)
 		return -1;
+	for (l = d; l != NULL; l = l->nextlevel)
+		if (++levels > CACHE_LEVELS) {
+			hnj_hyphen_free(d);
+			return -1;
+		}
+	buf_addc(&strings, '\0');	/* offset 0: NULL */
+	first_state = sizeof(bh) + levels * sizeof(lr[0]);
+	for (l = d, i = 0; l != NULL; l = l->nextlevel, i++)
+		put_level(l, &lr[i], &states, &trans, &strings, first_state);
+	hnj_hyphen_free(d);
+	memset(&bh, 0, sizeof(bh));
+	bh.levels = (uint32_t)levels;
+	bh.trans = (uint32_t)((first_state + states.len +
+	    sizeof(HyphenTrans) - 1) / sizeof(HyphenTrans) *
+	    sizeof(HyphenTrans));
+	bh.ntrans = (uint32_t)(trans.len / sizeof(HyphenTrans));
+	bh.strings = (uint32_t)(bh.trans + trans.len);
+	bh.strings_len = (uint32_t)strings.len;
 	head_for(&h, src, &st);
-	off = b->len;
+	start = b->len;
 	buf_add(b, (const char *)&h, sizeof(h));
 	buf_add(b, src, h.path_len);
-	for (l = d; l != NULL; l = l->nextlevel)
-		levels++;
-	put_num(b, (unsigned)levels);
-	for (l = d; l != NULL; l = l->nextlevel)
-		put_level(b, l);
-	hnj_hyphen_free(d);
-	off += sizeof(h) + h.path_len;
-	h.body_len = b->len - off;
-	h.body_sum = checksum(b->data + off, b->len - off);
-	memcpy(b->data + off - sizeof(h) - h.path_len, &h, sizeof(h));
+	while (b->len - start < body_offset(h.path_len))
+		buf_addc(b, '\0');
+	body = b->len;
+	buf_add(b, (const char *)&bh, sizeof(bh));
+	buf_add(b, (const char *)lr, levels * sizeof(lr[0]));
+	buf_add(b, states.data, states.len);
+	while (b->len - body < bh.trans)
+		buf_addc(b, '\0');
+	buf_add(b, trans.data, trans.len);
+	buf_add(b, strings.data, strings.len);
+	buf_release(&states);
+	buf_release(&trans);
+	buf_release(&strings);
+	h.body_len = b->len - body;
+	h.body_sum = checksum(b->data + body, b->len - body);
+	memcpy(b->data + start, &h, sizeof(h));
 	return 0;
 }
 
@@ -489,7 +564,7 @@ hyph_check_built(const char *lang, const char *data, size_t len)
 	if (lang_of(lang) < 0)
 		return -1;
 	src = dict_files[lang_of(lang)];
-	if (stat(src, &st) == -1 || built_load(data, len, src, &st, &a) ==
+	if (stat(src, &st) == -1 || built_load(data, len, src, &st, &a, 1) ==
 	    NULL)
 		return -1;
 	arena_free(&a);
@@ -513,7 +588,7 @@ dict_load(int l, struct arena *a)
 		return NULL;
 	if (use_built && bl->end > bl->start)
 		d = built_load(bl->start, (size_t)(bl->end - bl->start), src,
-		    &st, a);
+		    &st, a, 0);
 	from_build[l] = d != NULL;
 	if (d == NULL)
 		d = hnj_hyphen_load(src);

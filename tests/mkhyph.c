@@ -29,6 +29,12 @@ main(int argc, char *argv[])
 	if (hyph_build(argv[1], &b) == -1)
 		fprintf(stderr, "mkhyph: no patterns for '%s'; none built in\n",
 		    argv[1]);
+	/* What pdfgen trusts when it loads it: every move and the checksum. */
+	else if (hyph_check_built(argv[1], b.data, b.len) == -1) {
+		fprintf(stderr, "mkhyph: the automaton built for '%s' does "
+		    "not check\n", argv[1]);
+		return 1;
+	}
 	if ((f = fopen(argv[2], "wb")) == NULL ||
 	    fwrite(b.data != NULL ? b.data : "", 1, b.len, f) != b.len ||
 	    fclose(f) != 0) {
