@@ -75,6 +75,11 @@ HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
 	HPDF_UINT i;
 
 	/* Most calls copy two bytes: a loop is cheaper than the call then. */
+	if (n == 2) {
+		out[0] = in[0];
+		out[1] = in[1];
+		return out + 2;
+	}
 	if (n <= 16 || (out > in && out < in + n)) {
 		for (i = 0; i < n; i++)
 			out[i] = in[i];
