@@ -300,6 +300,20 @@ static int unsorted_cmaps;
 static HPDF_FontDef last_def;	/* whose segment last_seg is */
 static HPDF_UINT last_seg;
 
+/* A code point's width, once asked (an entry of struct fix_widths). */
+struct width {
+	HPDF_INT16	width;
+	unsigned char	asked;		/* and so drawn */
+};
+
+struct fix_widths {
+	struct bmp_table t;		/* struct width */
+	int		 all;		/* text left to libharu undecoded */
+};
+
+/* Set while fix_get_font() has libharu make a font (see there). */
+static int making_font;
+
 HPDF_UINT16
 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 {
@@ -307,6 +321,8 @@ HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 	const HPDF_TTF_CmapRange *cm = &attr->cmap;
 	HPDF_UINT n = cm->seg_count_x2 / 2, lo = 0, hi = n, mid, i, idx;
 
+	if (making_font)
+		return 0;
 	if (cm->format == 0)
 		return cm->glyph_id_array[unicode & 0xFF];
 	if (cm->seg_count_x2 == 0) {
@@ -361,6 +377,121 @@ fix_note_cmap(HPDF_Doc doc, const char *name)
 }
 
 /*
+ * libharu 2.3.0 gives a Type0 font the width (W) and the glyph
+ * (CIDToGIDMap, 128 KB) of every code point its face maps, measuring all
+ * 65,536 code points when the font is made: a sixth of the instructions
+ * of rendering a product, and 5 KB per face in every PDF.  Made here,
+ * the font has neither at first: glyph lookups answer "none" while
+ * libharu makes it (every width is then the default, DW, which W leaves
+ * out), and fix_font_finish() gives it both for the code points the
+ * document drew.
+ */
+HPDF_Font
+fix_get_font(HPDF_Doc doc, const char *name)
+{
+	HPDF_Font font;
+
+	making_font = 1;
+	font = HPDF_GetFont(doc, name, "UTF-8");
+	making_font = 0;
+	return font;
+}
+
+/* Whether fix_text_out() drew any code point of cp's block of 256. */
+static int
+drawn_block(const struct fix_widths *fw, uint32_t cp)
+{
+	return fw != NULL && (fw->all || fw->t.block[cp >> 8] != NULL);
+}
+
+/* Whether fix_text_out() drew cp in the font of fw (or may have). */
+static int
+drawn(const struct fix_widths *fw, uint32_t cp)
+{
+	const struct width *w;
+
+	if (fw == NULL)
+		return 0;
+	if (fw->all)
+		return 1;
+	if (fw->t.block[cp >> 8] == NULL)
+		return 0;
+	w = (const struct width *)fw->t.block[cp >> 8] + (cp & 0xFF);
+	return w->asked;
+}
+
+/*
+ * Gives font, made by fix_get_font(), the widths and glyphs of the code
+ * points drawn in it, as libharu would have written them for every code
+ * point: W lists the widths other than DW, consecutive codes in one
+ * array; the map ends after the last code drawn (no other is looked up).
+ */
+HPDF_STATUS
+fix_font_finish(HPDF_Font font, const struct fix_widths *fw)
+{
+	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+	HPDF_FontDef def = fa->fontdef;
+	HPDF_Array w, run = NULL;
+	HPDF_STATUS st = HPDF_OK;
+	HPDF_BYTE *map;
+	HPDF_UINT16 gid;
+	HPDF_INT16 width;
+	uint32_t cp, end = 1;
+
+	if (fa->type != HPDF_FONT_TYPE0_TT || fa->descendant_font == NULL ||
+	    fa->map_stream == NULL ||
+	    (w = HPDF_Dict_GetItem(fa->descendant_font, "W",
+	    HPDF_OCLASS_ARRAY)) == NULL)
+		return HPDF_OK;
+	/* As libharu's loop: code points 0 to 0xFFFE. */
+	for (cp = 0; cp < 0xFFFF; cp++) {
+		if (!drawn_block(fw, cp)) {
+			cp |= 0xFF;	/* none of its block */
+			continue;
+		}
+		if (drawn(fw, cp))
+			end = cp + 1;
+	}
+	map = xcalloc(end, 2);
+	HPDF_Array_Clear(w);
+	for (cp = 0; cp < end && st == HPDF_OK; cp++) {
+		if (!drawn_block(fw, cp)) {
+			cp |= 0xFF;
+			run = NULL;
+			continue;
+		}
+		if (!drawn(fw, cp)) {
+			run = NULL;
+			continue;
+		}
+		gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+		map[2 * cp] = (HPDF_BYTE)(gid >> 8);
+		map[2 * cp + 1] = (HPDF_BYTE)gid;
+		width = HPDF_TTFontDef_GetGidWidth(def, gid);
+		if (width == def->missing_width) {
+			run = NULL;
+			continue;
+		}
+		if (run == NULL) {
+			if ((run = HPDF_Array_New(font->mmgr)) == NULL)
+				st = HPDF_Error_GetCode(font->error);
+			else if ((st = HPDF_Array_AddNumber(w,
+			    (HPDF_INT32)cp)) == HPDF_OK)
+				st = HPDF_Array_Add(w, run);
+		}
+		if (st == HPDF_OK)
+			st = HPDF_Array_AddNumber(run, width);
+	}
+	if (st == HPDF_OK) {
+		HPDF_MemStream_FreeData(fa->map_stream->stream);
+		st = HPDF_Stream_Write(fa->map_stream->stream, map,
+		    (HPDF_UINT)(2 * end));
+	}
+	free(map);
+	return st;
+}
+
+/*
  * libharu 2.3.0 writes the alpha channel of a PNG, its SMask, without a
  * filter, so a photo's transparency takes as many bytes as pixels.
  * The caller clears the error of an image without one.
@@ -387,16 +518,6 @@ fix_empty_page(HPDF_Page page)
 	if (c != NULL && c->stream != NULL && HPDF_Stream_Size(c->stream) == 0)
 		c->filter = HPDF_STREAM_FILTER_NONE;
 }
-
-/* A code point's width, once asked (an entry of struct fix_widths). */
-struct width {
-	HPDF_INT16	width;
-	unsigned char	asked;
-};
-
-struct fix_widths {
-	struct bmp_table t;		/* struct width */
-};
 
 void
 fix_widths_free(struct fix_widths *fw)
@@ -781,8 +902,11 @@ fix_text_out(HPDF_Page page, HPDF_Font font, struct fix_widths **widths,
 	e += 5;
 	for (i = 0; i < len; i += n) {
 		if ((n = utf8_decode(s + i, len - i, &cp)) == 0 ||
-		    cp > 0xFFFF)
+		    cp > 0xFFFF) {
+			/* Drawn by libharu, code points we cannot tell. */
+			fw->all = 1;
 			goto out;
+		}
 		w = bmp_entry(&fw->t, cp);
 		if (!w->asked) {
 			w->width = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
@@ -809,6 +933,20 @@ out:
 }
 
 #else	/* another libharu: its own functions, and no repairs */
+
+HPDF_Font
+fix_get_font(HPDF_Doc doc, const char *name)
+{
+	return HPDF_GetFont(doc, name, "UTF-8");
+}
+
+HPDF_STATUS
+fix_font_finish(HPDF_Font font, const struct fix_widths *fw)
+{
+	(void)font;
+	(void)fw;
+	return HPDF_OK;
+}
 
 void
 fix_widths_free(struct fix_widths *fw)

@@ -774,8 +774,7 @@ face_get(struct pdf *p, struct font *f)
 		    HPDF_TRUE);
 	if (name != NULL)
 		fix_note_cmap(p->doc, name);
-	if (name == NULL || (hf = HPDF_GetFont(p->doc, name, "UTF-8")) ==
-	    NULL) {
+	if (name == NULL || (hf = fix_get_font(p->doc, name)) == NULL) {
 		diag_error(p->d, NULL, "cannot embed font '%s'",
 		    font_path(f));
 		fail(p, "load a font");
@@ -988,6 +987,10 @@ pdf_save(struct pdf *p, const char *path)
 		return -1;
 	for (i = 0; i < p->npages; i++)
 		fix_empty_page(p->pages[i]);
+	for (i = 0; i < p->nfaces; i++)
+		if (check(p, fix_font_finish(p->faces[i].font,
+		    p->faces[i].widths), "write a font's widths") == -1)
+			return -1;
 	if ((f = outfile_open(path, p->d)) == NULL)
 		return -1;
 	rc = write_stream(p, f->fp);

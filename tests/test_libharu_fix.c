@@ -17,6 +17,7 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 
 #include "font.h"
@@ -156,16 +157,22 @@ squares(int deflated, size_t *len)
 	return pdf;
 }
 
-/* Where word first is in s[0..len), or NULL. */
+/* Where the n bytes of word first are in s[0..len), or NULL. */
 static const char *
-find(const char *s, size_t len, const char *word)
+find_bytes(const char *s, size_t len, const void *word, size_t n)
 {
-	size_t i, n = strlen(word);
+	size_t i;
 
 	for (i = 0; i + n <= len; i++)
 		if (memcmp(s + i, word, n) == 0)
 			return s + i;
 	return NULL;
+}
+
+static const char *
+find(const char *s, size_t len, const char *word)
+{
+	return find_bytes(s, len, word, strlen(word));
 }
 
 /* The bytes of the first stream longer than 1,000 bytes in pdf. */
@@ -220,6 +227,71 @@ deflate_inflates_to_the_content(void **state)
 	free(out);
 	free(plain);
 	free(packed);
+}
+
+/*
+ * A font made by fix_get_font() gets, from fix_font_finish(), the widths
+ * (W) and glyphs (CIDToGIDMap) of the code points drawn in it, as
+ * libharu measures them, and of no others: "Hallo" draws H, a, l and o.
+ */
+static void
+font_lists_the_drawn_code_points(void **state)
+{
+	static const unsigned cps[] = { 'H', 'a', 'l', 'o' };
+	HPDF_Doc doc = HPDF_New(NULL, NULL);
+	struct fix_widths *fw = NULL;
+	HPDF_FontDef def;
+	HPDF_Font font;
+	HPDF_Page page;
+	unsigned char map[2 * ('o' + 1) + 10] = { 0 };
+	const char *name;
+	char *path, *pdf, want[200], *w = want;
+	size_t len, i;
+	HPDF_UINT16 gid;
+	int index, left;
+
+	(void)state;
+	assert_non_null(doc);
+	path = font_lookup_why("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
+	    &index, NULL);
+	assert_non_null(path);
+	assert_int_equal(HPDF_UseUTFEncodings(doc), HPDF_OK);
+	name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
+	assert_non_null(name);
+	font = fix_get_font(doc, name);
+	assert_non_null(font);
+	/* Made without measuring every code point: no widths yet. */
+	assert_int_equal(HPDF_Array_Items(HPDF_Dict_GetItem(
+	    ((HPDF_FontAttr)font->attr)->descendant_font, "W",
+	    HPDF_OCLASS_ARRAY)), 0);
+	page = HPDF_AddPage(doc);
+	assert_int_equal(HPDF_Page_BeginText(page), HPDF_OK);
+	assert_int_equal(HPDF_Page_SetFontAndSize(page, font, 12), HPDF_OK);
+	assert_int_equal(fix_text_out(page, font, &fw, 10, 10, "Hallo", 5,
+	    &left), HPDF_OK);
+	assert_int_equal(left, 0);
+	assert_int_equal(HPDF_Page_EndText(page), HPDF_OK);
+	assert_int_equal(fix_font_finish(font, fw), HPDF_OK);
+	def = HPDF_GetFontDef(doc, name);
+	w += sprintf(w, "/W [ ");
+	for (i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
+		gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cps[i]);
+		assert_true(gid != 0);
+		map[2 * cps[i]] = (unsigned char)(gid >> 8);
+		map[2 * cps[i] + 1] = (unsigned char)gid;
+		w += sprintf(w, "%u [ %d ] ", cps[i],
+		    HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)cps[i]));
+	}
+	sprintf(w, "]");
+	pdf = saved(doc, &len);
+	assert_non_null(find(pdf, len, want));
+	/* The map, ending after 'o': the stream's end follows. */
+	memcpy(map + 2 * ('o' + 1), "\012endstream", 10);
+	assert_non_null(find_bytes(pdf, len, map, sizeof(map)));
+	fix_widths_free(fw);
+	free(pdf);
+	free(path);
+	HPDF_Free(doc);
 }
 
 typedef HPDF_UINT16 (*glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
@@ -388,6 +460,7 @@ main(void)
 		cmocka_unit_test(glyph_lookup_agrees_with_libharu),
 		cmocka_unit_test(deflate_inflates_to_the_content),
 		cmocka_unit_test(replacements_write_what_libharu_does),
+		cmocka_unit_test(font_lists_the_drawn_code_points),
 	};
 
 	return cmocka_run_group_tests_name("libharu_fix", tests, NULL, NULL);
