@@ -15,6 +15,9 @@
 
 #include <zlib.h>
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
@@ -294,6 +297,109 @@ font_lists_the_drawn_code_points(void **state)
 	HPDF_Free(doc);
 }
 
+static uint32_t
+get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+/*
+ * The embedded font file: libharu's thirteen tables, each with its
+ * checksum, the whole file summing to 0xB1B0AFBA, "post" without glyph
+ * names (version 3), and FreeType draws the glyphs drawn from it: "Hallo"
+ * and "Ä", a composite glyph (A and its dieresis).
+ */
+static void
+font_file_is_sound(void **state)
+{
+	static const char tags[] = "OS/2cmapcvt fpgmglyfheadhheahmtxloca"
+	    "maxpnamepostprep";
+	HPDF_Doc doc = HPDF_New(NULL, NULL);
+	struct fix_widths *fw = NULL;
+	HPDF_Font font;
+	HPDF_Page page;
+	static const unsigned cps[] = { 'H', 'a', 0xC4 };
+	FT_Library ft;
+	FT_Face face, orig;
+	HPDF_UINT16 gid;
+	const unsigned char *f, *dir;
+	const char *name, *at;
+	char *path, *pdf;
+	size_t len, i;
+	uint32_t sum, k, len1, off, n;
+	int index, left;
+
+	(void)state;
+	assert_non_null(doc);
+	path = font_lookup_why("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
+	    &index, NULL);
+	assert_non_null(path);
+	assert_int_equal(HPDF_UseUTFEncodings(doc), HPDF_OK);
+	name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
+	assert_non_null(name);
+	font = fix_get_font(doc, name);
+	assert_non_null(font);
+	page = HPDF_AddPage(doc);
+	assert_int_equal(HPDF_Page_BeginText(page), HPDF_OK);
+	assert_int_equal(HPDF_Page_SetFontAndSize(page, font, 12), HPDF_OK);
+	assert_int_equal(fix_text_out(page, font, &fw, 10, 10, "Hallo \xc3\x84",
+	    8, &left), HPDF_OK);
+	assert_int_equal(HPDF_Page_EndText(page), HPDF_OK);
+	assert_int_equal(fix_font_finish(font, fw), HPDF_OK);
+	pdf = saved(doc, &len);
+	at = find(pdf, len, "/Length1 ");
+	assert_non_null(at);
+	len1 = (uint32_t)strtoul(at + 9, NULL, 10);
+	at = find(at, len - (size_t)(at - pdf), "stream\015\012");
+	assert_non_null(at);
+	f = (const unsigned char *)at + 8;
+	assert_true(len1 > 1000 && len1 % 4 == 0);
+	assert_int_equal(get32(f + 4) >> 16, 13);
+	for (i = 0, sum = 0; i < 13; i++) {
+		dir = f + 12 + 16 * i;
+		assert_memory_equal(dir, tags + 4 * i, 4);
+		off = get32(dir + 8);
+		n = get32(dir + 12);
+		assert_true(off % 4 == 0 && off + n <= len1);
+		for (k = 0, sum = 0; k < (n + 3) / 4; k++)
+			sum += get32(f + off + 4 * k) & (k * 4 + 4 <= n ? ~0u :
+			    ~0u << 8 * (k * 4 + 4 - n));
+		if (memcmp(dir, "head", 4) != 0)
+			assert_int_equal(sum, get32(dir + 4));
+		if (memcmp(dir, "post", 4) == 0) {
+			assert_int_equal(n, 32);
+			assert_int_equal(get32(f + off), 0x00030000);
+		}
+	}
+	for (k = 0, sum = 0; k < len1 / 4; k++)
+		sum += get32(f + 4 * k);
+	assert_int_equal(sum, 0xB1B0AFBA);
+	assert_int_equal(FT_Init_FreeType(&ft), 0);
+	assert_int_equal(FT_New_Memory_Face(ft, f, (FT_Long)len1, 0, &face),
+	    0);
+	assert_int_equal(FT_New_Face(ft, path, 0, &orig), 0);
+	/* As in the face's own file: Ä is A and a dieresis (composite). */
+	for (i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
+		gid = HPDF_TTFontDef_GetGlyphid(HPDF_GetFontDef(doc, name),
+		    (HPDF_UINT16)cps[i]);
+		assert_int_equal(FT_Load_Glyph(orig, gid, FT_LOAD_NO_SCALE), 0);
+		assert_int_equal(FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE), 0);
+		assert_true(face->glyph->outline.n_points > 0);
+		assert_int_equal(face->glyph->outline.n_points,
+		    orig->glyph->outline.n_points);
+		assert_int_equal(face->glyph->outline.n_contours,
+		    orig->glyph->outline.n_contours);
+	}
+	FT_Done_Face(orig);
+	FT_Done_Face(face);
+	FT_Done_FreeType(ft);
+	fix_widths_free(fw);
+	free(pdf);
+	free(path);
+	HPDF_Free(doc);
+}
+
 typedef HPDF_UINT16 (*glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
 
 /*
@@ -461,6 +567,7 @@ main(void)
 		cmocka_unit_test(deflate_inflates_to_the_content),
 		cmocka_unit_test(replacements_write_what_libharu_does),
 		cmocka_unit_test(font_lists_the_drawn_code_points),
+		cmocka_unit_test(font_file_is_sound),
 	};
 
 	return cmocka_run_group_tests_name("libharu_fix", tests, NULL, NULL);

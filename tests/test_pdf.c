@@ -405,7 +405,7 @@ nested_composites_are_drawn_whole(void **state)
 	draw_line(pdf, &lib, "Е", 20, 90);
 	assert_int_equal(pdf_page_add(pdf, 100, 100), 0);
 	draw_line(pdf, &dv, "Ё", 20, 90);
-	/* Page 3: the defect itself, DejaVu's own glyph drawn directly. */
+	/* Page 3: DejaVu's own glyph drawn directly (libharu's defect). */
 	assert_int_equal(pdf_page_add(pdf, 100, 100), 0);
 	c = pdf_fonts(pdf, "DejaVu Sans", WEIGHT_REGULAR, SLANT_ROMAN);
 	assert_int_equal(pdf_text(pdf, font_chain_face(c, 0), 60, &black, 20,
@@ -427,8 +427,13 @@ nested_composites_are_drawn_whole(void **state)
 	assert_int_equal(yo.y1, e.y1);
 	assert_int_equal(yo.x0, e.x0);
 	assert_true(yo.y0 < e.y0 - 10);
-	/* What libharu alone draws: the dieresis without the letter. */
-	assert_true(raw.y1 < e.y1 - 40);
+	/*
+	 * DejaVu's own glyph is whole too: libharu 2.3.0 embedded the
+	 * dieresis without the letter, the font writer of libharu_fix.c
+	 * follows components at any depth.
+	 */
+	assert_int_equal(raw.y1, e.y1);
+	assert_true(raw.y0 < e.y0 - 10);
 	/* š: the s with a caron above it. */
 	assert_int_equal(sc.y1, s.y1);
 	assert_true(sc.y0 < s.y0 - 10);
