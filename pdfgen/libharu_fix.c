@@ -970,26 +970,25 @@ write_outline(HPDF_Dict d, HPDF_Stream s)
 {
 	const struct outline *o = d->attr;
 	HPDF_UINT n = count_under(d);
-	HPDF_STATUS st = HPDF_OK;
+	HPDF_STATUS st;
 
-	st |= HPDF_Stream_WriteStr(s, "/Title ");
-	st |= HPDF_String_Write(o->title, s, NULL);
-	st |= HPDF_Stream_WriteStr(s, "\012/Type /Outlines\012");
-	st |= write_ref(s, "/Prev ", o->prev);
-	st |= write_ref(s, "/Parent ", o->parent);
-	st |= write_ref(s, "/Dest ", o->dst);
-	if (o->next_early)
-		st |= write_ref(s, "/Next ", o->next);
-	st |= write_ref(s, "/First ", o->first);
-	st |= write_ref(s, "/Last ", o->last);
-	if (!o->next_early)
-		st |= write_ref(s, "/Next ", o->next);
-	if (n > 0) {
-		st |= HPDF_Stream_WriteStr(s, "/Count ");
-		st |= HPDF_Stream_WriteUInt(s, n);
-		st |= HPDF_Stream_WriteStr(s, "\012");
-	}
-	return st == HPDF_OK ? HPDF_OK : HPDF_Error_GetCode(d->error);
+	if ((st = HPDF_Stream_WriteStr(s, "/Title ")) != HPDF_OK ||
+	    (st = HPDF_String_Write(o->title, s, NULL)) != HPDF_OK ||
+	    (st = HPDF_Stream_WriteStr(s, "\012/Type /Outlines\012")) !=
+	    HPDF_OK || (st = write_ref(s, "/Prev ", o->prev)) != HPDF_OK ||
+	    (st = write_ref(s, "/Parent ", o->parent)) != HPDF_OK ||
+	    (st = write_ref(s, "/Dest ", o->dst)) != HPDF_OK ||
+	    (o->next_early && (st = write_ref(s, "/Next ", o->next)) !=
+	    HPDF_OK) || (st = write_ref(s, "/First ", o->first)) != HPDF_OK ||
+	    (st = write_ref(s, "/Last ", o->last)) != HPDF_OK ||
+	    (!o->next_early && (st = write_ref(s, "/Next ", o->next)) !=
+	    HPDF_OK))
+		return st;
+	if (n > 0 && ((st = HPDF_Stream_WriteStr(s, "/Count ")) != HPDF_OK ||
+	    (st = HPDF_Stream_WriteUInt(s, n)) != HPDF_OK ||
+	    (st = HPDF_Stream_WriteStr(s, "\012")) != HPDF_OK))
+		return st;
+	return HPDF_OK;
 }
 
 static void
