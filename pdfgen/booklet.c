@@ -44,6 +44,14 @@
 #define TA_MIN_WIDTH	36
 #define TA_MIN_HEIGHT	72
 
+/*
+ * A list of people below its heading: the first name a third of the space
+ * above the heading (<spacing people>) below it, the others a quarter of
+ * it apart, so that the names hold to their heading and to each other.
+ */
+#define NAMES_FIRST	3
+#define NAMES_NEXT	4
+
 /* The rules' colour when the layout has no colour "rule" (the shipped
    layouts have, the same): 40% grey, as the timetable's grid lines. */
 #define RULE_GREY	0.6
@@ -68,6 +76,7 @@ struct booklet {
 	enum layout_group group;	/* in what order */
 	struct book	 bk;
 	struct colour	 accent;
+	struct colour	 paper;		/* the words on the cover's band */
 	/* the layout's type area, page count and proportions */
 	const struct layout_booklet *lb;
 };
@@ -221,7 +230,7 @@ people_items(struct booklet *b, struct items *its, const char *heading,
 	it->keep = 1;
 	for (i = 0; i < n; i++) {
 		if ((it = person_item(b, its, people[i], lang, b->colw,
-		    i == 0 ? gap / 3 : gap / 4)) == NULL)
+		    i == 0 ? gap / NAMES_FIRST : gap / NAMES_NEXT)) == NULL)
 			return -1;
 		/* A page break leaves at least two names on either side. */
 		it->keep = i + 1 < n && (i == 0 || i + 2 == n);
@@ -1338,7 +1347,7 @@ cover(struct booklet *b)
 	double y, band = lb->top + b->area.height * lb->cover.band;
 
 	op_rect(pg, 0, 0, 0, b->pw, band, &b->accent, 1);
-	band_st.colour = (struct colour){ COLOUR_RGB, { 1, 1, 1, 0 } };
+	band_st.colour = b->paper;
 	if ((tb = set1(b, &band_st, box_label(&b->box, "schedule"), TEXT_REGULAR,
 	    b->area.width, NULL, "label")) == NULL)
 		return -1;
@@ -1587,6 +1596,9 @@ booklet_init(struct booklet *b, const struct programme *p,
 		    "small for a booklet", l->file);
 	c = layout_colour(l, "accent");
 	b->accent = c != NULL ? *c : style(b, "h1")->colour;
+	c = layout_colour(l, "paper");
+	b->paper = c != NULL ? *c : (struct colour){ COLOUR_RGB,
+	    { 1, 1, 1, 0 } };
 	c = layout_colour(l, "rule");
 	b->area.rule = c != NULL ? *c : (struct colour){ COLOUR_RGB,
 	    { RULE_GREY, RULE_GREY, RULE_GREY, 0 } };

@@ -1057,7 +1057,7 @@ cell_text(const struct daygrid *dg, const struct daygrid_sink *k,
 	}
 	/* The speakers where the title leaves a line. */
 	room = y + h - top;
-	gap = text_height(tb) + dg->pad * 0.3;
+	gap = text_height(tb) + dg->pad * dg->l->daygrid.speakers;
 	if (!text_shortened(tb) && room - gap + EPS >= xl)
 		names = speakers(f);
 	rc = k->text(k->arg, tb, x, top);

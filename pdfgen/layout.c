@@ -139,6 +139,7 @@ static const struct look {
 	{ "day-grid", "gap", MEASURE_LENGTH, LD(gap), 0.4 },
 	{ "day-grid", "stripe", MEASURE_FACTOR, LD(stripe), 0.25 },
 	{ "day-grid", "tint", MEASURE_SHARE, LD(tint), 0.2 },
+	{ "day-grid", "speakers", MEASURE_SHARE, LD(speakers), 0.3 },
 	{ "day-grid", "head", MEASURE_FACTOR, LD(head), 0.4 },
 	{ "day-grid", "rule", MEASURE_LENGTH, LD(rule), 0.4 },
 	{ "day-grid", "hour", MEASURE_LENGTH, LD(hour), 0.5 },

@@ -342,6 +342,8 @@ struct layout_daygrid {
 	double		 v_padding;	/* points, top and bottom together */
 	double		 gap;		/* points kept free around each cell */
 	double		 stripe;	/* the track's stripe */
+	double		 speakers;	/* share of the padding from a title
+					   to its speakers */
 	double		 tint;		/* share of its colour filling a cell */
 	double		 head;		/* below the heading, above the rooms */
 	double		 rule;		/* points: between rooms */

@@ -413,7 +413,7 @@ t_booklet_look_from_layout() {
 	pdftotext -bbox -f 1 -l 2 "$T/o/booklet.pdf" "$T/before.html"
 	sed -e 's#<cover band="30%"#<cover band="50%"#' \
 	    -e 's#<margins head="45%"#<margins head="20%"#' \
-	    -e 's#tint="20%" head="0.4"#tint="20%" head="3"#' \
+	    -e 's#speakers="30%" head="0.4"#speakers="30%" head="3"#' \
 	    layouts/booklet-a5.xml > "$T/look.xml"
 	! cmp -s layouts/booklet-a5.xml "$T/look.xml" ||
 		fail "booklet-a5.xml has no <cover band>, <margins head>, <day-grid head>" ||
@@ -444,6 +444,20 @@ for what, pno, shift, words in want:
             bad += 1
 sys.exit(1 if bad else 0)
 PY
+}
+
+# The word on the cover's band is in the layout's colour "paper" (the
+# shipped layouts': white, 1 1 1 in RGB; "#FF0000" makes it red).
+t_booklet_band_word_in_paper_colour() {
+	booklet "--rgb" || return 1
+	qpdf --qdf --object-streams=disable "$T/o/booklet.pdf" "$T/white.qdf"
+	grep -qx "1 1 1 rg" "$T/white.qdf" || fail "no white text" || return 1
+	sed 's|<colour name="paper" value="cmyk(0,0,0,0)"/>|<colour name="paper" value="#FF0000"/>|' \
+	    layouts/booklet-a5.xml > "$T/red.xml"
+	booklet "--rgb --layout $T/red.xml" || return 1
+	qpdf --qdf --object-streams=disable "$T/o/booklet.pdf" "$T/red.qdf"
+	grep -qx "1 0 0 rg" "$T/red.qdf" || fail "no red text" || return 1
+	lacks_line "$T/red.qdf" "1 1 1 rg"
 }
 
 # The rules under the running heads take the layout's colour "rule" (the
