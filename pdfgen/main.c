@@ -549,9 +549,19 @@ all_job(size_t i, void *arg, struct diag *d)
 #define SIDE_BY_SIDE_MIN	500
 
 /*
+ * Above this many, one after the other again, to stay within 512 MiB:
+ * the booklet and the signs take about 6 KB and 9 KB a session or person
+ * each.  25,000 forums and 25,000 people: 557 MiB for all processes side
+ * by side, 296 MiB one after the other; 20,000 and 20,000: 456 MiB side
+ * by side (the proportional set sizes summed, tests/bench/measure.c).
+ */
+#define SIDE_BY_SIDE_MAX	40000
+
+/*
  * How many products "all" renders at once: $PDFGEN_JOBS (1 renders one
- * after the other in this process), else one per processor for a large
- * programme (SIDE_BY_SIDE_MIN), one after the other for a small one.
+ * after the other in this process), else one per processor for a
+ * programme of SIDE_BY_SIDE_MIN to SIDE_BY_SIDE_MAX sessions and people,
+ * one after the other for a smaller or larger one.
  */
 static long
 all_jobs(const struct programme *p, struct diag *d)
@@ -561,7 +571,8 @@ all_jobs(const struct programme *p, struct diag *d)
 	long n;
 
 	if ((s == NULL || *s == '\0') &&
-	    p->nforums + p->npeople < SIDE_BY_SIDE_MIN)
+	    (p->nforums + p->npeople < SIDE_BY_SIDE_MIN ||
+	    p->nforums + p->npeople > SIDE_BY_SIDE_MAX))
 		return 1;
 	if (s == NULL || *s == '\0')
 		return (n = sysconf(_SC_NPROCESSORS_ONLN)) > 1 ? n : 1;
