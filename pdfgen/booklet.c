@@ -25,6 +25,7 @@
 
 #include "box.h"
 #include "collate.h"
+#include "daygrid.h"
 #include "flow.h"
 #include "impose.h"
 #include "pdf.h"
@@ -51,10 +52,6 @@
  */
 #define NAMES_FIRST	3
 #define NAMES_NEXT	4
-
-/* The rules' colour when the layout has no colour "rule" (the shipped
-   layouts have, the same): 40% grey, as the timetable's grid lines. */
-#define RULE_GREY	0.6
 
 struct booklet {
 	const struct programme *p;
@@ -1599,9 +1596,7 @@ booklet_init(struct booklet *b, const struct programme *p,
 	c = layout_colour(l, "paper");
 	b->paper = c != NULL ? *c : (struct colour){ COLOUR_RGB,
 	    { 1, 1, 1, 0 } };
-	c = layout_colour(l, "rule");
-	b->area.rule = c != NULL ? *c : (struct colour){ COLOUR_RGB,
-	    { RULE_GREY, RULE_GREY, RULE_GREY, 0 } };
+	b->area.rule = daygrid_rule(l);
 	return 0;
 }
 

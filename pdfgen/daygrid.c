@@ -77,6 +77,8 @@ struct daygrid {
 	const struct layout *l;
 	const char	*lang;
 	const struct daygrid_styles *st;
+	struct colour	 rule;		/* grid lines */
+	struct colour	 head;		/* behind the room names */
 	char		*heading;
 	double		 w, h;
 	struct sess	*s;		/* by room, then start */
@@ -697,6 +699,15 @@ with_legend(struct daygrid *dg)
 	return 0;
 }
 
+struct colour
+daygrid_rule(const struct layout *l)
+{
+	const struct colour *c = layout_colour(l, "rule");
+
+	return c != NULL ? *c : (struct colour){ COLOUR_RGB,
+	    { 0.6, 0.6, 0.6, 0 } };
+}
+
 struct daygrid *
 daygrid_new(struct pdf *pdf, const struct programme *p,
     const struct layout *l, const char *lang,
@@ -704,6 +715,7 @@ daygrid_new(struct pdf *pdf, const struct programme *p,
     double w, double h)
 {
 	struct daygrid *dg = xcalloc(1, sizeof(*dg));
+	const struct colour *c;
 	double hl;
 
 	dg->pdf = pdf;
@@ -711,6 +723,10 @@ daygrid_new(struct pdf *pdf, const struct programme *p,
 	dg->l = l;
 	dg->lang = lang;
 	dg->st = st;
+	dg->rule = daygrid_rule(l);
+	c = layout_colour(l, "grid-head");
+	dg->head = c != NULL ? *c : (struct colour){ COLOUR_RGB,
+	    { 0.92, 0.92, 0.92, 0 } };
 	dg->heading = xstrdup(heading);
 	dg->w = w;
 	dg->h = h;
@@ -875,10 +891,10 @@ room_heads(const struct daygrid *dg, const struct daygrid_sink *k,
 
 	if (!dg->transposed)
 		rc = k->rect(k->arg, fr->gx, dg->head_h, fr->gw,
-		    dg->plan.room_ext, &dg->st->head);
+		    dg->plan.room_ext, &dg->head);
 	else
 		rc = k->rect(k->arg, 0, fr->gy, dg->plan.room_ext, g->lanes *
-		    fr->lane, &dg->st->head);
+		    fr->lane, &dg->head);
 	for (i = g->room0; i < g->room0 + g->nrooms && rc == 0; i++) {
 		place(dg, fr, fr->c->t0, fr->c->t0, off, dg->rooms[i].lanes, r);
 		if (!dg->transposed) {
@@ -898,9 +914,9 @@ room_heads(const struct daygrid *dg, const struct daygrid_sink *k,
 		/* A rule between rooms, through the header. */
 		if (rc == 0 && off > 0)
 			rc = !dg->transposed ? k->line(k->arg, r[0], dg->head_h,
-			    0, fr->gy + fr->gh - dg->head_h, &dg->st->rule,
+			    0, fr->gy + fr->gh - dg->head_h, &dg->rule,
 			    dg->l->daygrid.rule) : k->line(k->arg, 0, r[1],
-			    fr->gx + fr->gw, 0, &dg->st->rule,
+			    fr->gx + fr->gw, 0, &dg->rule,
 			    dg->l->daygrid.rule);
 		off += dg->rooms[i].lanes;
 	}
@@ -941,7 +957,7 @@ axis(const struct daygrid *dg, const struct daygrid_sink *k,
 {
 	const struct part *c = fr->c;
 	const struct layout_daygrid *lk = &dg->l->daygrid;
-	struct colour half = tint(dg->st->rule, lk->half_tint);
+	struct colour half = tint(dg->rule, lk->half_tint);
 	double r[4], room = dg->transposed ? 4 * dg->st->time->size :
 	    2 * dg->xline;
 	int t, step = 30 * fr->scale >= room ? 30 : 60, rc;
@@ -951,11 +967,11 @@ axis(const struct daygrid *dg, const struct daygrid_sink *k,
 		place(dg, fr, t, t, 0, 0, r);
 		if (!dg->transposed)
 			rc = k->line(k->arg, 0, r[1], fr->gx + fr->gw, 0,
-			    t % 60 ? &half : &dg->st->rule, t % 60 ?
+			    t % 60 ? &half : &dg->rule, t % 60 ?
 			    lk->half_hour : lk->hour);
 		else
 			rc = k->line(k->arg, r[0], dg->head_h, 0, fr->gy +
-			    fr->gh - dg->head_h, t % 60 ? &half : &dg->st->rule,
+			    fr->gh - dg->head_h, t % 60 ? &half : &dg->rule,
 			    t % 60 ? lk->half_hour : lk->hour);
 		if (rc == 0 && (t % 60 == 0 || step == 30) && (t - c->t0) *
 		    fr->scale >= room)

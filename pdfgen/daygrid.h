@@ -39,8 +39,6 @@ struct daygrid_styles {
 	const struct text_style *title;
 	/* time, reference and speakers in a cell */
 	const struct text_style *text;
-	struct colour	 rule;		/* grid lines */
-	struct colour	 head;		/* behind the room names */
 };
 
 /* Where the grid draws; every callback returns 0, or -1 after reporting. */
@@ -73,6 +71,13 @@ struct daygrid;
  * the programme's slots; the caller frees the array.  Returns how many.
  */
 size_t	daygrid_dates(const struct programme *, const char ***dates);
+
+/*
+ * The grid's lines: the layout's colour "rule", else 40% grey (RGB 0.6).
+ * The booklet draws its other rules in it too.  (Behind the room names:
+ * "grid-head", else 8% grey.)
+ */
+struct colour daygrid_rule(const struct layout *);
 
 /*
  * Plans the grid of date's sessions for pages of w x h points, headed

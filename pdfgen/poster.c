@@ -153,13 +153,9 @@ int
 poster_render(const struct programme *p, const struct layout *l,
     const struct render_opts *o, struct diag *d, const char *path)
 {
-	const struct colour *rule = layout_colour(l, "rule"),
-	    *head = layout_colour(l, "grid-head");
 	struct daygrid_styles st = { layout_style(l, "heading"),
 		layout_style(l, "room"), layout_style(l, "time"),
-		layout_style(l, "title"), layout_style(l, "text"),
-		{ COLOUR_RGB, { 0.6, 0.6, 0.6, 0 } },
-		{ COLOUR_RGB, { 0.92, 0.92, 0.92, 0 } } };
+		layout_style(l, "title"), layout_style(l, "text") };
 	struct pdf_info info = { p->conference.title,
 		p->conference.organiser, NULL };
 	const char *lang = p->lang != NULL ? p->lang : "de";
@@ -173,10 +169,6 @@ poster_render(const struct programme *p, const struct layout *l,
 	char *heading;
 	int rc = 0;
 
-	if (rule != NULL)
-		st.rule = *rule;
-	if (head != NULL)
-		st.head = *head;
 	if (n == 0) {
 		free(dates);
 		diag_warning(d, NULL, "no poster to print: no session of the "

@@ -140,21 +140,14 @@ timetable_pages(const struct timetable *t)
 	    time = grid_style(t->l, "grid-time", TIME_SIZE, 0),
 	    title = grid_style(t->l, "grid-title", TITLE_SIZE, 1),
 	    text = grid_style(t->l, "grid-text", TEXT_SIZE, 0);
-	const struct colour *rule = layout_colour(t->l, "rule"),
-	    *head = layout_colour(t->l, "grid-head");
 	struct daygrid_styles st = { layout_style(t->l, "h2"), &room, &time,
-		&title, &text, { COLOUR_RGB, { 0.6, 0.6, 0.6, 0 } },
-		{ COLOUR_RGB, { 0.92, 0.92, 0.92, 0 } } };
+		&title, &text };
 	struct sink k = { t, NULL, NULL, NULL };
 	const char **dates;
 	size_t i, n = daygrid_dates(t->p, &dates);
 	char **marks = xcalloc(n + 1, sizeof(*marks));
 	int rc = 0;
 
-	if (rule != NULL)
-		st.rule = *rule;
-	if (head != NULL)
-		st.head = *head;
 	k.head = layout_label(t->l, "timetable", t->lang);
 	for (i = 0; i < n && rc == 0; i++) {
 		/* One day: "Tagesübersicht"; more: each with its date. */

@@ -56,9 +56,7 @@ setup(void **state)
 	fx->title = *layout_style(fx->l, "grid-title");
 	fx->text = *layout_style(fx->l, "grid-text");
 	fx->st = (struct daygrid_styles){ layout_style(fx->l, "h2"),
-	    &fx->room, &fx->time, &fx->title, &fx->text,
-	    { COLOUR_RGB, { 0.6, 0.6, 0.6, 0 } },
-	    { COLOUR_RGB, { 0.9, 0.9, 0.9, 0 } } };
+	    &fx->room, &fx->time, &fx->title, &fx->text };
 	*state = fx;
 	return 0;
 }
