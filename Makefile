@@ -94,8 +94,10 @@ demo: deps
 
 # === TESTS ===
 
+# The test build fails on a warning, so that "make test" keeps the code
+# -Wall -Wextra clean.
 build/test/%.o: pdfgen/%.c | build/test/.dir
-	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -O1 -Werror $(SANITIZE) -c -o $@ $<
 
 build/test/schema.o: build/schema.c | build/test/.dir
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -104,7 +106,7 @@ build/test/pdfgen: build/test/main.o $(TEST_LIB_OBJ)
 	$(CC) $(SANITIZE) -o $@ build/test/main.o $(TEST_LIB_OBJ) $(LIBS)
 
 build/test/test_%: tests/test_%.c $(TEST_LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -Ipdfgen -o $@ $< $(TEST_LIB_OBJ) \
+	$(CC) $(ALL_CFLAGS) -O1 -Werror $(SANITIZE) -Ipdfgen -o $@ $< $(TEST_LIB_OBJ) \
 	  $(LIBS) $$(pkg-config --libs cmocka)
 
 # The build on every processor, then the tests (the e2e runner runs its

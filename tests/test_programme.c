@@ -15,6 +15,7 @@
 
 #include "parse.h"
 #include "util.h"
+#include "xmlsrc.h"
 
 static struct programme *example;
 
