@@ -10,6 +10,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "daygrid.h"
 #include "render.h"
@@ -149,6 +150,33 @@ day_heading(const struct programme *p, const char *date, const char *lang)
 	return s;
 }
 
+/*
+ * Every day takes a sheet at least: more days than a PDF holds pages are
+ * refused before any is drawn, at a session of the first day past them.
+ */
+static int
+too_many_days(const struct programme *p, const char **dates, size_t n,
+    struct diag *d, const char *path)
+{
+	const struct forum *f = NULL;
+	const char *day;
+	size_t i;
+	char *what;
+
+	if (n <= PDF_MAX_PAGES)
+		return 0;
+	day = dates[PDF_MAX_PAGES];
+	for (i = 0; i < p->nforums && f == NULL; i++)
+		if (p->forums[i].slot != NULL && p->forums[i].slot->date !=
+		    NULL && strcmp(p->forums[i].slot->date, day) == 0)
+			f = &p->forums[i];
+	what = xasprintf("the poster of %s", day);
+	pdf_too_many_pages(d, f != NULL ? &f->pos : NULL, what,
+	    PDF_MAX_PAGES + 1, path, "split the programme into several files");
+	free(what);
+	return -1;
+}
+
 int
 poster_render(const struct programme *p, const struct layout *l,
     const struct render_opts *o, struct diag *d, const char *path)
@@ -174,6 +202,10 @@ poster_render(const struct programme *p, const struct layout *l,
 		diag_warning(d, NULL, "no poster to print: no session of the "
 		    "programme has a time; '%s' not written", path);
 		return diag_failed(d) ? -1 : 0;
+	}
+	if (too_many_days(p, dates, n, d, path) == -1) {
+		free(dates);
+		return -1;
 	}
 	info.subject = layout_label(l, "poster", lang);
 	if ((ps.pdf = pdf_new(d, &info)) == NULL) {

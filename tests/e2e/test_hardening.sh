@@ -336,3 +336,12 @@ t_limit_pages_booklet() {
 	expect_file "$T/err" "$T/in.xml:10:5: error: forum 1 'Titel' reaches page 32768 of '$T/o/booklet.pdf', more than the 32767 pages pdfgen can put in one PDF: split the programme into several files, or shorten it with --content abstract or --content titles" || return 1
 	[ ! -e "$T/o" ] || fail "written: $(ls -A "$T/o")"
 }
+
+# 32,800 days of one session each: the poster's day 32,768 crosses it
+# (a day takes a sheet at least); it was found after 50 s of drawing.
+t_limit_pages_poster() {
+	many_days 32800 > "$T/in.xml"
+	run 1 "$PDFGEN_RELEASE" poster -o "$T/o" "$T/in.xml" || return 1
+	expect_file "$T/err" "$T/in.xml:65574:1: error: the poster of 1989-09-18 reaches page 32768 of '$T/o/poster.pdf', more than the 32767 pages pdfgen can put in one PDF: split the programme into several files" || return 1
+	[ ! -e "$T/o" ] || fail "written: $(ls -A "$T/o")"
+}

@@ -55,6 +55,25 @@ many_forums() {
 	}'
 }
 
+# many_days N: N sessions, each on a day of its own from 1 January 1900,
+# in one room.
+many_days() {
+	python3 -c 'import datetime, sys
+n = int(sys.argv[1])
+d0 = datetime.date(1900, 1, 1)
+print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+print("<programme xmlns=\"urn:pdfgen:programme:1\" version=\"1\" xml:lang=\"de\">")
+print("<event><title>Dauerkongress</title><date>1900-01-01</date></event>")
+print("<rooms><room id=\"r1\"><name>Raum 1</name></room></rooms>")
+print("<slots>")
+for i in range(n):
+	print("<slot id=\"s%d\" date=\"%s\" start=\"10:00\" end=\"11:00\"/>" % (i, d0 + datetime.timedelta(days=i)))
+print("</slots><forums>")
+for i in range(n):
+	print("<forum id=\"f%d\" number=\"%d\" room=\"r1\" slot=\"s%d\"><title>Tag %d</title></forum>" % (i, i + 1, i, i + 1))
+print("</forums></programme>")' "$1"
+}
+
 # Damaged and oversized images for tests/e2e/test_images.sh, written to
 # standard output.  Each of the damaged PNGs made libharu 2.3.0 abort.
 
