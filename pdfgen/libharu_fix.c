@@ -581,57 +581,90 @@ tt_table(HPDF_TTFontDefAttr attr, const char *tag, struct buf *out)
 	return t == NULL ? 0 : tt_read(attr, t->offset, t->length, out);
 }
 
-/*
- * Where glyph gid lies in the glyf table, from its loca entries (read
- * one glyph at a time: a CJK face has 30,000 and a 10 MB glyf table,
- * of which a badge uses a few glyphs); 0, or -1 if unsound.
- */
+/* Where glyph gid lies in the glyf table; 0, or -1 if unsound. */
 static int
-glyph_range(HPDF_TTFontDefAttr attr, const HPDF_TTFTable *loca,
+glyph_range(HPDF_TTFontDefAttr attr, const struct buf *loca,
     const HPDF_TTFTable *glyf, HPDF_UINT gid, uint32_t *start,
-    uint32_t *end, struct buf *tmp)
+    uint32_t *end)
 {
-	const unsigned char *l;
-	int long_loca = attr->header.index_to_loc_format != 0;
-	uint32_t w = long_loca ? 4 : 2;
+	const unsigned char *l = (const unsigned char *)loca->data;
 
-	if ((uint64_t)(gid + 2) * w > loca->length ||
-	    tt_read(attr, loca->offset + gid * w, 2 * w, tmp) == -1)
-		return -1;
-	l = (const unsigned char *)tmp->data;
-	if (long_loca) {
-		*start = be32(l);
-		*end = be32(l + 4);
+	if (attr->header.index_to_loc_format != 0) {
+		if ((uint64_t)(gid + 2) * 4 > loca->len)
+			return -1;
+		*start = be32(l + 4 * gid);
+		*end = be32(l + 4 * gid + 4);
 	} else {
-		*start = 2 * (uint32_t)(l[0] << 8 | l[1]);
-		*end = 2 * (uint32_t)(l[2] << 8 | l[3]);
+		if ((uint64_t)(gid + 2) * 2 > loca->len)
+			return -1;
+		*start = 2 * (uint32_t)(l[2 * gid] << 8 | l[2 * gid + 1]);
+		*end = 2 * (uint32_t)(l[2 * gid + 2] << 8 | l[2 * gid + 3]);
 	}
 	return *start <= *end && *end <= glyf->length ? 0 : -1;
 }
 
 /*
- * Marks gid, notes its length in glen[] and, if it is composite, marks
- * its components, at any depth.
+ * The glyphs to embed, read one by one (a CJK face has a 10 MB glyf
+ * table, of which a badge uses a few glyphs) into data, glyph gid at
+ * at[gid], glen[gid] bytes long.
  */
+struct glyphs {
+	HPDF_TTFontDefAttr	 attr;
+	const HPDF_TTFTable	*glyf;
+	struct buf		 loca;
+	struct buf		 data;
+	struct buf		 win;		/* of glyf, from win_at */
+	uint32_t		 win_at;
+	unsigned char		*used;
+	uint32_t		*at;
+	uint32_t		*glen;
+};
+
+/*
+ * Glyph data at [start, stop) of glyf, read through a window of 64 KB
+ * (glyphs are asked for mostly in the order they lie: one read serves
+ * many, where a read per glyph cost a seek and a read of the system).
+ */
+static const unsigned char *
+glyph_data(struct glyphs *g, uint32_t start, uint32_t stop)
+{
+	uint32_t len = stop - start;
+
+	if (start < g->win_at || stop > g->win_at + g->win.len) {
+		if (len < (64u << 10))
+			len = g->glyf->length - start < (64u << 10) ?
+			    g->glyf->length - start : (64u << 10);
+		g->win_at = start;
+		if (tt_read(g->attr, g->glyf->offset + start, len,
+		    &g->win) == -1) {
+			g->win.len = 0;
+			return NULL;
+		}
+	}
+	return (const unsigned char *)g->win.data + (start - g->win_at);
+}
+
+/* Marks gid, reads it and, if it is composite, its components. */
 static void
-mark_glyph(HPDF_TTFontDefAttr attr, const HPDF_TTFTable *loca,
-    const HPDF_TTFTable *glyf, unsigned char *used, uint32_t *glen,
-    HPDF_UINT gid, int depth, struct buf *tmp)
+mark_glyph(struct glyphs *g, HPDF_UINT gid, int depth)
 {
 	const unsigned char *p, *end;
 	uint32_t start, stop;
 	unsigned flags, comp, ncomp = 0, comps[64];
 
-	if (gid >= attr->num_glyphs || used[gid] || depth > 16)
+	if (gid >= g->attr->num_glyphs || g->used[gid] || depth > 16)
 		return;
-	used[gid] = 1;
-	if (glyph_range(attr, loca, glyf, gid, &start, &stop, tmp) == -1 ||
-	    tt_read(attr, glyf->offset + start, stop - start, tmp) == -1)
+	g->used[gid] = 1;
+	if (glyph_range(g->attr, &g->loca, g->glyf, gid, &start, &stop) ==
+	    -1 || stop == start || (p = glyph_data(g, start, stop)) == NULL)
 		return;		/* written empty */
-	glen[gid] = stop - start;
-	p = (const unsigned char *)tmp->data;
-	end = p + tmp->len;
-	if (tmp->len < 10 || (p[0] & 0x80) == 0)
+	g->at[gid] = (uint32_t)g->data.len;
+	g->glen[gid] = stop - start;
+	buf_add(&g->data, (const char *)p, stop - start);
+	/* From the copy: the window may move for the components. */
+	p = (const unsigned char *)g->data.data + g->at[gid];
+	end = p + g->glen[gid];
+	if (g->glen[gid] < 10 || (p[0] & 0x80) == 0)
 		return;		/* empty or simple */
 	p += 10;
 	do {
@@ -643,33 +676,34 @@ mark_glyph(HPDF_TTFontDefAttr attr, const HPDF_TTFTable *loca,
 		    flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
 		comps[ncomp++] = comp;
 	} while (flags & 0x0020);
-	/* tmp is reused below: the ids were copied out first. */
+	/* data may move below: the ids were copied out first. */
 	while (ncomp > 0)
-		mark_glyph(attr, loca, glyf, used, glen, comps[--ncomp],
-		    depth + 1, tmp);
+		mark_glyph(g, comps[--ncomp], depth + 1);
 }
 
 HPDF_STATUS
 HPDF_TTFontDef_SaveFontData(HPDF_FontDef fontdef, HPDF_Stream stream)
 {
 	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)fontdef->attr;
-	const HPDF_TTFTable *loca = tt_find(attr, "loca");
-	const HPDF_TTFTable *glyf = tt_find(attr, "glyf");
+	struct glyphs g = { attr, tt_find(attr, "glyf"), { 0 }, { 0 }, { 0 },
+	    0, NULL, NULL, NULL };
 	struct buf out = { 0 }, tab = { 0 };
-	unsigned char *used = NULL, *dir, v[4], pad[4] = { 0 };
-	uint32_t *glen = NULL, start, stop, at, sum, total = 0, head_at = 0;
+	unsigned char *dir, v[4], pad[4] = { 0 };
+	uint32_t at, sum, total = 0, head_at = 0;
 	HPDF_UINT nglyphs = attr->num_glyphs, gid;
 	size_t i, k, t_start;
 	int long_loca = attr->header.index_to_loc_format != 0;
 	HPDF_STATUS st = HPDF_OK;
 
-	if (loca == NULL || glyf == NULL || nglyphs == 0)
+	if (g.glyf == NULL || nglyphs == 0 ||
+	    tt_table(attr, "loca", &g.loca) == -1)
 		goto unreadable;
-	used = xcalloc(nglyphs, 1);
-	glen = xcalloc(nglyphs, sizeof(*glen));
+	g.used = xcalloc(nglyphs, 1);
+	g.at = xcalloc(nglyphs, sizeof(*g.at));
+	g.glen = xcalloc(nglyphs, sizeof(*g.glen));
 	for (gid = 0; gid < nglyphs; gid++)
 		if (attr->glyph_tbl.flgs[gid] || gid == 0)
-			mark_glyph(attr, loca, glyf, used, glen, gid, 0, &tab);
+			mark_glyph(&g, gid, 0);
 	/* The table directory: sfnt version, 13 tables, search values. */
 	for (i = 0; i < 12 + TT_NTAGS * 16; i++)
 		buf_addc(&out, '\0');
@@ -682,15 +716,11 @@ HPDF_TTFontDef_SaveFontData(HPDF_FontDef fontdef, HPDF_Stream stream)
 		t_start = out.len;
 		if (strcmp(tt_tags[i], "glyf") == 0) {
 			for (gid = 0; gid < nglyphs; gid++) {
-				if (glen[gid] == 0)
+				if (g.glen[gid] == 0)
 					continue;
-				if (glyph_range(attr, loca, glyf, gid, &start,
-				    &stop, &tab) == -1 || tt_read(attr,
-				    glyf->offset + start, stop - start,
-				    &tab) == -1)
-					goto unreadable;
-				buf_add(&out, tab.data, tab.len);
-				if (tab.len % 2)
+				buf_add(&out, g.data.data + g.at[gid],
+				    g.glen[gid]);
+				if (g.glen[gid] % 2)
 					buf_addc(&out, '\0');
 			}
 		} else if (strcmp(tt_tags[i], "loca") == 0) {
@@ -703,7 +733,7 @@ HPDF_TTFontDef_SaveFontData(HPDF_FontDef fontdef, HPDF_Stream stream)
 					buf_add(&out, (const char *)v, 2);
 				}
 				if (gid < nglyphs)
-					at += (glen[gid] + 1) & ~1u;
+					at += (g.glen[gid] + 1) & ~1u;
 			}
 		} else {
 			if (tt_table(attr, tt_tags[i], &tab) == -1)
@@ -743,8 +773,12 @@ HPDF_TTFontDef_SaveFontData(HPDF_FontDef fontdef, HPDF_Stream stream)
 unreadable:
 	st = HPDF_SetError(fontdef->error, HPDF_TTF_MISSING_TABLE, 0);
 done:
-	free(used);
-	free(glen);
+	free(g.used);
+	free(g.at);
+	free(g.glen);
+	buf_release(&g.loca);
+	buf_release(&g.data);
+	buf_release(&g.win);
 	buf_release(&out);
 	buf_release(&tab);
 	return st;
