@@ -5,6 +5,12 @@
  */
 #include "impose.h"
 
+/*
+ * Points a bookmark or a link shows above its target, so that a viewer
+ * jumping there does not cut the heading's ascenders at its window's edge.
+ */
+#define DEST_ABOVE	6
+
 double
 impose_ta_left(const struct layout *l, size_t phys)
 {
@@ -47,7 +53,7 @@ replay_marks(const struct book *bk, const struct layout *l, struct pdf *pdf,
 
 	for (i = 0; i < pg->nmarks; i++)
 		if (pdf_bookmark(pdf, -1, pg->marks[i].title, ttop -
-		    pg->marks[i].y + 6) == -1)
+		    pg->marks[i].y + DEST_ABOVE) == -1)
 			return -1;
 	for (i = 0; i < pg->nlinks; i++) {
 		const struct link *lk = &pg->links[i];
@@ -55,7 +61,7 @@ replay_marks(const struct book *bk, const struct layout *l, struct pdf *pdf,
 
 		if (pdf_link(pdf, tx + lk->x, ttop - lk->y - lk->h, lk->w,
 		    lk->h, (int)book_anchor_page(bk, a), l->page.height -
-		    l->booklet.top - a->y + 6) == -1)
+		    l->booklet.top - a->y + DEST_ABOVE) == -1)
 			return -1;
 	}
 	return 0;
