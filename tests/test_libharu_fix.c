@@ -70,6 +70,30 @@ saved(HPDF_Doc doc, size_t *len)
 }
 
 /*
+ * Liberation Sans embedded in doc, for UTF-8 text: its font name; its
+ * file's path in *pathp (the caller frees it) unless pathp is NULL.
+ */
+static const char *
+load_sans(HPDF_Doc doc, char **pathp)
+{
+	const char *name;
+	char *path;
+	int index;
+
+	path = font_lookup_why("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
+	    &index, NULL);
+	assert_non_null(path);
+	assert_int_equal(HPDF_UseUTFEncodings(doc), HPDF_OK);
+	name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
+	assert_non_null(name);
+	if (pathp != NULL)
+		*pathp = path;
+	else
+		free(path);
+	return name;
+}
+
+/*
  * A Type0 font's ToUnicode map: libharu's "begincidrange" (no ToUnicode
  * operator) becomes the identity in bfranges, one per high byte but the
  * surrogates', 100 to a block.
@@ -80,18 +104,12 @@ tounicode_is_the_identity(void **state)
 	HPDF_Doc doc = HPDF_New(NULL, NULL);
 	HPDF_Font font;
 	const char *name;
-	char *path, *pdf;
+	char *pdf;
 	size_t len;
-	int index;
 
 	(void)state;
 	assert_non_null(doc);
-	path = font_lookup_why("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
-	    &index, NULL);
-	assert_non_null(path);
-	assert_int_equal(HPDF_UseUTFEncodings(doc), HPDF_OK);
-	name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
-	assert_non_null(name);
+	name = load_sans(doc, NULL);
 	font = HPDF_GetFont(doc, name, "UTF-8");
 	assert_non_null(font);
 	assert_int_equal(fix_tounicode(font), HPDF_OK);
@@ -104,7 +122,6 @@ tounicode_is_the_identity(void **state)
 	assert_non_null(strstr(pdf, "48 beginbfrange\n"));
 	assert_non_null(strstr(pdf, "<FF00> <FFFF> <FF00>\nendbfrange\n"));
 	free(pdf);
-	free(path);
 	HPDF_Free(doc);
 }
 
@@ -248,19 +265,14 @@ font_lists_the_drawn_code_points(void **state)
 	HPDF_Page page;
 	unsigned char map[2 * ('o' + 1) + 10] = { 0 };
 	const char *name;
-	char *path, *pdf, want[200], *w = want;
+	char *pdf, want[200], *w = want;
 	size_t len, i;
 	HPDF_UINT16 gid;
-	int index, left;
+	int left;
 
 	(void)state;
 	assert_non_null(doc);
-	path = font_lookup_why("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
-	    &index, NULL);
-	assert_non_null(path);
-	assert_int_equal(HPDF_UseUTFEncodings(doc), HPDF_OK);
-	name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
-	assert_non_null(name);
+	name = load_sans(doc, NULL);
 	font = fix_get_font(doc, name);
 	assert_non_null(font);
 	/* Made without measuring every code point: no widths yet. */
@@ -293,7 +305,6 @@ font_lists_the_drawn_code_points(void **state)
 	assert_non_null(find_bytes(pdf, len, map, sizeof(map)));
 	fix_widths_free(fw);
 	free(pdf);
-	free(path);
 	HPDF_Free(doc);
 }
 
@@ -328,16 +339,11 @@ font_file_is_sound(void **state)
 	char *path, *pdf;
 	size_t len, i;
 	uint32_t sum, k, len1, off, n;
-	int index, left;
+	int left;
 
 	(void)state;
 	assert_non_null(doc);
-	path = font_lookup_why("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
-	    &index, NULL);
-	assert_non_null(path);
-	assert_int_equal(HPDF_UseUTFEncodings(doc), HPDF_OK);
-	name = HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
-	assert_non_null(name);
+	name = load_sans(doc, &path);
 	font = fix_get_font(doc, name);
 	assert_non_null(font);
 	page = HPDF_AddPage(doc);
