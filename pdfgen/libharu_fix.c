@@ -37,6 +37,7 @@
  * fix_*() do nothing, and tests/test_libharu.c fails "make test".
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -291,12 +292,13 @@ fix_tounicode(HPDF_Font font)
 static int unsorted_cmaps;
 
 /*
- * HPDF_GetFont() asks it for every one of the 65 536 code points, and the
- * original searches the cmap's segments linearly: 5 ms of the 8 ms that
- * loading a face costs.  This one does the same by bisection when the
- * segment ends ascend, and gives the same answer for every code point:
- * the first segment that ends at or after it.  HPDF_GetFont() asks in
- * order, so the segment found last is tried first.
+ * The original searches the cmap's segments linearly, for every code
+ * point a text draws and fix_font_finish() maps (libharu's HPDF_GetFont()
+ * asked it for all 65,536: 5 ms of the 8 ms that loading a face cost).
+ * This one does the same by bisection when the segment ends ascend, and
+ * gives the same answer for every code point: the first segment that
+ * ends at or after it.  Code points come mostly in order, so the segment
+ * found last is tried first.
  */
 static HPDF_FontDef last_def;	/* whose segment last_seg is */
 static HPDF_UINT last_seg;
@@ -312,9 +314,6 @@ struct fix_widths {
 	int		 all;		/* text left to libharu undecoded */
 };
 
-/* Set while fix_get_font() has libharu make a font (see there). */
-static int making_font;
-
 HPDF_UINT16
 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 {
@@ -322,8 +321,6 @@ HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 	const HPDF_TTF_CmapRange *cm = &attr->cmap;
 	HPDF_UINT n = cm->seg_count_x2 / 2, lo = 0, hi = n, mid, i, idx;
 
-	if (making_font)
-		return 0;
 	if (cm->format == 0)
 		return cm->glyph_id_array[unicode & 0xFF];
 	if (cm->seg_count_x2 == 0) {
@@ -379,22 +376,38 @@ fix_note_cmap(HPDF_Doc doc, const char *name)
 
 /*
  * libharu 2.3.0 gives a Type0 font the width (W) and the glyph
- * (CIDToGIDMap, 128 KB) of every code point its face maps, measuring all
- * 65,536 code points when the font is made: a sixth of the instructions
- * of rendering a product, and 5 KB per face in every PDF.  Made here,
- * the font has neither at first: glyph lookups answer "none" while
- * libharu makes it (every width is then the default, DW, which W leaves
- * out), and fix_font_finish() gives it both for the code points the
- * document drew.
+ * (CIDToGIDMap, 128 KB) of every code point its face maps: with the UTF-8
+ * encoder, its CIDFontType2_New() walks all 65,536 code points three
+ * times (glyph, width, map), a fifth of the instructions of rendering the
+ * example programme, and PDFs had 5 KB per face of it.  With a CMap
+ * encoder it walks only the codes the encoder's cid_map holds.  So while
+ * HPDF_GetFont() makes the font, the UTF-8 encoder shows it a CMap
+ * encoder's attributes (its own ranges, registry and ordering, which the
+ * font's dictionaries copy) whose cid_map holds one code: W and the map
+ * come out one entry long, and fix_font_finish() gives the font both for
+ * the code points the document drew, as it did before.
  */
 HPDF_Font
 fix_get_font(HPDF_Doc doc, const char *name)
 {
+	static HPDF_CMapEncoderAttr_Rec one;	/* 256 KB: not on the stack */
+	const size_t maps = offsetof(HPDF_CMapEncoderAttr_Rec, jww_line_head);
+	HPDF_Encoder enc = HPDF_GetEncoder(doc, "UTF-8");
+	HPDF_Encoder_ToUnicode_Func to_unicode;
 	HPDF_Font font;
+	void *attr;
 
-	making_font = 1;
+	if (enc == NULL)
+		return NULL;
+	attr = enc->attr;
+	to_unicode = enc->to_unicode_fn;
+	memcpy((char *)&one + maps, (char *)attr + maps, sizeof(one) - maps);
+	one.cid_map[0][1] = 1;
+	enc->attr = &one;
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
 	font = HPDF_GetFont(doc, name, "UTF-8");
-	making_font = 0;
+	enc->attr = attr;
+	enc->to_unicode_fn = to_unicode;
 	return font;
 }
 
