@@ -249,27 +249,65 @@ xmlsrc_load(struct xmlsrc *x, const char *path, size_t max, struct diag *d)
 	return 0;
 }
 
+/*
+ * The built-in schemas, compiled once for the process: "all" reads a
+ * layout per product, and compiling the layout schema took most of
+ * reading one.  A compiled schema is only read by validation.
+ */
+static struct compiled {
+	const char	*xsd;
+	xmlSchemaPtr	 schema;
+} *compiled;
+static size_t ncompiled;
+
+static void
+compiled_free(void)
+{
+	while (ncompiled > 0)
+		xmlSchemaFree(compiled[--ncompiled].schema);
+	free(compiled);
+	compiled = NULL;
+}
+
+/* The schema of xsd, compiled on first use; NULL if it does not compile. */
+static xmlSchemaPtr
+schema_for(const char *xsd, size_t xsdlen)
+{
+	xmlSchemaParserCtxtPtr pctxt;
+	xmlSchemaPtr schema;
+	size_t i;
+
+	for (i = 0; i < ncompiled; i++)
+		if (compiled[i].xsd == xsd)
+			return compiled[i].schema;
+	pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)xsdlen);
+	schema = pctxt ? xmlSchemaParse(pctxt) : NULL;
+	xmlSchemaFreeParserCtxt(pctxt);
+	if (schema == NULL)
+		return NULL;
+	if (ncompiled == 0)
+		atexit(compiled_free);
+	compiled = xreallocarray(compiled, ncompiled + 1, sizeof(*compiled));
+	compiled[ncompiled++] = (struct compiled){ xsd, schema };
+	return schema;
+}
+
 int
 xmlsrc_validate(struct xmlsrc *x, const char *xsd, size_t xsdlen,
     struct diag *d)
 {
 	struct errctx c = { x, d };
-	xmlSchemaParserCtxtPtr pctxt;
 	xmlSchemaValidCtxtPtr vctxt;
 	xmlSchemaPtr schema;
 	int rc;
 
-	pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)xsdlen);
-	schema = pctxt ? xmlSchemaParse(pctxt) : NULL;
-	xmlSchemaFreeParserCtxt(pctxt);
-	if (schema == NULL)
+	if ((schema = schema_for(xsd, xsdlen)) == NULL)
 		return diag_error(d, NULL, "internal error: the built-in schema "
 		    "does not compile");
 	vctxt = xmlSchemaNewValidCtxt(schema);
 	xmlSchemaSetValidStructuredErrors(vctxt, on_xml_error, &c);
 	rc = xmlSchemaValidateDoc(vctxt, x->doc);
 	xmlSchemaFreeValidCtxt(vctxt);
-	xmlSchemaFree(schema);
 	if (rc < 0)
 		return diag_error(d, NULL, "internal error in schema validation");
 	return rc == 0 ? 0 : -1;
