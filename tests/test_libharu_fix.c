@@ -22,6 +22,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_streams.h>
 
 #include "font.h"
 #include "libharu_fix.h"
@@ -562,6 +563,92 @@ replacements_write_what_libharu_does(void **state)
 	HPDF_Free(b);
 }
 
+typedef HPDF_Stream (*reader_fn)(HPDF_MMgr, const char *);
+
+/* One step of reading both streams: the same answers, the same bytes. */
+static void
+read_both(HPDF_Stream a, HPDF_Stream b, HPDF_UINT n)
+{
+	HPDF_BYTE *x = xcalloc(n + 1, 1), *y = xcalloc(n + 1, 1);
+	HPDF_UINT nx = n, ny = n;
+
+	memset(x, 0xAA, n);
+	memset(y, 0x55, n);
+	assert_int_equal(HPDF_Stream_Read(a, x, &nx),
+	    HPDF_Stream_Read(b, y, &ny));
+	assert_int_equal(nx, ny);
+	assert_memory_equal(x, y, n);
+	assert_int_equal(HPDF_Stream_Tell(a), HPDF_Stream_Tell(b));
+	free(x);
+	free(y);
+}
+
+/*
+ * libharu_fix.c reads font files with its own HPDF_FileReader_New: for
+ * reads short and long, within its window and across it, after seeks of
+ * every kind and at the end of the file, it answers as libharu's own
+ * reader (found in the library itself), byte for byte.
+ */
+static void
+file_reader_reads_as_libharu(void **state)
+{
+	static const HPDF_UINT sizes[] = { 2, 4, 1, 3, 100, 16383, 16385,
+	    70000 };
+	HPDF_Doc doc = HPDF_New(NULL, NULL);
+	HPDF_Stream a, b;
+	HPDF_UINT32 size;
+	reader_fn orig;
+	void *lib;
+	char *path;
+	size_t i;
+
+	(void)state;
+	assert_non_null(doc);
+	lib = dlopen("libhpdf-2.3.0.so", RTLD_LAZY | RTLD_NOLOAD);
+	assert_non_null(lib);
+	orig = (reader_fn)dlsym(lib, "HPDF_FileReader_New");
+	assert_non_null(orig);
+	assert_ptr_not_equal(orig, HPDF_FileReader_New);
+	path = font_lookup_why("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
+	    NULL, NULL);
+	assert_non_null(path);
+	a = HPDF_FileReader_New(doc->mmgr, path);
+	b = orig(doc->mmgr, path);
+	assert_non_null(a);
+	assert_non_null(b);
+	size = HPDF_Stream_Size(b);
+	assert_true(size > 200000);
+	assert_int_equal(HPDF_Stream_Size(a), size);
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+		read_both(a, b, sizes[i]);
+	/* Back into the window, then far ahead, then from the end. */
+	assert_int_equal(HPDF_Stream_Seek(a, 12, HPDF_SEEK_SET), HPDF_OK);
+	assert_int_equal(HPDF_Stream_Seek(b, 12, HPDF_SEEK_SET), HPDF_OK);
+	read_both(a, b, 16);
+	assert_int_equal(HPDF_Stream_Seek(a, 150000, HPDF_SEEK_CUR), HPDF_OK);
+	assert_int_equal(HPDF_Stream_Seek(b, 150000, HPDF_SEEK_CUR), HPDF_OK);
+	read_both(a, b, 4);
+	assert_int_equal(HPDF_Stream_Seek(a, -1000, HPDF_SEEK_END), HPDF_OK);
+	assert_int_equal(HPDF_Stream_Seek(b, -1000, HPDF_SEEK_END), HPDF_OK);
+	read_both(a, b, 4);
+	/* Past the end: a short read, the rest cleared, then nothing. */
+	read_both(a, b, 2000);
+	read_both(a, b, 2);
+	assert_int_equal(HPDF_Stream_Seek(a, (HPDF_INT)size + 10,
+	    HPDF_SEEK_SET), HPDF_OK);
+	assert_int_equal(HPDF_Stream_Seek(b, (HPDF_INT)size + 10,
+	    HPDF_SEEK_SET), HPDF_OK);
+	read_both(a, b, 4);
+	HPDF_Stream_Free(a);
+	HPDF_Stream_Free(b);
+	/* A file that is not there: no stream, libharu's error. */
+	assert_null(HPDF_FileReader_New(doc->mmgr, "/nonexistent/font.ttf"));
+	assert_int_equal(HPDF_GetError(doc), HPDF_FILE_OPEN_ERROR);
+	free(path);
+	HPDF_Free(doc);
+	dlclose(lib);
+}
+
 int
 main(void)
 {
@@ -574,6 +661,7 @@ main(void)
 		cmocka_unit_test(replacements_write_what_libharu_does),
 		cmocka_unit_test(font_lists_the_drawn_code_points),
 		cmocka_unit_test(font_file_is_sound),
+		cmocka_unit_test(file_reader_reads_as_libharu),
 	};
 
 	return cmocka_run_group_tests_name("libharu_fix", tests, NULL, NULL);
