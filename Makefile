@@ -84,9 +84,9 @@ build/schema.o: build/schema.c
 # The hyphenation automata are built from the installed patterns once, here,
 # and compiled in by pdfgen/hyphdata.c: no cache at run time.
 build/mkhyph: tests/mkhyph.c pdfgen/hyphenate.c pdfgen/hyphenate.h \
-    pdfgen/util.c | build/.dir
+    pdfgen/selfmap.c pdfgen/util.c | build/.dir
 	$(CC) $(ALL_CFLAGS) -Ipdfgen -o $@ tests/mkhyph.c pdfgen/hyphenate.c \
-	  pdfgen/util.c $(LIBS)
+	  pdfgen/selfmap.c pdfgen/util.c $(LIBS)
 
 build/hyph_de.bin build/hyph_en.bin: build/mkhyph
 	build/mkhyph $(@:build/hyph_%.bin=%) $@

@@ -16,6 +16,7 @@
 
 #include "hyphenate.h"
 #include "internal.h"
+#include "selfmap.h"
 #include "util.h"
 
 #ifndef HYPH_DIR
@@ -81,33 +82,41 @@ lang_of(const char *lang)
  * header that names the source file (its path, size and modification
  * time, so an updated hyphen-de package makes it stale: the patterns are
  * then loaded instead) and the struct sizes of the build that wrote it,
- * then the source path, padded with NULs to a multiple of 16 bytes, then
- * the body, laid out to be used where it lies:
+ * then the source path, padded with NULs to a multiple of CACHE_ALIGN,
+ * then the body: libhyphen's own structures, as it would have them in
+ * memory, placed at a fixed address (hyph_place()):
  *
  *	struct body_head
- *	struct level_rec	one per level of the dictionary
- *	struct state_rec	the states of each level, level by level
- *	HyphenTrans		every state's moves, libhyphen's own struct
- *	strings			NUL-terminated; offset 0 is an empty one,
- *				which stands for NULL
+ *	HyphenDict		one per level of the dictionary
+ *	HyphenState		the states of each level, level by level
+ *	HyphenTrans		every state's moves
+ *	strings			NUL-terminated: matches, replacements and
+ *				each level's nohyphen list
  *
- * Offsets count from the start of the body.  Loading makes libhyphen's
- * array of states from the state records (German: 278,832 states) and
- * points the states' moves and strings into the body, so only the pages
- * a word's states lead to are ever read: reading every field of every
- * state, as the earlier format needed, took 100 M instructions, a third
- * of rendering the example's booklet.  Loading checks the header and
- * every state record as it reads them (what they point to lies in the
- * body); hyph_check_built(), which the build runs on what it made
- * (tests/mkhyph.c) and the tests on damaged copies, also checks every
- * move's target and the body's checksum: a changed digit in a pattern
- * would pass the index checks and silently move hyphenation points.
+ * Offsets count from the start of the body; every pointer in it is the
+ * place plus an offset.  Loading maps the body from the program's own
+ * file at the place (selfmap()), so the dictionary is used where it lies
+ * and the system reads only the pages a word's states lead to: making
+ * libhyphen's array of states (German: 278,832, 11 MB) took 5 ms, and up
+ * to 30 ms when the system had no huge page at hand.  Where it cannot be
+ * mapped there (another program holds the address, no /proc), the
+ * dictionaries and states are copied into an arena and their pointers
+ * moved, checking each as it goes.  hyph_check_built(), which the build
+ * runs on what it made (tests/mkhyph.c) and the tests on damaged copies,
+ * also checks every move's target and the body's checksum: a changed
+ * digit in a pattern would pass the other checks and silently move
+ * hyphenation points.
  */
 #define CACHE_MAGIC	"pdfgHYC\n"
-#define CACHE_VERSION	2
+#define CACHE_VERSION	3
 #define CACHE_LEVELS	8	/* libhyphen makes two */
-#define CACHE_MAX	(256L << 20)	/* German is about 9 MB */
-#define CACHE_ALIGN	16	/* of the body, in the blob and in memory */
+#define CACHE_MAX	(256L << 20)	/* German is about 15 MB */
+#define CACHE_ALIGN	65536	/* of the body in the blob: a page anywhere */
+#define STRUCT_ALIGN	16	/* of the body and its sections in memory */
+
+/* Where language l's body is placed: far from what programs use. */
+#define PLACE_BASE	((uintptr_t)0x3e5e00000000u)
+#define PLACE_STEP	((uintptr_t)1 << 32)
 
 struct cache_head {
 	char		magic[8];
@@ -119,45 +128,27 @@ struct cache_head {
 	int64_t		src_nsec;
 	uint64_t	body_len;
 	uint64_t	body_sum;
+	uint64_t	place;		/* the body's address in its pointers */
 	uint32_t	path_len;	/* the source path follows the header */
 	uint32_t	zero;
 };
 
 struct body_head {
 	uint32_t	levels;
-	uint32_t	trans;		/* offset of the HyphenTrans array */
+	uint32_t	dicts;		/* offset of the HyphenDict array */
+	uint32_t	states;		/* of the HyphenState array */
+	uint32_t	nstates;
+	uint32_t	trans;		/* of the HyphenTrans array */
 	uint32_t	ntrans;
-	uint32_t	strings;	/* offset of the strings */
+	uint32_t	strings;
 	uint32_t	strings_len;
-	uint32_t	zero[3];
-};
-
-struct level_rec {
-	int32_t		nohyphenl;
-	uint32_t	nohyphen;	/* nohyphenl + 1 strings, or 0 */
-	uint32_t	nohyphen_len;
-	int32_t		num_states;
-	uint32_t	states;		/* offset of the first state_rec */
-	int32_t		utf8;
-	char		mins[4];	/* lhmin, rhmin, clhmin, crhmin */
-	char		cset[MAX_NAME];
-};
-
-struct state_rec {
-	int32_t		fallback_state;
-	uint32_t	trans;		/* index of the first of num_trans */
-	uint32_t	match;		/* string offsets, 0 for NULL */
-	uint32_t	repl;
-	uint16_t	num_trans;
-	signed char	replindex;
-	signed char	replcut;
 };
 
 /*
- * Where the states of a loaded dictionary live: in a few large blocks
- * instead of one allocation each (allocating them was most of the load,
- * and freeing them at exit took half as long again).  Such a dictionary
- * is freed with its arena, never with hnj_hyphen_free().
+ * Where a dictionary copied from a built automaton lives: in a few large
+ * blocks instead of one allocation each (allocating them was most of the
+ * load, and freeing them at exit took half as long again).  Such a
+ * dictionary is freed with its arena, never with hnj_hyphen_free().
  */
 #define ARENA_BLOCK	(1 << 20)
 #define HUGE_PAGE	(2 << 20)
@@ -240,11 +231,16 @@ arena_free(struct arena *a)
 	memset(a, 0, sizeof(*a));
 }
 
-/* The arena of each of dicts[]; empty when libhyphen loaded it. */
+/*
+ * The arena of each of dicts[] copied from a built automaton, and the
+ * length of each mapped at its place; both empty when libhyphen loaded it.
+ */
 static struct arena arenas[LANG__MAX];
+static size_t mapped[LANG__MAX];
 
 static void
-head_for(struct cache_head *h, const char *src, const struct stat *st)
+head_for(struct cache_head *h, const char *src, const struct stat *st,
+    uintptr_t place)
 {
 	memset(h, 0, sizeof(*h));
 	memcpy(h->magic, CACHE_MAGIC, sizeof(h->magic));
@@ -257,6 +253,7 @@ head_for(struct cache_head *h, const char *src, const struct stat *st)
 	h->src_size = (int64_t)st->st_size;
 	h->src_sec = (int64_t)st->st_mtim.tv_sec;
 	h->src_nsec = (int64_t)st->st_mtim.tv_nsec;
+	h->place = place;
 	h->path_len = (uint32_t)strlen(src);
 }
 
@@ -293,69 +290,101 @@ checksum(const char *p, size_t n)
 	return h[0];
 }
 
-/* Appends s with its NUL to the strings; its offset, 0 for NULL. */
-static uint32_t
-put_str(struct buf *strings, const char *s, size_t n)
+/* Language l's place: far from where programs and sanitizers map. */
+static uintptr_t
+place_of(int l)
 {
-	size_t off = strings->len;
-
-	if (s == NULL)
-		return 0;
-	buf_add(strings, s, n);
-	buf_addc(strings, '\0');
-	return (uint32_t)off;
+	return PLACE_BASE + (uintptr_t)l * PLACE_STEP;
 }
 
-/* Appends the states and moves of level d; its record in *lr. */
-static void
-put_level(const HyphenDict *d, struct level_rec *lr, struct buf *states,
-    struct buf *trans, struct buf *strings, size_t first_state)
+static uint32_t
+align_up(size_t n)
 {
-	const HyphenState *s;
-	struct state_rec sr;
+	return (uint32_t)((n + STRUCT_ALIGN - 1) / STRUCT_ALIGN * STRUCT_ALIGN);
+}
+
+/* The body hyph_build() writes, section by section. */
+struct body_plan {
+	uintptr_t	 place;
+	struct body_head bh;
+	struct buf	 dicts, states, trans, strings;
+	uint32_t	 nstates, ntrans;	/* written so far */
+};
+
+/* Where offset off of the body will be, placed. */
+static void *
+at(const struct body_plan *bp, size_t off)
+{
+	return (void *)(bp->place + off);
+}
+
+/* Appends n bytes of s (NULs included) to the strings; where they are. */
+static char *
+put_str(struct body_plan *bp, const char *s, size_t n)
+{
+	size_t off = bp->strings.len;
+
+	if (s == NULL)
+		return NULL;
+	buf_add(&bp->strings, s, n);
+	return at(bp, bp->bh.strings + off);
+}
+
+/* Appends level i of d (the last one if last), its states and moves. */
+static void
+put_level(struct body_plan *bp, const HyphenDict *d, uint32_t i, int last)
+{
+	const HyphenState *from;
+	HyphenDict out;
+	HyphenState s;
 	HyphenTrans t;
 	const char *nh;
-	int i, k;
+	int j, k;
 
-	memset(lr, 0, sizeof(*lr));
-	lr->mins[0] = d->lhmin;
-	lr->mins[1] = d->rhmin;
-	lr->mins[2] = d->clhmin;
-	lr->mins[3] = d->crhmin;
-	lr->nohyphenl = d->nohyphenl;
+	memset(&out, 0, sizeof(out));
+	out.lhmin = d->lhmin;
+	out.rhmin = d->rhmin;
+	out.clhmin = d->clhmin;
+	out.crhmin = d->crhmin;
+	out.nohyphenl = d->nohyphenl;
 	/* nohyphen is nohyphenl + 1 strings, each after the other's NUL. */
 	if ((nh = d->nohyphen) != NULL) {
 		for (k = 0; k <= d->nohyphenl; k++)
 			nh += strlen(nh) + 1;
-		lr->nohyphen_len = (uint32_t)(nh - d->nohyphen);
-		lr->nohyphen = (uint32_t)strings->len;
-		buf_add(strings, d->nohyphen, lr->nohyphen_len);
+		out.nohyphen = put_str(bp, d->nohyphen,
+		    (size_t)(nh - d->nohyphen));
 	}
-	lr->num_states = d->num_states;
-	lr->states = (uint32_t)(first_state + states->len);
-	memcpy(lr->cset, d->cset, sizeof(lr->cset));
-	lr->utf8 = d->utf8;
-	for (i = 0; i < d->num_states; i++) {
-		s = &d->states[i];
-		memset(&sr, 0, sizeof(sr));
-		sr.fallback_state = s->fallback_state;
-		sr.num_trans = (uint16_t)s->num_trans;
-		sr.trans = (uint32_t)(trans->len / sizeof(t));
-		sr.match = put_str(strings, s->match,
-		    s->match ? strlen(s->match) : 0);
-		sr.repl = put_str(strings, s->repl,
-		    s->repl ? strlen(s->repl) : 0);
+	out.num_states = d->num_states;
+	memcpy(out.cset, d->cset, sizeof(out.cset));
+	out.utf8 = d->utf8;
+	out.states = at(bp, bp->bh.states + bp->nstates * sizeof(s));
+	out.nextlevel = last ? NULL : at(bp, bp->bh.dicts + (i + 1) *
+	    sizeof(out));
+	buf_add(&bp->dicts, (const char *)&out, sizeof(out));
+	for (j = 0; j < d->num_states; j++) {
+		from = &d->states[j];
+		memset(&s, 0, sizeof(s));
+		s.match = from->match == NULL ? NULL : put_str(bp, from->match,
+		    strlen(from->match) + 1);
+		s.repl = from->repl == NULL ? NULL : put_str(bp, from->repl,
+		    strlen(from->repl) + 1);
 		/* libhyphen leaves these unset (and unread) without a match. */
-		if (s->match != NULL) {
-			sr.replindex = s->replindex;
-			sr.replcut = s->replcut;
+		if (from->match != NULL) {
+			s.replindex = from->replindex;
+			s.replcut = from->replcut;
 		}
-		buf_add(states, (const char *)&sr, sizeof(sr));
-		for (k = 0; k < s->num_trans; k++) {
+		s.fallback_state = from->fallback_state;
+		s.num_trans = from->num_trans;
+		s.trans = from->num_trans > 0 ? at(bp, bp->bh.trans +
+		    bp->ntrans * sizeof(t)) : NULL;
+		buf_add(&bp->states, (const char *)&s, sizeof(s));
+		bp->nstates++;
+		for (k = 0; k < from->num_trans; k++) {
 			memset(&t, 0, sizeof(t));
-			t.ch = s->trans[k].ch;
-			t.new_state = s->trans[k].new_state;
-			buf_add(trans, (const char *)&t, sizeof(t));
+			t.ch = from->trans[k].ch;
+			t.new_state = from->trans[k].new_state;
+			buf_add(&bp->trans, (const char *)&t, sizeof(t));
+			bp->ntrans++;
 		}
 	}
 }
@@ -368,93 +397,147 @@ fits(uint64_t off, uint64_t n, size_t size, size_t len)
 }
 
 /*
- * Makes level lr's states in arena a, pointing into the body; with full,
- * also checks every move's target.  -1 when a record is unsound.
+ * The body offset of placed pointer p if it points at one of n items of
+ * size bytes from offset start; -1 if not.
+ */
+static int64_t
+offset_of(const void *p, uintptr_t place, uint32_t start, uint64_t n,
+    size_t size)
+{
+	uintptr_t v = (uintptr_t)p;
+
+	if (v < place + start || (v - place - start) % size != 0 ||
+	    (v - place - start) / size >= n)
+		return -1;
+	return (int64_t)(v - place);
+}
+
+/*
+ * Moves string pointer *s of a body placed at place to the body at body;
+ * -1 if it points outside the strings.
  */
 static int
-get_level(const char *body, const struct body_head *bh,
-    const struct level_rec *lr, HyphenDict *d, struct arena *a, int full)
+move_str(char **s, const char *body, const struct body_head *bh,
+    uintptr_t place)
 {
-	const char *strings = body + bh->strings;
-	HyphenTrans *trans = (HyphenTrans *)(void *)(body + bh->trans);
-	struct state_rec sr;
-	HyphenState *s;
-	uint32_t i, k, n = (uint32_t)lr->num_states, nuls = 0;
+	int64_t off;
 
-	if (lr->num_states < 1 || lr->utf8 < 0 || lr->utf8 > 1 ||
-	    lr->nohyphenl < 0 || !fits(lr->states, n, sizeof(sr), bh->trans))
+	if (*s == NULL)
+		return 0;
+	if ((off = offset_of(*s, place, bh->strings, bh->strings_len, 1)) < 0)
 		return -1;
-	if (lr->nohyphen_len > 0) {
-		/* libhyphen walks nohyphenl + 1 strings: all must be there. */
-		if (lr->nohyphen == 0 || !fits(lr->nohyphen, lr->nohyphen_len,
-		    1, bh->strings_len))
-			return -1;
-		for (i = 0; i < lr->nohyphen_len; i++)
-			nuls += strings[lr->nohyphen + i] == '\0';
-		if (strings[lr->nohyphen + lr->nohyphen_len - 1] != '\0' ||
-		    nuls != (uint32_t)lr->nohyphenl + 1)
-			return -1;
-		d->nohyphen = (char *)(uintptr_t)(strings + lr->nohyphen);
-	}
-	d->lhmin = lr->mins[0];
-	d->rhmin = lr->mins[1];
-	d->clhmin = lr->mins[2];
-	d->crhmin = lr->mins[3];
-	d->nohyphenl = lr->nohyphenl;
-	d->num_states = lr->num_states;
-	memcpy(d->cset, lr->cset, sizeof(d->cset));
-	d->cset[sizeof(d->cset) - 1] = '\0';
-	d->utf8 = lr->utf8;
-	d->states = arena_alloc(a, (size_t)n * sizeof(*d->states));
-	for (i = 0; i < n; i++) {
-		memcpy(&sr, body + lr->states + (size_t)i * sizeof(sr),
-		    sizeof(sr));
-		/* A state has at most one move per byte value. */
-		if (sr.fallback_state < -1 || sr.fallback_state >= (int32_t)n ||
-		    sr.num_trans > 256 ||
-		    !fits(sr.trans, sr.num_trans, 1, bh->ntrans) ||
-		    sr.match >= bh->strings_len || sr.repl >= bh->strings_len)
-			return -1;
-		s = &d->states[i];
-		s->fallback_state = sr.fallback_state;
-		s->num_trans = sr.num_trans;
-		s->trans = sr.num_trans > 0 ? trans + sr.trans : NULL;
-		s->match = sr.match != 0 ?
-		    (char *)(uintptr_t)(strings + sr.match) : NULL;
-		s->repl = sr.repl != 0 ?
-		    (char *)(uintptr_t)(strings + sr.repl) : NULL;
-		s->replindex = sr.replindex;
-		s->replcut = sr.replcut;
-		for (k = 0; full && k < sr.num_trans; k++)
-			if (s->trans[k].new_state < 0 ||
-			    s->trans[k].new_state >= (int)n)
-				return -1;
-	}
+	*s = (char *)(uintptr_t)(body + off);
 	return 0;
 }
 
 /*
- * The dictionary in data, built from src, in arena a (its strings and
- * moves stay in data); NULL if not current or not sound.  With full, the
- * checksum and every move are checked too.
+ * Moves the pointers of state s of a level of n states, copied from a
+ * body placed at place, to the body at body; with full, also checks
+ * every move's target.  -1 when it is unsound.
+ */
+static int
+move_state(HyphenState *s, int n, const char *body,
+    const struct body_head *bh, uintptr_t place, int full)
+{
+	int64_t off;
+	int k;
+
+	/* A state has at most one move per byte value. */
+	if (s->fallback_state < -1 || s->fallback_state >= n ||
+	    s->num_trans < 0 || s->num_trans > 256 ||
+	    move_str(&s->match, body, bh, place) == -1 ||
+	    move_str(&s->repl, body, bh, place) == -1)
+		return -1;
+	if (s->num_trans == 0)
+		return s->trans == NULL ? 0 : -1;
+	if ((off = offset_of(s->trans, place, bh->trans, bh->ntrans,
+	    sizeof(HyphenTrans))) < 0 || !fits((uint64_t)off, s->num_trans,
+	    sizeof(HyphenTrans), bh->trans + (size_t)bh->ntrans *
+	    sizeof(HyphenTrans)))
+		return -1;
+	s->trans = (HyphenTrans *)(uintptr_t)(body + off);
+	for (k = 0; full && k < s->num_trans; k++)
+		if (s->trans[k].new_state < 0 || s->trans[k].new_state >= n)
+			return -1;
+	return 0;
+}
+
+/*
+ * Level i of the dictionaries copied from a body placed at place into d
+ * (and its states into states), moved to the copies and the body at
+ * body.  -1 when it is unsound.
+ */
+static int
+move_level(HyphenDict *d, uint32_t i, HyphenState *states,
+    const char *body, const struct body_head *bh, uintptr_t place, int full)
+{
+	HyphenDict *l = &d[i];
+	const char *nh, *end = body + bh->strings + bh->strings_len;
+	int64_t off;
+	uint32_t first;
+	int k;
+
+	if (l->num_states < 1 || l->utf8 < 0 || l->utf8 > 1 ||
+	    l->nohyphenl < 0 || (off = offset_of(l->states, place, bh->states,
+	    bh->nstates, sizeof(HyphenState))) < 0)
+		return -1;
+	first = (uint32_t)(((uint64_t)off - bh->states) / sizeof(HyphenState));
+	if ((uint64_t)first + (uint64_t)l->num_states > bh->nstates)
+		return -1;
+	l->states = states + first;
+	if (l->nextlevel != (i + 1 < bh->levels ? (HyphenDict *)(place +
+	    bh->dicts + (i + 1) * sizeof(*l)) : NULL))
+		return -1;
+	l->nextlevel = i + 1 < bh->levels ? &d[i + 1] : NULL;
+	if (move_str(&l->nohyphen, body, bh, place) == -1)
+		return -1;
+	/* libhyphen walks nohyphenl + 1 strings: all must be there. */
+	for (nh = l->nohyphen, k = 0; nh != NULL && k <= l->nohyphenl; k++) {
+		if ((nh = memchr(nh, '\0', (size_t)(end - nh))) == NULL)
+			return -1;
+		nh++;
+	}
+	l->cset[sizeof(l->cset) - 1] = '\0';
+	for (k = 0; k < l->num_states; k++)
+		if (move_state(&l->states[k], l->num_states, body, bh, place,
+		    full) == -1)
+			return -1;
+	return 0;
+}
+
+/* Whether [p, end) holds NULs only. */
+static int
+zeros(const char *p, const char *end)
+{
+	for (; p < end; p++)
+		if (*p != '\0')
+			return 0;
+	return 1;
+}
+
+/*
+ * The dictionary in data, built from src; NULL if not current or not
+ * sound.  Mapped at its place when it can be (*maplen gets the length
+ * mapped), else copied into arena a.  With full (always copied), the
+ * checksum, the header's padding and every move are checked too.
  */
 static HyphenDict *
 built_load(const char *data, size_t len, const char *src,
-    const struct stat *src_st, struct arena *a, int full)
+    const struct stat *src_st, uintptr_t place, struct arena *a,
+    size_t *maplen, int full)
 {
 	struct cache_head h, want;
 	struct body_head bh;
-	struct level_rec lr;
 	const char *body;
-	HyphenDict *d = NULL, *l, *prev = NULL;
+	HyphenDict *d;
+	HyphenState *states;
 	size_t off, blen;
 	uint32_t i;
 
-	if (len < sizeof(h) || len > CACHE_MAX ||
-	    (uintptr_t)data % CACHE_ALIGN != 0)
+	if (len < sizeof(h) || len > CACHE_MAX)
 		return NULL;
 	memcpy(&h, data, sizeof(h));
-	head_for(&want, src, src_st);
+	head_for(&want, src, src_st, place);
 	off = body_offset(want.path_len);
 	if (off > len)
 		return NULL;
@@ -465,89 +548,101 @@ built_load(const char *data, size_t len, const char *src,
 		return NULL;
 	body = data + off;
 	blen = len - off;
-	if (full && checksum(body, blen) != h.body_sum)
-		return NULL;
-	if (blen < sizeof(bh))
+	if ((uintptr_t)body % STRUCT_ALIGN != 0 || blen < sizeof(bh) ||
+	    (full && (checksum(body, blen) != h.body_sum ||
+	    !zeros(data + sizeof(h) + h.path_len, body))))
 		return NULL;
 	memcpy(&bh, body, sizeof(bh));
-	/* The sections in order, the moves aligned, the strings last. */
+	/* The sections in order, aligned, the strings last and ended. */
 	if (bh.levels < 1 || bh.levels > CACHE_LEVELS ||
-	    bh.trans % sizeof(HyphenTrans) != 0 ||
-	    !fits(sizeof(bh), bh.levels, sizeof(lr), bh.trans) ||
+	    bh.dicts % STRUCT_ALIGN != 0 || bh.states % STRUCT_ALIGN != 0 ||
+	    bh.trans % STRUCT_ALIGN != 0 || bh.dicts < sizeof(bh) ||
+	    !fits(bh.dicts, bh.levels, sizeof(HyphenDict), bh.states) ||
+	    !fits(bh.states, bh.nstates, sizeof(HyphenState), bh.trans) ||
 	    !fits(bh.trans, bh.ntrans, sizeof(HyphenTrans), bh.strings) ||
 	    bh.strings_len < 1 || bh.strings > blen ||
-	    bh.strings_len != blen - bh.strings ||
-	    body[bh.strings] != '\0' || body[blen - 1] != '\0')
+	    bh.strings_len != blen - bh.strings || body[blen - 1] != '\0')
 		return NULL;
-	for (i = 0; i < bh.levels; i++) {
-		l = arena_alloc(a, sizeof(*l));
-		if (prev != NULL)
-			prev->nextlevel = l;
-		else
-			d = l;
-		prev = l;
-		memcpy(&lr, body + sizeof(bh) + i * sizeof(lr), sizeof(lr));
-		if (get_level(body, &bh, &lr, l, a, full) == -1) {
+	if (!full && selfmap(body, blen, place) != NULL) {
+		*maplen = blen;
+		return (HyphenDict *)(place + bh.dicts);
+	}
+	d = arena_alloc(a, bh.levels * sizeof(*d));
+	states = arena_alloc(a, (size_t)bh.nstates * sizeof(*states));
+	memcpy(d, body + bh.dicts, bh.levels * sizeof(*d));
+	memcpy(states, body + bh.states, (size_t)bh.nstates * sizeof(*states));
+	for (i = 0; i < bh.levels; i++)
+		if (move_level(d, i, states, body, &bh, place, full) == -1) {
 			arena_free(a);
 			return NULL;
 		}
-	}
 	return d;
 }
 
 int
 hyph_build(const char *lang, struct buf *b)
 {
+	struct body_plan bp;
 	struct cache_head h;
-	struct body_head bh;
-	struct level_rec lr[CACHE_LEVELS];
-	struct buf states = { 0 }, trans = { 0 }, strings = { 0 };
 	struct stat st;
 	HyphenDict *d;
 	const HyphenDict *l;
 	const char *src;
-	size_t start, body, first_state, i, levels = 0;
+	size_t start, body, ntrans = 0, nstates = 0;
+	uint32_t i, levels = 0;
+	int j;
 
 	if (lang_of(lang) < 0)
 		return -1;
 	src = dict_files[lang_of(lang)];
 	if (stat(src, &st) == -1 || (d = hnj_hyphen_load(src)) == NULL)
 		return -1;
-	for (l = d; l != NULL; l = l->nextlevel)
+	for (l = d; l != NULL; l = l->nextlevel) {
 		if (++levels > CACHE_LEVELS) {
 			hnj_hyphen_free(d);
 			return -1;
 		}
-	buf_addc(&strings, '\0');	/* offset 0: NULL */
-	first_state = sizeof(bh) + levels * sizeof(lr[0]);
+		nstates += (size_t)l->num_states;
+		for (j = 0; j < l->num_states; j++)
+			ntrans += (size_t)l->states[j].num_trans;
+	}
+	/* The sections' places first: the pointers in them need them. */
+	memset(&bp, 0, sizeof(bp));
+	bp.place = place_of(lang_of(lang));
+	bp.bh.levels = levels;
+	bp.bh.dicts = align_up(sizeof(bp.bh));
+	bp.bh.states = align_up(bp.bh.dicts + levels * sizeof(HyphenDict));
+	bp.bh.nstates = (uint32_t)nstates;
+	bp.bh.trans = align_up(bp.bh.states + nstates * sizeof(HyphenState));
+	bp.bh.ntrans = (uint32_t)ntrans;
+	bp.bh.strings = (uint32_t)(bp.bh.trans + ntrans * sizeof(HyphenTrans));
 	for (l = d, i = 0; l != NULL; l = l->nextlevel, i++)
-		put_level(l, &lr[i], &states, &trans, &strings, first_state);
+		put_level(&bp, l, i, l->nextlevel == NULL);
 	hnj_hyphen_free(d);
-	memset(&bh, 0, sizeof(bh));
-	bh.levels = (uint32_t)levels;
-	bh.trans = (uint32_t)((first_state + states.len +
-	    sizeof(HyphenTrans) - 1) / sizeof(HyphenTrans) *
-	    sizeof(HyphenTrans));
-	bh.ntrans = (uint32_t)(trans.len / sizeof(HyphenTrans));
-	bh.strings = (uint32_t)(bh.trans + trans.len);
-	bh.strings_len = (uint32_t)strings.len;
-	head_for(&h, src, &st);
+	buf_addc(&bp.strings, '\0');	/* the body ends with a NUL */
+	bp.bh.strings_len = (uint32_t)bp.strings.len;
+	head_for(&h, src, &st, bp.place);
 	start = b->len;
 	buf_add(b, (const char *)&h, sizeof(h));
 	buf_add(b, src, h.path_len);
 	while (b->len - start < body_offset(h.path_len))
 		buf_addc(b, '\0');
 	body = b->len;
-	buf_add(b, (const char *)&bh, sizeof(bh));
-	buf_add(b, (const char *)lr, levels * sizeof(lr[0]));
-	buf_add(b, states.data, states.len);
-	while (b->len - body < bh.trans)
+	buf_add(b, (const char *)&bp.bh, sizeof(bp.bh));
+	while (b->len - body < bp.bh.dicts)
 		buf_addc(b, '\0');
-	buf_add(b, trans.data, trans.len);
-	buf_add(b, strings.data, strings.len);
-	buf_release(&states);
-	buf_release(&trans);
-	buf_release(&strings);
+	buf_add(b, bp.dicts.data, bp.dicts.len);
+	while (b->len - body < bp.bh.states)
+		buf_addc(b, '\0');
+	buf_add(b, bp.states.data, bp.states.len);
+	while (b->len - body < bp.bh.trans)
+		buf_addc(b, '\0');
+	buf_add(b, bp.trans.data, bp.trans.len);
+	buf_add(b, bp.strings.data, bp.strings.len);
+	buf_release(&bp.dicts);
+	buf_release(&bp.states);
+	buf_release(&bp.trans);
+	buf_release(&bp.strings);
 	h.body_len = b->len - body;
 	h.body_sum = checksum(b->data + body, b->len - body);
 	memcpy(b->data + start, &h, sizeof(h));
@@ -564,20 +659,20 @@ hyph_check_built(const char *lang, const char *data, size_t len)
 	if (lang_of(lang) < 0)
 		return -1;
 	src = dict_files[lang_of(lang)];
-	if (stat(src, &st) == -1 || built_load(data, len, src, &st, &a, 1) ==
-	    NULL)
+	if (stat(src, &st) == -1 || built_load(data, len, src, &st,
+	    place_of(lang_of(lang)), &a, NULL, 1) == NULL)
 		return -1;
 	arena_free(&a);
 	return 0;
 }
 
 /*
- * Loads the patterns of language l: the automaton built with pdfgen
- * (into arena a) when it is current, else from the patterns (a stays
- * empty).
+ * Loads the patterns of language l: the automaton built with pdfgen when
+ * it is current (mapped[l] set if mapped, else copied into arenas[l]),
+ * else from the patterns.
  */
 static HyphenDict *
-dict_load(int l, struct arena *a)
+dict_load(int l)
 {
 	const struct hyph_blob *bl = &hyph_blobs[l];
 	const char *src = dict_files[l];
@@ -588,7 +683,7 @@ dict_load(int l, struct arena *a)
 		return NULL;
 	if (use_built && bl->end > bl->start)
 		d = built_load(bl->start, (size_t)(bl->end - bl->start), src,
-		    &st, a, 0);
+		    &st, place_of(l), &arenas[l], &mapped[l], 0);
 	from_build[l] = d != NULL;
 	if (d == NULL)
 		d = hnj_hyphen_load(src);
@@ -604,7 +699,7 @@ dict_for(const char *lang)
 		return NULL;
 	if (!tried[l]) {
 		tried[l] = 1;
-		dicts[l] = dict_load(l, &arenas[l]);
+		dicts[l] = dict_load(l);
 		if (!freed_at_exit) {
 			freed_at_exit = 1;
 			atexit(hyph_reset);
@@ -619,11 +714,14 @@ hyph_reset(void)
 	int l;
 
 	for (l = 0; l < LANG__MAX; l++) {
-		if (arenas[l].n > 0)
+		if (mapped[l] > 0)
+			(void)munmap((void *)place_of(l), mapped[l]);
+		else if (arenas[l].n > 0)
 			arena_free(&arenas[l]);
 		else if (dicts[l] != NULL)
 			hnj_hyphen_free(dicts[l]);
 		dicts[l] = NULL;
+		mapped[l] = 0;
 		tried[l] = 0;
 	}
 }
@@ -647,6 +745,18 @@ int
 hyph_available(const char *lang)
 {
 	return dict_for(lang) != NULL;
+}
+
+uintptr_t
+hyph_place(const char *lang)
+{
+	return lang_of(lang) < 0 ? 0 : place_of(lang_of(lang));
+}
+
+int
+hyph_in_place(const char *lang)
+{
+	return dict_for(lang) != NULL && mapped[lang_of(lang)] > 0;
 }
 
 static int

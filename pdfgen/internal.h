@@ -1,8 +1,9 @@
 /*
  * Functions the program does not call, with which the unit tests and the
  * fuzzers look inside modules: what a text block holds, which way a day
- * grid lies, how far a font chain reaches, whether patterns are there,
- * and a greedy line breaker to measure the optimal one against.
+ * grid lies, how far a font chain reaches, whether patterns are there and
+ * where they lie, and a greedy line breaker to measure the optimal one
+ * against.
  *
  * Included by the modules that define them (so that the compiler holds
  * each definition to its declaration) and by tests/ only; nothing else in
@@ -12,6 +13,7 @@
 #define PDFGEN_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct collator;
 struct daygrid;
@@ -40,6 +42,13 @@ const char *font_family(const struct font *);
 
 /* hyphenate.c: nonzero if libhyphen has patterns for lang here. */
 int	hyph_available(const char *lang);
+
+/*
+ * hyphenate.c: the address lang's built automaton is mapped at, and
+ * nonzero if it is used there (not copied).
+ */
+uintptr_t hyph_place(const char *lang);
+int	hyph_in_place(const char *lang);
 
 /*
  * linebreak.c: breaks items[0..n) by greedy first fit, each line taking

@@ -4,6 +4,8 @@
  * acronyms and names, and the automata built with pdfgen from the
  * patterns (no cache is written at run time).
  */
+#define _GNU_SOURCE		/* MAP_FIXED_NOREPLACE */
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -85,7 +87,8 @@ marked_seed(const char *lang)
 /*
  * Runs first: the automata compiled in give the points the patterns give
  * (loaded by libhyphen, in about 1.2 s for German), and they are what is
- * used.
+ * used: where they lie in the program, mapped at their place, or copied
+ * when something else holds the place.
  */
 static void
 built_gives_the_same_points(void **state)
@@ -109,6 +112,20 @@ built_gives_the_same_points(void **state)
 	free(got);
 	assert_true(hyph_from_build("de"));
 	assert_true(hyph_from_build("en"));
+	assert_true(hyph_in_place("de"));
+	assert_true(hyph_in_place("en"));
+
+	hyph_reset();
+	assert_ptr_equal(mmap((void *)hyph_place("de"), 4096, PROT_READ,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0),
+	    (void *)hyph_place("de"));
+	got = marked_seed("de");
+	assert_string_equal(got, fresh_de);
+	free(got);
+	assert_true(hyph_from_build("de"));
+	assert_false(hyph_in_place("de"));
+	assert_true(hyph_in_place("en"));
+	assert_int_equal(munmap((void *)hyph_place("de"), 4096), 0);
 	free(fresh_de);
 	free(fresh_en);
 }
