@@ -452,10 +452,35 @@ struct width {
 	unsigned char	asked;		/* and so drawn */
 };
 
+struct glyphs;
+
 struct fix_widths {
 	struct bmp_table t;		/* struct width */
 	int		 all;		/* text left to libharu undecoded */
+	/* Set by fix_font_finish(): the glyphs to embed, numbered anew. */
+	HPDF_FontDef	 def;
+	struct glyphs	*sub;
+	uint16_t	*newgid;	/* per glyph of the face */
+	HPDF_UINT	 nsub;
 };
+
+/*
+ * The faces whose glyphs fix_font_finish() numbered anew, for
+ * HPDF_TTFontDef_SaveFontData() to find by their fontdef.
+ */
+static struct fix_widths **subsets;
+static size_t nsubsets;
+
+static struct fix_widths *
+subset_of(HPDF_FontDef def)
+{
+	size_t i;
+
+	for (i = 0; i < nsubsets; i++)
+		if (subsets[i]->def == def)
+			return subsets[i];
+	return NULL;
+}
 
 HPDF_UINT16
 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
@@ -577,14 +602,18 @@ drawn(const struct fix_widths *fw, uint32_t cp)
 	return w->asked;
 }
 
+static void	subset(struct fix_widths *, HPDF_FontDef);
+
 /*
  * Gives font, made by fix_get_font(), the widths and glyphs of the code
  * points drawn in it, as libharu would have written them for every code
  * point: W lists the widths other than DW, consecutive codes in one
  * array; the map ends after the last code drawn (no other is looked up).
+ * The glyphs are those of the embedded font, numbered anew (subset()),
+ * unless libharu drew text of the font itself.
  */
 HPDF_STATUS
-fix_font_finish(HPDF_Font font, const struct fix_widths *fw)
+fix_font_finish(HPDF_Font font, struct fix_widths *fw)
 {
 	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
 	HPDF_FontDef def = fa->fontdef;
@@ -609,6 +638,8 @@ fix_font_finish(HPDF_Font font, const struct fix_widths *fw)
 		if (drawn(fw, cp))
 			end = cp + 1;
 	}
+	if (fw != NULL && !fw->all && fw->sub == NULL)
+		subset(fw, def);
 	map = xcalloc(end, 2);
 	HPDF_Array_Clear(w);
 	for (cp = 0; cp < end && st == HPDF_OK; cp++) {
@@ -622,9 +653,12 @@ fix_font_finish(HPDF_Font font, const struct fix_widths *fw)
 			continue;
 		}
 		gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+		width = HPDF_TTFontDef_GetGidWidth(def, gid);
+		if (fw->newgid != NULL)
+			gid = gid < ((HPDF_TTFontDefAttr)def->attr)->num_glyphs ?
+			    fw->newgid[gid] : 0;
 		map[2 * cp] = (HPDF_BYTE)(gid >> 8);
 		map[2 * cp + 1] = (HPDF_BYTE)gid;
-		width = HPDF_TTFontDef_GetGidWidth(def, gid);
 		if (width == def->missing_width) {
 			run = NULL;
 			continue;
@@ -837,29 +871,154 @@ mark_glyph(struct glyphs *g, HPDF_UINT gid, int depth)
 		mark_glyph(g, comps[--ncomp], depth + 1);
 }
 
+/*
+ * Reads the glyphs the document drew of attr's face (libharu flags them
+ * as it measures them), glyph 0 and their components into g; -1 if the
+ * face's glyf or loca cannot be read.
+ */
+static int
+glyphs_read(struct glyphs *g, HPDF_TTFontDefAttr attr)
+{
+	HPDF_UINT gid;
+
+	memset(g, 0, sizeof(*g));
+	g->attr = attr;
+	g->glyf = tt_find(attr, "glyf");
+	if (g->glyf == NULL || attr->num_glyphs == 0 ||
+	    tt_table(attr, "loca", &g->loca) == -1)
+		return -1;
+	g->used = xcalloc(attr->num_glyphs, 1);
+	g->at = xcalloc(attr->num_glyphs, sizeof(*g->at));
+	g->glen = xcalloc(attr->num_glyphs, sizeof(*g->glen));
+	for (gid = 0; gid < attr->num_glyphs; gid++)
+		if (attr->glyph_tbl.flgs[gid] || gid == 0)
+			mark_glyph(g, gid, 0);
+	return 0;
+}
+
+static void
+glyphs_free(struct glyphs *g)
+{
+	free(g->used);
+	free(g->at);
+	free(g->glen);
+	buf_release(&g->loca);
+	buf_release(&g->data);
+	buf_release(&g->win);
+}
+
+/*
+ * The glyphs fw's face embeds, numbered anew in the order of their old
+ * ids (.notdef stays 0): the embedded font then holds metrics and a
+ * location for those only, where libharu wrote them for every glyph of
+ * the face (21 KB of Liberation Sans's 40, 240 KB of a CJK face's).
+ * Left unset when the face cannot be read: libharu's numbering then.
+ */
+static void
+subset(struct fix_widths *fw, HPDF_FontDef def)
+{
+	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
+	HPDF_UINT gid;
+
+	fw->sub = xmalloc(sizeof(*fw->sub));
+	if (glyphs_read(fw->sub, attr) == -1) {
+		glyphs_free(fw->sub);
+		free(fw->sub);
+		fw->sub = NULL;
+		return;
+	}
+	fw->def = def;
+	fw->newgid = xcalloc(attr->num_glyphs, sizeof(*fw->newgid));
+	for (gid = 0, fw->nsub = 0; gid < attr->num_glyphs; gid++)
+		if (fw->sub->used[gid])
+			fw->newgid[gid] = (uint16_t)fw->nsub++;
+	subsets = xreallocarray(subsets, nsubsets + 1, sizeof(*subsets));
+	subsets[nsubsets++] = fw;
+}
+
+/* Gives the components of composite glyph p (len bytes) their new ids. */
+static void
+renumber_components(unsigned char *p, size_t len, const struct fix_widths *fw)
+{
+	const unsigned char *end = p + len;
+	unsigned flags, comp, n = 0;
+
+	if (len < 10 || (p[0] & 0x80) == 0)
+		return;		/* empty or simple */
+	p += 10;
+	do {
+		/* As mark_glyph(), which embedded the first 64. */
+		if (end - p < 4 || n++ == 64)
+			break;
+		flags = (unsigned)p[0] << 8 | p[1];
+		comp = (unsigned)p[2] << 8 | p[3];
+		put_be16(p + 2, comp < fw->sub->attr->num_glyphs ?
+		    fw->newgid[comp] : 0);
+		p += 4 + (flags & 0x0001 ? 4 : 2) + (flags & 0x0008 ? 2 :
+		    flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
+	} while (flags & 0x0020);
+}
+
+/*
+ * Table tag of a subset font, into *out: the metrics of the glyphs kept,
+ * their count, and a cmap of no characters (the PDF maps them, with
+ * CIDToGIDMap); 0, -1 if unreadable, 1 if the table is not one of those.
+ */
+static int
+subset_table(const struct fix_widths *fw, const char *tag, struct buf *out)
+{
+	static const unsigned char no_cmap[] = {
+		0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12,	/* one (3,1) table */
+		0, 4, 0, 24, 0, 0, 0, 2, 0, 2, 0, 0, 0, 0,  /* format 4 */
+		0xFF, 0xFF, 0, 0, 0xFF, 0xFF, 0, 1, 0, 0	/* end segment */
+	};
+	HPDF_TTFontDefAttr attr = fw->sub->attr;
+	unsigned char v[4];
+	HPDF_UINT gid;
+
+	out->len = 0;
+	if (strcmp(tag, "cmap") == 0) {
+		buf_add(out, (const char *)no_cmap, sizeof(no_cmap));
+		return 0;
+	}
+	if (strcmp(tag, "hmtx") == 0) {
+		for (gid = 0; gid < attr->num_glyphs; gid++) {
+			if (!fw->sub->used[gid])
+				continue;
+			put_be16(v, attr->h_metric[gid].advance_width);
+			put_be16(v + 2, (uint16_t)attr->h_metric[gid].lsb);
+			buf_add(out, (const char *)v, 4);
+		}
+		return 0;
+	}
+	if (strcmp(tag, "hhea") == 0 || strcmp(tag, "maxp") == 0) {
+		/* numberOfHMetrics, numGlyphs */
+		size_t at = strcmp(tag, "hhea") == 0 ? 34 : 4;
+
+		if (tt_table(attr, tag, out) == -1 || out->len < at + 2)
+			return -1;
+		put_be16((unsigned char *)out->data + at, fw->nsub);
+		return 0;
+	}
+	return 1;
+}
+
 HPDF_STATUS
 HPDF_TTFontDef_SaveFontData(HPDF_FontDef fontdef, HPDF_Stream stream)
 {
 	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)fontdef->attr;
-	struct glyphs g = { attr, tt_find(attr, "glyf"), { 0 }, { 0 }, { 0 },
-	    0, NULL, NULL, NULL };
+	const struct fix_widths *fw = subset_of(fontdef);
+	struct glyphs own, *g = fw != NULL ? fw->sub : &own;
 	struct buf out = { 0 }, tab = { 0 };
 	unsigned char *dir, v[4], pad[4] = { 0 };
 	uint32_t at, sum, total = 0, head_at = 0;
 	HPDF_UINT nglyphs = attr->num_glyphs, gid;
 	size_t i, k, t_start;
-	int long_loca = attr->header.index_to_loc_format != 0;
+	int long_loca = attr->header.index_to_loc_format != 0, r;
 	HPDF_STATUS st = HPDF_OK;
 
-	if (g.glyf == NULL || nglyphs == 0 ||
-	    tt_table(attr, "loca", &g.loca) == -1)
+	if (fw == NULL && glyphs_read(&own, attr) == -1)
 		goto unreadable;
-	g.used = xcalloc(nglyphs, 1);
-	g.at = xcalloc(nglyphs, sizeof(*g.at));
-	g.glen = xcalloc(nglyphs, sizeof(*g.glen));
-	for (gid = 0; gid < nglyphs; gid++)
-		if (attr->glyph_tbl.flgs[gid] || gid == 0)
-			mark_glyph(&g, gid, 0);
 	/* The table directory: sfnt version, 13 tables, search values. */
 	for (i = 0; i < 12 + TT_NTAGS * 16; i++)
 		buf_addc(&out, '\0');
@@ -872,15 +1031,22 @@ HPDF_TTFontDef_SaveFontData(HPDF_FontDef fontdef, HPDF_Stream stream)
 		t_start = out.len;
 		if (strcmp(tt_tags[i], "glyf") == 0) {
 			for (gid = 0; gid < nglyphs; gid++) {
-				if (g.glen[gid] == 0)
+				if (g->glen[gid] == 0)
 					continue;
-				buf_add(&out, g.data.data + g.at[gid],
-				    g.glen[gid]);
-				if (g.glen[gid] % 2)
+				k = out.len;
+				buf_add(&out, g->data.data + g->at[gid],
+				    g->glen[gid]);
+				if (fw != NULL)
+					renumber_components((unsigned char *)
+					    out.data + k, g->glen[gid], fw);
+				if (g->glen[gid] % 2)
 					buf_addc(&out, '\0');
 			}
 		} else if (strcmp(tt_tags[i], "loca") == 0) {
 			for (gid = at = 0; gid <= nglyphs; gid++) {
+				if (fw != NULL && gid < nglyphs &&
+				    !g->used[gid])
+					continue;
 				if (long_loca) {
 					put_be32(v, at);
 					buf_add(&out, (const char *)v, 4);
@@ -889,10 +1055,12 @@ HPDF_TTFontDef_SaveFontData(HPDF_FontDef fontdef, HPDF_Stream stream)
 					buf_add(&out, (const char *)v, 2);
 				}
 				if (gid < nglyphs)
-					at += (g.glen[gid] + 1) & ~1u;
+					at += (g->glen[gid] + 1) & ~1u;
 			}
 		} else {
-			if (tt_table(attr, tt_tags[i], &tab) == -1)
+			r = fw != NULL ? subset_table(fw, tt_tags[i], &tab) : 1;
+			if (r == -1 || (r == 1 &&
+			    tt_table(attr, tt_tags[i], &tab) == -1))
 				goto unreadable;
 			if (strcmp(tt_tags[i], "post") == 0 && tab.len >= 32) {
 				tab.len = 32;
@@ -929,12 +1097,8 @@ HPDF_TTFontDef_SaveFontData(HPDF_FontDef fontdef, HPDF_Stream stream)
 unreadable:
 	st = HPDF_SetError(fontdef->error, HPDF_TTF_MISSING_TABLE, 0);
 done:
-	free(g.used);
-	free(g.at);
-	free(g.glen);
-	buf_release(&g.loca);
-	buf_release(&g.data);
-	buf_release(&g.win);
+	if (fw == NULL)
+		glyphs_free(&own);
 	buf_release(&out);
 	buf_release(&tab);
 	return st;
@@ -971,8 +1135,21 @@ fix_empty_page(HPDF_Page page)
 void
 fix_widths_free(struct fix_widths *fw)
 {
+	size_t i;
+
 	if (fw == NULL)
 		return;
+	for (i = 0; i < nsubsets; i++)
+		if (subsets[i] == fw)
+			subsets[i] = subsets[--nsubsets];
+	if (nsubsets == 0) {
+		free(subsets);
+		subsets = NULL;
+	}
+	if (fw->sub != NULL)
+		glyphs_free(fw->sub);
+	free(fw->sub);
+	free(fw->newgid);
 	bmp_table_free(&fw->t);
 	free(fw);
 }
@@ -1389,7 +1566,7 @@ fix_get_font(HPDF_Doc doc, const char *name)
 }
 
 HPDF_STATUS
-fix_font_finish(HPDF_Font font, const struct fix_widths *fw)
+fix_font_finish(HPDF_Font font, struct fix_widths *fw)
 {
 	(void)font;
 	(void)fw;

@@ -22,7 +22,7 @@ void		fix_note_cmap(HPDF_Doc, const char *name);
  */
 HPDF_Font	fix_get_font(HPDF_Doc, const char *name);
 struct fix_widths;
-HPDF_STATUS	fix_font_finish(HPDF_Font, const struct fix_widths *);
+HPDF_STATUS	fix_font_finish(HPDF_Font, struct fix_widths *);
 /* Compresses the alpha channel of an image loaded from a PNG. */
 void		fix_png_smask(HPDF_Image);
 /*

@@ -254,6 +254,8 @@ deflate_inflates_to_the_content(void **state)
  * A font made by fix_get_font() gets, from fix_font_finish(), the widths
  * (W) and glyphs (CIDToGIDMap) of the code points drawn in it, as
  * libharu measures them, and of no others: "Hallo" draws H, a, l and o.
+ * The glyphs are those of the embedded font, numbered from 1 (0 is
+ * .notdef) in the order of their ids in the face.
  */
 static void
 font_lists_the_drawn_code_points(void **state)
@@ -267,8 +269,8 @@ font_lists_the_drawn_code_points(void **state)
 	unsigned char map[2 * ('o' + 1) + 10] = { 0 };
 	const char *name;
 	char *pdf, want[200], *w = want;
-	size_t len, i;
-	HPDF_UINT16 gid;
+	size_t len, i, j;
+	HPDF_UINT16 gid, gids[sizeof(cps) / sizeof(cps[0])];
 	int left;
 
 	(void)state;
@@ -291,8 +293,12 @@ font_lists_the_drawn_code_points(void **state)
 	def = HPDF_GetFontDef(doc, name);
 	w += sprintf(w, "/W [ ");
 	for (i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
-		gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cps[i]);
-		assert_true(gid != 0);
+		gids[i] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cps[i]);
+		assert_true(gids[i] != 0);
+	}
+	for (i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
+		for (j = 0, gid = 1; j < sizeof(cps) / sizeof(cps[0]); j++)
+			gid += gids[j] < gids[i];
 		map[2 * cps[i]] = (unsigned char)(gid >> 8);
 		map[2 * cps[i] + 1] = (unsigned char)gid;
 		w += sprintf(w, "%u [ %d ] ", cps[i],
@@ -316,11 +322,30 @@ get32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | p[3];
 }
 
+/* The data of the stream the object after key (as "/Key ") refers to. */
+static const unsigned char *
+referred_stream(const char *pdf, size_t len, const char *key)
+{
+	const char *at = find(pdf, len, key);
+	char obj[40];
+
+	assert_non_null(at);
+	snprintf(obj, sizeof(obj), "\012%lu 0 obj",
+	    strtoul(at + strlen(key), NULL, 10));
+	assert_non_null(at = find(pdf, len, obj));
+	assert_non_null(at = find(at, len - (size_t)(at - pdf),
+	    "stream\015\012"));
+	return (const unsigned char *)at + 8;
+}
+
 /*
  * The embedded font file: libharu's thirteen tables, each with its
  * checksum, the whole file summing to 0xB1B0AFBA, "post" without glyph
- * names (version 3), and FreeType draws the glyphs drawn from it: "Hallo"
- * and "Ä", a composite glyph (A and its dieresis).
+ * names (version 3), only the glyphs drawn (and .notdef and the parts of
+ * composite ones), no character map of its own (the PDF's CIDToGIDMap
+ * maps them), and FreeType draws the glyph the map gives each code point
+ * drawn as the face's own file draws it, as wide: "Hallo" and "Ä", a
+ * composite glyph (A and its dieresis, numbered anew in it).
  */
 static void
 font_file_is_sound(void **state)
@@ -331,14 +356,14 @@ font_file_is_sound(void **state)
 	struct fix_widths *fw = NULL;
 	HPDF_Font font;
 	HPDF_Page page;
-	static const unsigned cps[] = { 'H', 'a', 0xC4 };
+	static const unsigned cps[] = { 'H', 'a', 'l', 'o', ' ', 0xC4 };
 	FT_Library ft;
 	FT_Face face, orig;
 	HPDF_UINT16 gid;
-	const unsigned char *f, *dir;
+	const unsigned char *f, *dir, *map;
 	const char *name, *at;
 	char *path, *pdf;
-	size_t len, i;
+	size_t len, i, j;
 	uint32_t sum, k, len1, off, n;
 	int left;
 
@@ -386,17 +411,31 @@ font_file_is_sound(void **state)
 	assert_int_equal(FT_New_Memory_Face(ft, f, (FT_Long)len1, 0, &face),
 	    0);
 	assert_int_equal(FT_New_Face(ft, path, 0, &orig), 0);
+	/* .notdef, space, H, a, l, o, Ä, and Ä's A and dieresis. */
+	assert_int_equal(face->num_glyphs, 9);
+	assert_int_equal(FT_Get_Char_Index(face, 'H'), 0);
+	map = referred_stream(pdf, len, "/CIDToGIDMap ");
 	/* As in the face's own file: Ä is A and a dieresis (composite). */
 	for (i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
 		gid = HPDF_TTFontDef_GetGlyphid(HPDF_GetFontDef(doc, name),
 		    (HPDF_UINT16)cps[i]);
 		assert_int_equal(FT_Load_Glyph(orig, gid, FT_LOAD_NO_SCALE), 0);
+		gid = (HPDF_UINT16)(map[2 * cps[i]] << 8 | map[2 * cps[i] + 1]);
+		assert_true(gid > 0);
 		assert_int_equal(FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE), 0);
-		assert_true(face->glyph->outline.n_points > 0);
+		assert_true(face->glyph->outline.n_points > 0 || cps[i] == ' ');
 		assert_int_equal(face->glyph->outline.n_points,
 		    orig->glyph->outline.n_points);
 		assert_int_equal(face->glyph->outline.n_contours,
 		    orig->glyph->outline.n_contours);
+		assert_int_equal(face->glyph->metrics.horiAdvance,
+		    orig->glyph->metrics.horiAdvance);
+		for (j = 0; j < (size_t)orig->glyph->outline.n_points; j++) {
+			assert_int_equal(face->glyph->outline.points[j].x,
+			    orig->glyph->outline.points[j].x);
+			assert_int_equal(face->glyph->outline.points[j].y,
+			    orig->glyph->outline.points[j].y);
+		}
 	}
 	FT_Done_Face(orig);
 	FT_Done_Face(face);
