@@ -136,6 +136,14 @@ reader_read(HPDF_Stream stream, HPDF_BYTE *ptr, HPDF_UINT *siz)
 	HPDF_UINT want = *siz, n = 0;
 	ssize_t got;
 
+	/* Most reads: a field of two or four bytes within the window. */
+	if (window.of == r && r->pos >= window.at && want <= 4 &&
+	    r->pos - window.at + want <= window.len) {
+		for (; n < want; n++)
+			ptr[n] = window.b[r->pos - window.at + n];
+		r->pos += want;
+		return HPDF_OK;
+	}
 	if (want > WINDOW) {
 		while (n < want && (got = pread(r->fd, ptr + n, want - n,
 		    (off_t)r->pos + n)) > 0)
@@ -388,43 +396,43 @@ HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
 HPDF_STATUS
 fix_tounicode(HPDF_Font font)
 {
+	/* The same for every font: made once (12 fonts for the example). */
+	static struct buf b;
 	HPDF_FontAttr attr = font->attr;
 	HPDF_Stream s;
-	HPDF_STATUS st;
-	struct buf b = { 0 };
 	int hi, n, block;
 	char line[40];
 
 	if (attr == NULL || attr->cmap_stream == NULL)
 		return HPDF_OK;
 	s = attr->cmap_stream->stream;
-	buf_adds(&b, "/CIDInit /ProcSet findresource begin\n"
-	    "12 dict begin\nbegincmap\n"
-	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	    "/Supplement 0 >> def\n"
-	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (hi = 0, n = 0; hi < 256; hi++) {
-		if (hi >= 0xD8 && hi <= 0xDF)
-			continue;
-		if (n % 100 == 0) {
-			block = 248 - n < 100 ? 248 - n : 100;
-			snprintf(line, sizeof(line), "%d beginbfrange\n",
-			    block);
+	if (b.len == 0) {
+		buf_adds(&b, "/CIDInit /ProcSet findresource begin\n"
+		    "12 dict begin\nbegincmap\n"
+		    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+		    "/Supplement 0 >> def\n"
+		    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+		    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+		for (hi = 0, n = 0; hi < 256; hi++) {
+			if (hi >= 0xD8 && hi <= 0xDF)
+				continue;
+			if (n % 100 == 0) {
+				block = 248 - n < 100 ? 248 - n : 100;
+				snprintf(line, sizeof(line), "%d beginbfrange\n",
+				    block);
+				buf_adds(&b, line);
+			}
+			snprintf(line, sizeof(line), "<%02X00> <%02XFF> "
+			    "<%02X00>\n", hi, hi, hi);
 			buf_adds(&b, line);
+			if (++n % 100 == 0 || n == 248)
+				buf_adds(&b, "endbfrange\n");
 		}
-		snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n",
-		    hi, hi, hi);
-		buf_adds(&b, line);
-		if (++n % 100 == 0 || n == 248)
-			buf_adds(&b, "endbfrange\n");
+		buf_adds(&b, "endcmap\nCMapName currentdict /CMap "
+		    "defineresource pop\nend\nend\n");
 	}
-	buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource "
-	    "pop\nend\nend\n");
 	HPDF_MemStream_FreeData(s);
-	st = HPDF_Stream_Write(s, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
-	buf_release(&b);
-	return st;
+	return HPDF_Stream_Write(s, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
 }
 
 /*
