@@ -25,15 +25,15 @@ WARN		= -Wall -Wextra -Wmissing-prototypes -Wstrict-prototypes \
 DEFS		= -std=c11 -D_POSIX_C_SOURCE=200809L \
 		  -DPDFGEN_VERSION='"$(VERSION)"' -DPDFGEN_DATADIR='"$(DATADIR)"'
 ALL_CFLAGS	= $(DEFS) $(WARN) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
-LIBS		= $(PKG_LIBS) -lhpdf -lhyphen -lz -lm
+LIBS		= $(PKG_LIBS) -lhpdf -lhyphen -ldeflate -lz -lm
 # build/pdfgen takes into itself the libraries Debian has archives of:
 # loading twenty shared libraries cost every run 5 ms (pdfgen --help 11 ->
 # 6 ms), and calls through their tables more (the example programme's
 # "all" 81 -> 71 ms).  libharu (no archive) and what it loads itself stay
 # shared; the test programs link everything shared, which is quicker to
 # link.  STATIC=no, or an archive missing, links build/pdfgen shared too.
-ARCHIVES	= xml2 fontconfig freetype jpeg cmark hyphen expat brotlidec \
-		  brotlicommon lzma icui18n icuuc icudata stdc++
+ARCHIVES	= xml2 fontconfig freetype jpeg cmark hyphen deflate expat \
+		  brotlidec brotlicommon lzma icui18n icuuc icudata stdc++
 STATIC_LIBS	= -Wl,-Bstatic $(ARCHIVES:%=-l%) -Wl,-Bdynamic -lqrencode \
 		  -lhpdf -lpng16 -lz -lm -lpthread -ldl
 STATIC		?= $(if $(shell for l in $(ARCHIVES); do \

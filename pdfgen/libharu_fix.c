@@ -49,6 +49,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <hpdf.h>
@@ -286,11 +287,15 @@ HPDF_List_Add(HPDF_List list, void *item)
 /*
  * Every stream of a document is deflated through here.  libharu's own
  * makes a zlib stream for each (deflateInit allocates and clears a
- * quarter of a megabyte) and throws it away; this one keeps one for the
- * process and resets it, and otherwise does as libharu does: input read
- * in HPDF_STREAM_BUF_SIZ pieces, output written in pieces of
- * DEFLATE_OUT, encrypted first when e is given.  libharu declares it in
- * hpdf_streams.c only.
+ * quarter of a megabyte) and throws it away.  This one takes a memory
+ * stream of up to WHOLE_MAX bytes (page contents, fonts, maps: all but
+ * large images) in one piece and deflates it with libdeflate, which does
+ * in 58 % of zlib's time what zlib does at level 3, in 3 % fewer bytes
+ * (the example's 61 streams: 5.9 -> 3.4 ms, 191 -> 186 KB).  Larger
+ * ones, or streams of another kind, go through one zlib stream kept for
+ * the process, in HPDF_STREAM_BUF_SIZ pieces.  Output is written in
+ * pieces of DEFLATE_OUT, encrypted first when e is given.  libharu
+ * declares the function in hpdf_streams.c only.
  *
  * The level is 3, not zlib's default 6: deflate was a third of the work
  * of rendering, most of it on the embedded fonts, and levels 1 to 3 take
@@ -300,6 +305,7 @@ HPDF_List_Add(HPDF_List list, void *item)
  */
 #define DEFLATE_LEVEL	3
 #define DEFLATE_OUT	((HPDF_INT)(HPDF_STREAM_BUF_SIZ * 1.1) + 13)
+#define WHOLE_MAX	(16u << 20)
 
 HPDF_STATUS	HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream, HPDF_Stream,
 		    HPDF_Encrypt);
@@ -307,10 +313,17 @@ HPDF_STATUS	HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream, HPDF_Stream,
 static z_stream	zs;
 static int	zs_ready;	/* zs made: reset it instead */
 
+/* libdeflate's compressor and its buffers, kept for the process. */
+static struct libdeflate_compressor *whole;
+static struct buf whole_in, whole_out;
+
 static void
 zs_free(void)
 {
 	(void)deflateEnd(&zs);
+	libdeflate_free_compressor(whole);
+	buf_release(&whole_in);
+	buf_release(&whole_out);
 }
 
 /* Writes n bytes of out to dst, encrypted when e is given. */
@@ -325,6 +338,49 @@ deflated_out(HPDF_Stream dst, HPDF_Encrypt e, HPDF_BYTE *out, HPDF_UINT n)
 	return HPDF_Stream_Write(dst, enc, n);
 }
 
+/* Makes b hold at least n bytes. */
+static void
+room(struct buf *b, size_t n)
+{
+	if (b->cap < n) {
+		b->data = xrealloc(b->data, n);
+		b->cap = n;
+	}
+}
+
+/* Memory stream src deflated in one piece to dst; src read from its start. */
+static HPDF_STATUS
+deflate_whole(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt e)
+{
+	HPDF_UINT n = src->size, i, len;
+	HPDF_STATUS st;
+	size_t bound, out;
+
+	if (whole == NULL && (whole = libdeflate_alloc_compressor(
+	    DEFLATE_LEVEL)) == NULL)
+		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, Z_MEM_ERROR);
+	room(&whole_in, (size_t)n + 1);
+	st = HPDF_Stream_Read(src, (HPDF_BYTE *)whole_in.data, &n);
+	if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || n != src->size)
+		return st != HPDF_OK ? st : HPDF_SetError(src->error,
+		    HPDF_ZLIB_ERROR, Z_DATA_ERROR);
+	bound = libdeflate_zlib_compress_bound(whole, n);
+	room(&whole_out, bound);
+	out = libdeflate_zlib_compress(whole, whole_in.data, n,
+	    whole_out.data, bound);
+	if (out == 0)
+		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, Z_BUF_ERROR);
+	for (i = 0; i < out; i += len) {
+		len = out - i < (size_t)DEFLATE_OUT ? (HPDF_UINT)(out - i) :
+		    (HPDF_UINT)DEFLATE_OUT;
+		if ((st = deflated_out(dst, e, (HPDF_BYTE *)whole_out.data +
+		    i, len)) != HPDF_OK)
+			return HPDF_SetError(src->error, HPDF_ZLIB_ERROR,
+			    (HPDF_STATUS)st);
+	}
+	return HPDF_OK;
+}
+
 HPDF_STATUS
 HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
     HPDF_Encrypt e)
@@ -336,13 +392,15 @@ HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
 
 	if ((st = HPDF_Stream_Seek(src, 0, HPDF_SEEK_SET)) != HPDF_OK)
 		return st;
-	if (zs_ready)
-		zr = deflateReset(&zs);
-	else if ((zr = deflateInit(&zs, DEFLATE_LEVEL)) == Z_OK) {
+	if (!zs_ready) {
+		if ((zr = deflateInit(&zs, DEFLATE_LEVEL)) != Z_OK)
+			return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, zr);
 		zs_ready = 1;
 		(void)atexit(zs_free);
 	}
-	if (zr != Z_OK)
+	if (src->type == HPDF_STREAM_MEMORY && src->size <= WHOLE_MAX)
+		return deflate_whole(src, dst, e);
+	if ((zr = deflateReset(&zs)) != Z_OK)
 		return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, zr);
 	zs.next_out = out;
 	zs.avail_out = DEFLATE_OUT;

@@ -22,6 +22,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include "font.h"
@@ -219,7 +220,7 @@ long_stream(const char *pdf, size_t len, size_t *n)
 /*
  * Streams are deflated by libharu_fix.c at level 3 (zlib's header says
  * "fast": 0x78 0x5E) and inflate to what libharu writes uncompressed,
- * across many input and output pieces.
+ * across many output pieces: with libdeflate, in one piece.
  */
 static void
 deflate_inflates_to_the_content(void **state)
@@ -248,6 +249,52 @@ deflate_inflates_to_the_content(void **state)
 	free(out);
 	free(plain);
 	free(packed);
+}
+
+/*
+ * A stream above 16 MB (a large image's pixels) is deflated by zlib in
+ * pieces instead, and inflates to its bytes as well.
+ */
+static void
+large_stream_inflates_to_the_content(void **state)
+{
+	const size_t n = (17u << 20) + 12345;
+	HPDF_Doc doc = HPDF_New(NULL, NULL);
+	HPDF_Page page;
+	HPDF_Stream content;
+	char *bytes = xmalloc(n), *pdf;
+	const char *z;
+	unsigned char *out;
+	uint32_t x = 1;
+	size_t len, nz, i;
+	uLongf nout;
+
+	(void)state;
+	assert_non_null(doc);
+	/* Compressible, but not to nothing: digits of a random walk. */
+	for (i = 0; i < n; i++) {
+		x = x * 1103515245u + 12345u;
+		bytes[i] = (char)('0' + (x >> 28) % 10);
+	}
+	assert_int_equal(HPDF_SetCompressionMode(doc, HPDF_COMP_ALL), HPDF_OK);
+	page = HPDF_AddPage(doc);
+	content = ((HPDF_PageAttr)page->attr)->stream;
+	assert_int_equal(HPDF_Stream_Write(content, (HPDF_BYTE *)bytes,
+	    (HPDF_UINT)n), HPDF_OK);
+	pdf = saved(doc, &len);
+	z = long_stream(pdf, len, &nz);
+	assert_int_equal((unsigned char)z[0], 0x78);
+	assert_int_equal((unsigned char)z[1], 0x5E);
+	nout = (uLongf)n + 16;
+	out = xmalloc(nout);
+	assert_int_equal(uncompress(out, &nout, (const Bytef *)z,
+	    (uLong)nz - 1), Z_OK);
+	assert_int_equal(nout, n);
+	assert_memory_equal(out, bytes, n);
+	free(out);
+	free(bytes);
+	free(pdf);
+	HPDF_Free(doc);
 }
 
 /*
@@ -697,6 +744,7 @@ main(void)
 		cmocka_unit_test(empty_page_has_no_filter),
 		cmocka_unit_test(glyph_lookup_agrees_with_libharu),
 		cmocka_unit_test(deflate_inflates_to_the_content),
+		cmocka_unit_test(large_stream_inflates_to_the_content),
 		cmocka_unit_test(replacements_write_what_libharu_does),
 		cmocka_unit_test(font_lists_the_drawn_code_points),
 		cmocka_unit_test(font_file_is_sound),
