@@ -7,7 +7,7 @@
  * its own calls reach them too.
  *
  * Replaced, because libharu 2.3.0 writes something wrong:
- *   fix_tounicode   the ToUnicode CMap of Type0 fonts ("begincidrange",
+ *   fix_font_finish the ToUnicode CMap of Type0 fonts ("begincidrange",
  *                   no ToUnicode operator: poppler warns on every page)
  *   fix_png_smask   the alpha channel of PNGs, written uncompressed
  *   fix_empty_page  the content stream of an empty page, zero bytes
@@ -445,55 +445,6 @@ HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
 }
 
 /*
- * libharu 2.3.0 writes its ToUnicode CMap with "begincidrange", which is
- * not a ToUnicode operator (poppler warns on every page).  With the UTF-8
- * encoder a character's code is its Unicode value, so the correct map is
- * the identity: one bfrange per high byte (a range may not cross the low
- * byte), surrogates left out, at most 100 entries per block.
- */
-HPDF_STATUS
-fix_tounicode(HPDF_Font font)
-{
-	/* The same for every font: made once (12 fonts for the example). */
-	static struct buf b;
-	HPDF_FontAttr attr = font->attr;
-	HPDF_Stream s;
-	int hi, n, block;
-	char line[40];
-
-	if (attr == NULL || attr->cmap_stream == NULL)
-		return HPDF_OK;
-	s = attr->cmap_stream->stream;
-	if (b.len == 0) {
-		buf_adds(&b, "/CIDInit /ProcSet findresource begin\n"
-		    "12 dict begin\nbegincmap\n"
-		    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-		    "/Supplement 0 >> def\n"
-		    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-		    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-		for (hi = 0, n = 0; hi < 256; hi++) {
-			if (hi >= 0xD8 && hi <= 0xDF)
-				continue;
-			if (n % 100 == 0) {
-				block = 248 - n < 100 ? 248 - n : 100;
-				snprintf(line, sizeof(line), "%d beginbfrange\n",
-				    block);
-				buf_adds(&b, line);
-			}
-			snprintf(line, sizeof(line), "<%02X00> <%02XFF> "
-			    "<%02X00>\n", hi, hi, hi);
-			buf_adds(&b, line);
-			if (++n % 100 == 0 || n == 248)
-				buf_adds(&b, "endbfrange\n");
-		}
-		buf_adds(&b, "endcmap\nCMapName currentdict /CMap "
-		    "defineresource pop\nend\nend\n");
-	}
-	HPDF_MemStream_FreeData(s);
-	return HPDF_Stream_Write(s, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
-}
-
-/*
  * Whether a font loaded so far has a cmap whose segments do not end in
  * ascending order (the format requires it): then the glyph lookup below
  * must search the segments one by one, as libharu does.
@@ -512,17 +463,29 @@ static int unsorted_cmaps;
 static HPDF_FontDef last_def;	/* whose segment last_seg is */
 static HPDF_UINT last_seg;
 
-/* A code point's width, once asked (an entry of struct fix_widths). */
+/*
+ * A code point drawn in a font (an entry of struct fix_widths): its
+ * width, as libharu measures it, and its code in the font (its CID), 0
+ * until it is drawn.
+ */
 struct width {
 	HPDF_INT16	width;
-	unsigned char	asked;		/* and so drawn */
+	uint16_t	cid;
 };
 
 struct glyphs;
 
+/*
+ * A font's code points as fix_text_out() draws them: each gets the next
+ * CID when it is first drawn, so a font's CIDs are 1 to ncid, and its
+ * CIDToGIDMap, widths and ToUnicode map list those only (with Unicode
+ * values as CIDs, a map ran to the highest code point drawn: 16 KB for a
+ * text with „).
+ */
 struct fix_widths {
-	struct bmp_table t;		/* struct width */
-	int		 all;		/* text left to libharu undecoded */
+	struct bmp_table t;		/* struct width, per code point */
+	uint16_t	*cps;		/* cps[cid]: the code point */
+	HPDF_UINT	 ncid, cap;
 	/* Set by fix_font_finish(): the glyphs to embed, numbered anew. */
 	HPDF_FontDef	 def;
 	struct glyphs	*sub;
@@ -645,38 +608,54 @@ fix_get_font(HPDF_Doc doc, const char *name)
 	return font;
 }
 
-/* Whether fix_text_out() drew any code point of cp's block of 256. */
-static int
-drawn_block(const struct fix_widths *fw, uint32_t cp)
-{
-	return fw != NULL && (fw->all || fw->t.block[cp >> 8] != NULL);
-}
-
-/* Whether fix_text_out() drew cp in the font of fw (or may have). */
-static int
-drawn(const struct fix_widths *fw, uint32_t cp)
-{
-	const struct width *w;
-
-	if (fw == NULL)
-		return 0;
-	if (fw->all)
-		return 1;
-	if (fw->t.block[cp >> 8] == NULL)
-		return 0;
-	w = (const struct width *)fw->t.block[cp >> 8] + (cp & 0xFF);
-	return w->asked;
-}
-
 static void	subset(struct fix_widths *, HPDF_FontDef);
 
 /*
- * Gives font, made by fix_get_font(), the widths and glyphs of the code
- * points drawn in it, as libharu would have written them for every code
- * point: W lists the widths other than DW, consecutive codes in one
- * array; the map ends after the last code drawn (no other is looked up).
- * The glyphs are those of the embedded font, numbered anew (subset()),
- * unless libharu drew text of the font itself.
+ * The font's ToUnicode map: each CID drawn to its code point, 100 to a
+ * block.  (libharu 2.3.0 wrote "begincidrange", which is not a ToUnicode
+ * operator: poppler warned on every page.)
+ */
+static HPDF_STATUS
+tounicode(HPDF_FontAttr fa, const struct fix_widths *fw)
+{
+	struct buf b = { 0 };
+	HPDF_UINT ncid = fw != NULL ? fw->ncid : 0, cid, block;
+	HPDF_STATUS st;
+	char line[40];
+
+	buf_adds(&b, "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (cid = 1; cid <= ncid; cid++) {
+		if (cid % 100 == 1) {
+			block = ncid - cid + 1 < 100 ? ncid - cid + 1 : 100;
+			snprintf(line, sizeof(line), "%u beginbfchar\n", block);
+			buf_adds(&b, line);
+		}
+		snprintf(line, sizeof(line), "<%04X> <%04X>\n", cid,
+		    fw->cps[cid]);
+		buf_adds(&b, line);
+		if (cid % 100 == 0 || cid == ncid)
+			buf_adds(&b, "endbfchar\n");
+	}
+	buf_adds(&b, "endcmap\nCMapName currentdict /CMap defineresource "
+	    "pop\nend\nend\n");
+	HPDF_MemStream_FreeData(fa->cmap_stream->stream);
+	st = HPDF_Stream_Write(fa->cmap_stream->stream,
+	    (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
+	buf_release(&b);
+	return st;
+}
+
+/*
+ * Gives font, made by fix_get_font(), what the CIDs fix_text_out() drew
+ * in it stand for: their widths (W lists those other than DW,
+ * consecutive CIDs in one array), their glyphs (CIDToGIDMap; the glyphs
+ * those of the embedded font, numbered anew by subset()) and their code
+ * points (ToUnicode).
  */
 HPDF_STATUS
 fix_font_finish(HPDF_Font font, struct fix_widths *fw)
@@ -684,47 +663,31 @@ fix_font_finish(HPDF_Font font, struct fix_widths *fw)
 	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
 	HPDF_FontDef def = fa->fontdef;
 	HPDF_Array w, run = NULL;
-	HPDF_STATUS st = HPDF_OK;
+	HPDF_STATUS st;
 	HPDF_BYTE *map;
 	HPDF_UINT16 gid;
 	HPDF_INT16 width;
-	uint32_t cp, end = 1;
+	HPDF_UINT cid, ncid = fw != NULL ? fw->ncid : 0;
 
 	if (fa->type != HPDF_FONT_TYPE0_TT || fa->descendant_font == NULL ||
-	    fa->map_stream == NULL ||
+	    fa->map_stream == NULL || fa->cmap_stream == NULL ||
 	    (w = HPDF_Dict_GetItem(fa->descendant_font, "W",
 	    HPDF_OCLASS_ARRAY)) == NULL)
 		return HPDF_OK;
-	/* As libharu's loop: code points 0 to 0xFFFE. */
-	for (cp = 0; cp < 0xFFFF; cp++) {
-		if (!drawn_block(fw, cp)) {
-			cp |= 0xFF;	/* none of its block */
-			continue;
-		}
-		if (drawn(fw, cp))
-			end = cp + 1;
-	}
-	if (fw != NULL && !fw->all && fw->sub == NULL)
+	if ((st = tounicode(fa, fw)) != HPDF_OK)
+		return st;
+	if (fw != NULL && fw->sub == NULL)
 		subset(fw, def);
-	map = xcalloc(end, 2);
+	map = xcalloc(ncid + 1, 2);
 	HPDF_Array_Clear(w);
-	for (cp = 0; cp < end && st == HPDF_OK; cp++) {
-		if (!drawn_block(fw, cp)) {
-			cp |= 0xFF;
-			run = NULL;
-			continue;
-		}
-		if (!drawn(fw, cp)) {
-			run = NULL;
-			continue;
-		}
-		gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+	for (cid = 1; cid <= ncid && st == HPDF_OK; cid++) {
+		gid = HPDF_TTFontDef_GetGlyphid(def, fw->cps[cid]);
 		width = HPDF_TTFontDef_GetGidWidth(def, gid);
 		if (fw->newgid != NULL)
 			gid = gid < ((HPDF_TTFontDefAttr)def->attr)->num_glyphs ?
 			    fw->newgid[gid] : 0;
-		map[2 * cp] = (HPDF_BYTE)(gid >> 8);
-		map[2 * cp + 1] = (HPDF_BYTE)gid;
+		map[2 * cid] = (HPDF_BYTE)(gid >> 8);
+		map[2 * cid + 1] = (HPDF_BYTE)gid;
 		if (width == def->missing_width) {
 			run = NULL;
 			continue;
@@ -733,7 +696,7 @@ fix_font_finish(HPDF_Font font, struct fix_widths *fw)
 			if ((run = HPDF_Array_New(font->mmgr)) == NULL)
 				st = HPDF_Error_GetCode(font->error);
 			else if ((st = HPDF_Array_AddNumber(w,
-			    (HPDF_INT32)cp)) == HPDF_OK)
+			    (HPDF_INT32)cid)) == HPDF_OK)
 				st = HPDF_Array_Add(w, run);
 		}
 		if (st == HPDF_OK)
@@ -742,7 +705,7 @@ fix_font_finish(HPDF_Font font, struct fix_widths *fw)
 	if (st == HPDF_OK) {
 		HPDF_MemStream_FreeData(fa->map_stream->stream);
 		st = HPDF_Stream_Write(fa->map_stream->stream, map,
-		    (HPDF_UINT)(2 * end));
+		    (HPDF_UINT)(2 * (ncid + 1)));
 	}
 	free(map);
 	return st;
@@ -1216,6 +1179,7 @@ fix_widths_free(struct fix_widths *fw)
 		glyphs_free(fw->sub);
 	free(fw->sub);
 	free(fw->newgid);
+	free(fw->cps);
 	bmp_table_free(&fw->t);
 	free(fw);
 }
@@ -1547,15 +1511,16 @@ fix_save(HPDF_Doc doc, FILE *fp, int *err)
  * What HPDF_Page_TextOut(page, x, y, s) writes right after BT (the text
  * matrix the identity) in font, "x y Td\n<hex> Tj\n", written here to
  * the page's content stream, with libharu's status; *left set to leave s
- * to libharu instead.  *widths is the font's, made on first use.
- * libharu 2.3.0 decodes the text twice, once to measure it (only to
- * move a text position that pdfgen, drawing each text in its own BT/ET,
- * never uses) and once to encode it as the font's codes, the code points
- * (Identity-H): 60% of drawing the text of a badge.  Measuring is what
- * marks the glyphs for the font subset, so each code point's width is
- * asked once, as libharu asks it; a text of width 0 libharu would not
- * write at all, so it goes to libharu, as do code points beyond the BMP,
- * which its UTF-8 encoder replaces.
+ * to libharu instead (a font that is not Type0).  *widths is the font's,
+ * made on first use.  libharu 2.3.0 decodes the text twice, once to
+ * measure it (only to move a text position that pdfgen, drawing each
+ * text in its own BT/ET, never uses) and once to encode it as the font's
+ * codes, the code points (Identity-H): 60% of drawing the text of a
+ * badge.  The codes here are the font's CIDs (struct fix_widths), not
+ * code points.  Measuring is what marks the glyphs for the font subset,
+ * so each code point's width is asked once, as libharu asks it; as
+ * libharu, a text of width 0 is not written, and a code point beyond the
+ * BMP (which pdf.c draws as an outline) is a space.
  */
 HPDF_STATUS
 fix_text_out(HPDF_Page page, HPDF_Font font, struct fix_widths **widths,
@@ -1575,6 +1540,7 @@ fix_text_out(HPDF_Page page, HPDF_Font font, struct fix_widths **widths,
 	*left = 1;
 	if (fa->type != HPDF_FONT_TYPE0_TT)
 		return HPDF_OK;
+	*left = 0;
 	if (*widths == NULL) {
 		*widths = xcalloc(1, sizeof(**widths));
 		(*widths)->t.size = sizeof(struct width);
@@ -1592,32 +1558,38 @@ fix_text_out(HPDF_Page page, HPDF_Font font, struct fix_widths **widths,
 	memcpy(e, " Td\012<", 5);
 	e += 5;
 	for (i = 0; i < len; i += n) {
-		if ((n = utf8_decode(s + i, len - i, &cp)) == 0 ||
-		    cp > 0xFFFF) {
-			/* Drawn by libharu, code points we cannot tell. */
-			fw->all = 1;
-			goto out;
+		if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
+			n = 1;		/* util.h's callers pass UTF-8 */
+			continue;
 		}
+		/* As libharu's UTF-8 encoder: a space beyond the BMP. */
+		if (cp > 0xFFFF)
+			cp = ' ';
 		w = bmp_entry(&fw->t, cp);
-		if (!w->asked) {
+		if (w->cid == 0) {
 			w->width = HPDF_TTFontDef_GetCharWidth(fa->fontdef,
 			    (HPDF_UINT16)cp);
-			w->asked = 1;
+			if (fw->ncid + 2 > fw->cap) {
+				fw->cap = 2 * fw->cap + 64;
+				fw->cps = xreallocarray(fw->cps, fw->cap,
+				    sizeof(*fw->cps));
+			}
+			w->cid = (uint16_t)++fw->ncid;
+			fw->cps[w->cid] = (uint16_t)cp;
 		}
 		width += w->width;
-		*e++ = hex[cp >> 12];
-		*e++ = hex[cp >> 8 & 15];
-		*e++ = hex[cp >> 4 & 15];
-		*e++ = hex[cp & 15];
+		*e++ = hex[w->cid >> 12];
+		*e++ = hex[w->cid >> 8 & 15];
+		*e++ = hex[w->cid >> 4 & 15];
+		*e++ = hex[w->cid & 15];
 	}
-	if (width == 0)
-		goto out;
-	memcpy(e, "> Tj\012", 5);
-	e += 5;
-	*left = 0;
-	st = HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)buf,
-	    (HPDF_UINT)(e - buf));
-out:
+	/* As libharu: a text of no width is not written. */
+	if (width != 0) {
+		memcpy(e, "> Tj\012", 5);
+		e += 5;
+		st = HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)buf,
+		    (HPDF_UINT)(e - buf));
+	}
 	if (buf != small)
 		free(buf);
 	return st;
@@ -1643,13 +1615,6 @@ void
 fix_widths_free(struct fix_widths *fw)
 {
 	(void)fw;
-}
-
-HPDF_STATUS
-fix_tounicode(HPDF_Font font)
-{
-	(void)font;
-	return HPDF_OK;
 }
 
 void

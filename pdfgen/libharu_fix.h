@@ -11,14 +11,13 @@
 
 #include <hpdf.h>
 
-/* Rewrites the ToUnicode CMap of a Type0 font just loaded with UTF-8. */
-HPDF_STATUS	fix_tounicode(HPDF_Font);
 /* Notes a font loaded by name, whose cmap the glyph lookup searches. */
 void		fix_note_cmap(HPDF_Doc, const char *name);
 /*
- * A face's font for UTF-8 text, made without the widths and glyphs of
- * every code point, which fix_font_finish() adds, for the code points
- * drawn (fix_text_out()'s record), before the document is saved.
+ * A face's font for UTF-8 text, made without the widths, glyphs and
+ * ToUnicode map of every code point, which fix_font_finish() adds, for
+ * the code points drawn (fix_text_out()'s record), before the document
+ * is saved.
  */
 HPDF_Font	fix_get_font(HPDF_Doc, const char *name);
 struct fix_widths;

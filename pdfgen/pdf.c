@@ -780,8 +780,6 @@ face_get(struct pdf *p, struct font *f)
 		fail(p, "load a font");
 		return NULL;
 	}
-	if (check(p, fix_tounicode(hf), "write a ToUnicode map") == -1)
-		return NULL;
 	p->faces = xreallocarray(p->faces, p->nfaces + 1, sizeof(*p->faces));
 	p->faces[p->nfaces] = (struct face_map){ xstrdup(font_path(f)),
 	    font_index(f), hf, NULL };
