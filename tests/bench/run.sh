@@ -46,9 +46,9 @@ cc -std=c11 -O2 -Wall -Wextra -o "$B/measure" tests/bench/measure.c ||
 cc -std=c11 -O2 -Wall -Wextra -o "$B/ref_libharu" tests/bench/ref_libharu.c \
 	-lhpdf -lz -lm || die "could not build tests/bench/ref_libharu.c"
 # The same with pdfgen's repairs of libharu (its list growth, byte loops).
-cc -std=c11 -O2 -Wall -Wextra -o "$B/ref_libharu_fix" \
+cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -o "$B/ref_libharu_fix" \
 	tests/bench/ref_libharu.c pdfgen/libharu_fix.c pdfgen/util.c \
-	-lhpdf -lz -lm ||
+	-lhpdf -ldeflate -lz -lm ||
 	die "could not build tests/bench/ref_libharu.c with pdfgen/libharu_fix.c"
 # font FAMILY[:STYLE] PACKAGE: the file fontconfig picks for it, as pdfgen's
 # lookups do; the references get the faces pdfgen uses for these badges.
