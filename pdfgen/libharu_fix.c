@@ -29,7 +29,7 @@
  *   HPDF_Stream_WriteToStreamWithDeflate   sets up zlib for every stream
  *   HPDF_TTFontDef_SaveFontData  copies an embedded font 4 bytes at a time
  *   HPDF_FileReader_New          reads a font file field by field through stdio
- *   fix_get_font                 HPDF_GetFont walks 65,536 code points
+ *   HPDF_Type0Font_New           walks 65,536 code points for each font
  *
  * Checked against libharu 2.3.0: its source at tag RELEASE_2_3_0 and the
  * disassembly of Debian 12's libhpdf-2.3.0 (2.3.0+dfsg-1+b1).  All of it
@@ -42,7 +42,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -572,40 +571,271 @@ fix_note_cmap(HPDF_Doc doc, const char *name)
 }
 
 /*
- * libharu 2.3.0 gives a Type0 font the width (W) and the glyph
- * (CIDToGIDMap, 128 KB) of every code point its face maps: with the UTF-8
- * encoder, its CIDFontType2_New() walks all 65,536 code points three
- * times (glyph, width, map), a fifth of the instructions of rendering the
- * example programme, and PDFs had 5 KB per face of it.  With a CMap
- * encoder it walks only the codes the encoder's cid_map holds.  So while
- * HPDF_GetFont() makes the font, the UTF-8 encoder shows it a CMap
- * encoder's attributes (its own ranges, registry and ordering, which the
- * font's dictionaries copy) whose cid_map holds one code: W and the map
- * come out one entry long, and fix_font_finish() gives the font both for
- * the code points the document drew, as it did before.
+ * libharu 2.3.0's Type0 font for a TrueType face: HPDF_Type0Font_New()
+ * and its static CIDFontType2_New(), CreateCMap(), OnFree_Func() and
+ * CIDFontType2_BeforeWrite_Func(), here without what fix_font_finish()
+ * replaces anyway: CIDFontType2_New() walked all 65,536 codes to give
+ * the font the width (W) and glyph (CIDToGIDMap) of each, and CreateCMap()
+ * printed a CMap of every code (12 fonts for the example: 9 M
+ * instructions).  The dictionaries, their keys and the order their
+ * objects are numbered in are libharu's (checked against the disassembly
+ * of Debian 12's libhpdf-2.3.0).  Text is written in these fonts by
+ * fix_text_out() only (as CIDs, which libharu's text functions cannot
+ * write); HPDF_Font_TextWidth() measures UTF-8 text as libharu's does,
+ * and MeasureText, which pdfgen never asks, answers nothing.  pdfgen
+ * embeds TrueType faces only; a CID font definition is refused as
+ * libharu refuses other types.
  */
+static HPDF_TextWidth
+type0_text_width(HPDF_Font font, const HPDF_BYTE *text, HPDF_UINT len)
+{
+	HPDF_FontAttr fa = font->attr;
+	HPDF_TextWidth tw = { 0, 0, 0, 0 };
+	HPDF_UINT i, n;
+	uint32_t cp = 0;
+
+	for (i = 0; i < len; i += n) {
+		if ((n = (HPDF_UINT)utf8_decode((const char *)text + i,
+		    len - i, &cp)) == 0) {
+			n = 1;
+			continue;
+		}
+		/* As libharu's UTF-8 encoder: a space beyond the BMP. */
+		if (cp > 0xFFFF)
+			cp = ' ';
+		tw.width += (HPDF_UINT)HPDF_TTFontDef_GetCharWidth(fa->fontdef,
+		    (HPDF_UINT16)cp);
+		tw.numchars++;
+		if (cp == ' ') {
+			tw.numwords++;
+			tw.numspace++;
+		}
+	}
+	if (len > 0 && cp != ' ')
+		tw.numwords++;
+	return tw;
+}
+
+static HPDF_UINT
+type0_measure(HPDF_Font font, const HPDF_BYTE *text, HPDF_UINT len,
+    HPDF_REAL width, HPDF_REAL size, HPDF_REAL char_space,
+    HPDF_REAL word_space, HPDF_BOOL wordwrap, HPDF_REAL *real_width)
+{
+	(void)font;
+	(void)text;
+	(void)len;
+	(void)width;
+	(void)size;
+	(void)char_space;
+	(void)word_space;
+	(void)wordwrap;
+	if (real_width != NULL)
+		*real_width = 0;
+	return 0;
+}
+
+static void
+type0_free(HPDF_Dict obj)
+{
+	if (obj->attr != NULL)
+		HPDF_FreeMem(obj->mmgr, obj->attr);
+}
+
+/* CIDSystemInfo of encoder's registry, ordering and supplement in dict. */
+static HPDF_STATUS
+add_system_info(HPDF_Dict dict, HPDF_CMapEncoderAttr ea)
+{
+	HPDF_Dict info = HPDF_Dict_New(dict->mmgr);
+	HPDF_STATUS ret = 0;
+
+	if (info == NULL || HPDF_Dict_Add(dict, "CIDSystemInfo", info) !=
+	    HPDF_OK)
+		return HPDF_Error_GetCode(dict->error);
+	ret += HPDF_Dict_Add(info, "Registry", HPDF_String_New(dict->mmgr,
+	    ea->registry, NULL));
+	ret += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(dict->mmgr,
+	    ea->ordering, NULL));
+	ret += HPDF_Dict_AddNumber(info, "Supplement", ea->suppliment);
+	return ret;
+}
+
+/* The ToUnicode (or Encoding) CMap stream; fix_font_finish() writes it. */
+static HPDF_Dict
+type0_cmap(HPDF_Encoder encoder, HPDF_Xref xref)
+{
+	HPDF_CMapEncoderAttr ea = encoder->attr;
+	HPDF_Dict cmap = HPDF_DictStream_New(encoder->mmgr, xref);
+	HPDF_STATUS ret = 0;
+
+	if (cmap == NULL)
+		return NULL;
+	ret += HPDF_Dict_AddName(cmap, "Type", "CMap");
+	ret += HPDF_Dict_AddName(cmap, "CMapName", encoder->name);
+	ret += add_system_info(cmap, ea);
+	ret += HPDF_Dict_AddNumber(cmap, "WMode", (HPDF_UINT32)ea->writing_mode);
+	return ret == HPDF_OK ? cmap : NULL;
+}
+
+/* Before the font is written: its descriptor and embedded file, once. */
+static HPDF_STATUS
+type0_before_write(HPDF_Dict obj)
+{
+	HPDF_FontAttr fa = obj->attr;
+	HPDF_FontDef def = fa->fontdef;
+	HPDF_TTFontDefAttr da = def->attr;
+	HPDF_Dict desc, data;
+	HPDF_STATUS ret = 0;
+
+	if (fa->map_stream != NULL)
+		fa->map_stream->filter = obj->filter;
+	if (fa->cmap_stream != NULL)
+		fa->cmap_stream->filter = obj->filter;
+	if (def->descriptor == NULL) {
+		if ((desc = HPDF_Dict_New(obj->mmgr)) == NULL)
+			return HPDF_Error_GetCode(obj->error);
+		if (da->embedding) {
+			data = HPDF_DictStream_New(obj->mmgr, fa->xref);
+			if (data == NULL || HPDF_TTFontDef_SaveFontData(def,
+			    data->stream) != HPDF_OK)
+				return HPDF_Error_GetCode(obj->error);
+			ret += HPDF_Dict_Add(desc, "FontFile2", data);
+			ret += HPDF_Dict_AddNumber(data, "Length1", da->length1);
+			ret += HPDF_Dict_AddNumber(data, "Length2", 0);
+			ret += HPDF_Dict_AddNumber(data, "Length3", 0);
+			data->filter = obj->filter;
+			if (ret != HPDF_OK)
+				return HPDF_Error_GetCode(obj->error);
+		}
+		ret += HPDF_Xref_Add(fa->xref, desc);
+		ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+		ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
+		ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
+		ret += HPDF_Dict_AddNumber(desc, "Flags", def->flags);
+		ret += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(
+		    obj->mmgr, def->font_bbox));
+		ret += HPDF_Dict_AddName(desc, "FontName", da->base_font);
+		ret += HPDF_Dict_AddNumber(desc, "ItalicAngle",
+		    def->italic_angle);
+		ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
+		ret += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
+		if (ret != HPDF_OK)
+			return HPDF_Error_GetCode(obj->error);
+		def->descriptor = desc;
+	}
+	if ((ret = HPDF_Dict_AddName(obj, "BaseFont", da->base_font)) !=
+	    HPDF_OK || (ret = HPDF_Dict_AddName(fa->descendant_font,
+	    "BaseFont", da->base_font)) != HPDF_OK)
+		return ret;
+	return HPDF_Dict_Add(fa->descendant_font, "FontDescriptor",
+	    def->descriptor);
+}
+
+/* The CIDFontType2 of parent, its W and map empty till finished. */
+static HPDF_Font
+type0_descendant(HPDF_Font parent, HPDF_Xref xref)
+{
+	HPDF_FontAttr fa = parent->attr;
+	HPDF_FontDef def = fa->fontdef;
+	HPDF_Dict font;
+	HPDF_Array a;
+	HPDF_STATUS ret = 0;
+	static const HPDF_BYTE notdef[2];
+
+	if ((font = HPDF_Dict_New(parent->mmgr)) == NULL ||
+	    HPDF_Xref_Add(xref, font) != HPDF_OK)
+		return NULL;
+	parent->before_write_fn = type0_before_write;
+	ret += HPDF_Dict_AddName(font, "Type", "Font");
+	ret += HPDF_Dict_AddName(font, "Subtype", "CIDFontType2");
+	ret += HPDF_Dict_AddNumber(font, "DW", def->missing_width);
+	if (ret != HPDF_OK || (a = HPDF_Array_New(font->mmgr)) == NULL ||
+	    HPDF_Dict_Add(font, "DW2", a) != HPDF_OK)
+		return NULL;
+	ret += HPDF_Array_AddNumber(a, (HPDF_INT32)def->font_bbox.bottom);
+	ret += HPDF_Array_AddNumber(a, (HPDF_INT32)(def->font_bbox.bottom -
+	    def->font_bbox.top));
+	if (ret != HPDF_OK || (a = HPDF_Array_New(font->mmgr)) == NULL ||
+	    HPDF_Dict_Add(font, "W", a) != HPDF_OK)
+		return NULL;
+	if (((HPDF_TTFontDefAttr)def->attr)->embedding) {
+		/* As libharu's for one code, .notdef's glyph: until finished. */
+		if ((fa->map_stream = HPDF_DictStream_New(font->mmgr,
+		    xref)) == NULL || HPDF_Dict_Add(font, "CIDToGIDMap",
+		    fa->map_stream) != HPDF_OK || HPDF_Stream_Write(
+		    fa->map_stream->stream, notdef, 2) != HPDF_OK)
+			return NULL;
+	}
+	return add_system_info(font, fa->encoder->attr) == HPDF_OK ? font :
+	    NULL;
+}
+
+HPDF_Font
+HPDF_Type0Font_New(HPDF_MMgr mmgr, HPDF_FontDef fontdef, HPDF_Encoder encoder,
+    HPDF_Xref xref)
+{
+	HPDF_CMapEncoderAttr ea;
+	HPDF_FontAttr fa;
+	HPDF_Array descendants;
+	HPDF_Dict font;
+	HPDF_STATUS ret = 0;
+
+	if ((font = HPDF_Dict_New(mmgr)) == NULL)
+		return NULL;
+	font->header.obj_class |= HPDF_OSUBCLASS_FONT;
+	if (encoder->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE) {
+		HPDF_SetError(font->error, HPDF_INVALID_ENCODER_TYPE, 0);
+		return NULL;
+	}
+	if (fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
+		HPDF_SetError(font->error, HPDF_INVALID_FONTDEF_TYPE, 0);
+		return NULL;
+	}
+	if ((fa = HPDF_GetMem(mmgr, sizeof(*fa))) == NULL) {
+		HPDF_Dict_Free(font);
+		return NULL;
+	}
+	memset(fa, 0, sizeof(*fa));
+	font->write_fn = NULL;
+	font->free_fn = type0_free;
+	font->attr = fa;
+	ea = encoder->attr;
+	fa->writing_mode = ea->writing_mode;
+	fa->text_width_fn = type0_text_width;
+	fa->measure_text_fn = type0_measure;
+	fa->fontdef = fontdef;
+	fa->encoder = encoder;
+	fa->xref = xref;
+	if (HPDF_Xref_Add(xref, font) != HPDF_OK)
+		return NULL;
+	ret += HPDF_Dict_AddName(font, "Type", "Font");
+	ret += HPDF_Dict_AddName(font, "BaseFont", fontdef->base_font);
+	ret += HPDF_Dict_AddName(font, "Subtype", "Type0");
+	if (HPDF_StrCmp(ea->ordering, "Identity-H") == 0) {
+		ret += HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+		if ((fa->cmap_stream = type0_cmap(encoder, xref)) == NULL)
+			return NULL;
+		ret += HPDF_Dict_Add(font, "ToUnicode", fa->cmap_stream);
+	} else {
+		if ((fa->cmap_stream = type0_cmap(encoder, xref)) == NULL)
+			return NULL;
+		ret += HPDF_Dict_Add(font, "Encoding", fa->cmap_stream);
+	}
+	if (ret != HPDF_OK || (descendants = HPDF_Array_New(mmgr)) == NULL ||
+	    HPDF_Dict_Add(font, "DescendantFonts", descendants) != HPDF_OK)
+		return NULL;
+	fa->descendant_font = type0_descendant(font, xref);
+	fa->type = HPDF_FONT_TYPE0_TT;
+	if (fa->descendant_font == NULL || HPDF_Array_Add(descendants,
+	    fa->descendant_font) != HPDF_OK)
+		return NULL;
+	return font;
+}
+
+/* A face's font for UTF-8 text, made by HPDF_Type0Font_New() above. */
 HPDF_Font
 fix_get_font(HPDF_Doc doc, const char *name)
 {
-	static HPDF_CMapEncoderAttr_Rec one;	/* 256 KB: not on the stack */
-	const size_t maps = offsetof(HPDF_CMapEncoderAttr_Rec, jww_line_head);
-	HPDF_Encoder enc = HPDF_GetEncoder(doc, "UTF-8");
-	HPDF_Encoder_ToUnicode_Func to_unicode;
-	HPDF_Font font;
-	void *attr;
-
-	if (enc == NULL)
-		return NULL;
-	attr = enc->attr;
-	to_unicode = enc->to_unicode_fn;
-	memcpy((char *)&one + maps, (char *)attr + maps, sizeof(one) - maps);
-	one.cid_map[0][1] = 1;
-	enc->attr = &one;
-	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
-	font = HPDF_GetFont(doc, name, "UTF-8");
-	enc->attr = attr;
-	enc->to_unicode_fn = to_unicode;
-	return font;
+	return HPDF_GetFont(doc, name, "UTF-8");
 }
 
 static void	subset(struct fix_widths *, HPDF_FontDef);
