@@ -38,8 +38,10 @@
  * headers: with another version libharu's own functions are used, the
  * fix_*() do nothing, and tests/test_libharu.c fails "make test".
  */
+#define _GNU_SOURCE		/* RTLD_NEXT */
 #include <sys/stat.h>
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -121,6 +123,7 @@ struct file_reader {
 	int		 fd;
 	HPDF_UINT32	 size;		/* of the file, when opened */
 	HPDF_UINT32	 pos;
+	struct stat	 st;		/* which file it is (fontdef_cached()) */
 };
 
 static struct {
@@ -235,7 +238,7 @@ HPDF_FileReader_New(HPDF_MMgr mmgr, const char *fname)
 		return NULL;
 	}
 	r = xmalloc(sizeof(*r));
-	*r = (struct file_reader){ fd, (HPDF_UINT32)st.st_size, 0 };
+	*r = (struct file_reader){ fd, (HPDF_UINT32)st.st_size, 0, st };
 	memset(stream, 0, sizeof(*stream));
 	stream->sig_bytes = HPDF_STREAM_SIG_BYTES;
 	stream->type = HPDF_STREAM_FILE;
@@ -248,6 +251,237 @@ HPDF_FileReader_New(HPDF_MMgr mmgr, const char *fname)
 	stream->free_fn = reader_free;
 	stream->attr = r;
 	return stream;
+}
+
+/*
+ * libharu parses a face's tables each time a document loads it (the
+ * example's four products load three faces each): HPDF_TTFontDef_Load()
+ * and _Load2() read some 9,000 fields of a Liberation face one by one (a
+ * tenth of rendering the example programme).  What it parsed does not
+ * depend on the document, so the first parse of a file (and index) is
+ * kept for the process and each further load copies it into the new
+ * document's memory: the font definition and its tables (those
+ * InitAttr() frees), with the document's own stream and unused glyph
+ * flags.  A stream not of HPDF_FileReader_New() above goes to libharu.
+ */
+typedef HPDF_FontDef (*load_fn)(HPDF_MMgr, HPDF_Stream, HPDF_BOOL);
+typedef HPDF_FontDef (*load2_fn)(HPDF_MMgr, HPDF_Stream, HPDF_UINT,
+		    HPDF_BOOL);
+
+struct parsed {
+	dev_t		 dev;
+	ino_t		 ino;
+	off_t		 size;
+	struct timespec	 mtime;
+	HPDF_UINT	 index;		/* in a collection */
+	HPDF_BOOL	 embedding;
+	HPDF_FontDef_Rec def;
+	HPDF_TTFontDefAttr_Rec attr;	/* its tables copied with malloc */
+};
+
+static struct parsed **parsed;
+static size_t nparsed;
+
+/* The n bytes at p in mmgr's memory (or malloc's with mmgr NULL). */
+static void *
+copy_of(HPDF_MMgr mmgr, const void *p, size_t n, int *failed)
+{
+	void *q;
+
+	if (p == NULL || n == 0)
+		return NULL;
+	q = mmgr != NULL ? HPDF_GetMem(mmgr, (HPDF_UINT)n) : xmalloc(n);
+	if (q == NULL) {
+		*failed = 1;
+		return NULL;
+	}
+	return memcpy(q, p, n);
+}
+
+/* The tables of attr copied into mmgr's memory (malloc's: mmgr NULL). */
+static int
+copy_tables(HPDF_MMgr mmgr, HPDF_TTFontDefAttr to,
+    const HPDF_TTFontDefAttr_Rec *from)
+{
+	const HPDF_TTF_CmapRange *c = &from->cmap;
+	size_t segs = c->seg_count_x2 / 2u;
+	int failed = 0;
+
+	to->char_set = NULL;	/* TrueType leaves it so */
+	to->h_metric = copy_of(mmgr, from->h_metric, from->num_glyphs *
+	    sizeof(*from->h_metric), &failed);
+	to->name_tbl.name_records = copy_of(mmgr, from->name_tbl.name_records,
+	    from->name_tbl.count * sizeof(*from->name_tbl.name_records),
+	    &failed);
+	to->cmap.end_count = copy_of(mmgr, c->end_count, segs * 2, &failed);
+	to->cmap.start_count = copy_of(mmgr, c->start_count, segs * 2,
+	    &failed);
+	to->cmap.id_delta = copy_of(mmgr, c->id_delta, segs * 2, &failed);
+	to->cmap.id_range_offset = copy_of(mmgr, c->id_range_offset, segs * 2,
+	    &failed);
+	to->cmap.glyph_id_array = copy_of(mmgr, c->glyph_id_array,
+	    c->glyph_id_array_count * 2u, &failed);
+	to->offset_tbl.table = copy_of(mmgr, from->offset_tbl.table,
+	    from->offset_tbl.num_tables * sizeof(*from->offset_tbl.table),
+	    &failed);
+	to->glyph_tbl.offsets = copy_of(mmgr, from->glyph_tbl.offsets,
+	    (from->num_glyphs + 1u) * sizeof(*from->glyph_tbl.offsets),
+	    &failed);
+	to->glyph_tbl.flgs = copy_of(mmgr, from->glyph_tbl.flgs,
+	    from->num_glyphs, &failed);
+	return failed ? -1 : 0;
+}
+
+static void
+parsed_free(void)
+{
+	struct parsed *p;
+
+	while (nparsed > 0) {
+		p = parsed[--nparsed];
+		free(p->attr.h_metric);
+		free(p->attr.name_tbl.name_records);
+		free(p->attr.cmap.end_count);
+		free(p->attr.cmap.start_count);
+		free(p->attr.cmap.id_delta);
+		free(p->attr.cmap.id_range_offset);
+		free(p->attr.cmap.glyph_id_array);
+		free(p->attr.offset_tbl.table);
+		free(p->attr.glyph_tbl.offsets);
+		free(p->attr.glyph_tbl.flgs);
+		free(p);
+	}
+	free(parsed);
+	parsed = NULL;
+}
+
+static struct parsed *
+parsed_find(const struct stat *st, HPDF_UINT index, HPDF_BOOL embedding)
+{
+	size_t i;
+
+	for (i = 0; i < nparsed; i++)
+		if (parsed[i]->dev == st->st_dev &&
+		    parsed[i]->ino == st->st_ino &&
+		    parsed[i]->size == st->st_size &&
+		    parsed[i]->mtime.tv_sec == st->st_mtim.tv_sec &&
+		    parsed[i]->mtime.tv_nsec == st->st_mtim.tv_nsec &&
+		    parsed[i]->index == index &&
+		    parsed[i]->embedding == embedding)
+			return parsed[i];
+	return NULL;
+}
+
+/* Keeps what libharu parsed into def, just loaded from st's file. */
+static void
+parsed_keep(HPDF_FontDef def, const struct stat *st, HPDF_UINT index,
+    HPDF_BOOL embedding)
+{
+	struct parsed *p = xcalloc(1, sizeof(*p));
+
+	p->dev = st->st_dev;
+	p->ino = st->st_ino;
+	p->size = st->st_size;
+	p->mtime = st->st_mtim;
+	p->index = index;
+	p->embedding = embedding;
+	p->def = *def;
+	p->attr = *(HPDF_TTFontDefAttr)def->attr;
+	if (copy_tables(NULL, &p->attr, def->attr) == -1) {
+		free(p);
+		return;
+	}
+	if (nparsed == 0)
+		atexit(parsed_free);
+	parsed = xreallocarray(parsed, nparsed + 1, sizeof(*parsed));
+	parsed[nparsed++] = p;
+}
+
+/* A font definition in mmgr's memory as p, reading stream; NULL: failed. */
+static HPDF_FontDef
+parsed_copy(const struct parsed *p, HPDF_MMgr mmgr, HPDF_Stream stream)
+{
+	HPDF_FontDef def = HPDF_TTFontDef_New(mmgr), fresh;
+	HPDF_TTFontDefAttr attr;
+
+	if (def == NULL) {
+		HPDF_Stream_Free(stream);
+		return NULL;
+	}
+	fresh = def;
+	attr = def->attr;
+	{
+		HPDF_FontDef_Rec made = *def;
+
+		*def = p->def;
+		def->sig_bytes = made.sig_bytes;
+		def->mmgr = made.mmgr;
+		def->error = made.error;
+		def->clean_fn = made.clean_fn;
+		def->free_fn = made.free_fn;
+		def->init_fn = made.init_fn;
+		def->attr = attr;
+		def->descriptor = NULL;
+		def->data = NULL;
+	}
+	*attr = p->attr;
+	attr->stream = stream;
+	/* As LoadFontData(): a face not embedded keeps no stream. */
+	if (!p->embedding) {
+		HPDF_Stream_Free(stream);
+		attr->stream = NULL;
+	}
+	if (copy_tables(mmgr, attr, &p->attr) == -1) {
+		HPDF_FontDef_Free(fresh);
+		return NULL;
+	}
+	return def;
+}
+
+/* libharu's own loader; what it parsed kept when stream is ours. */
+static HPDF_FontDef
+load_parsed(HPDF_MMgr mmgr, HPDF_Stream stream, HPDF_UINT index, int ttc,
+    HPDF_BOOL embedding)
+{
+	static load_fn load;
+	static load2_fn load2;
+	int ours = stream->read_fn == reader_read;
+	struct stat st = { 0 };
+	struct parsed *p;
+	HPDF_FontDef def;
+
+	/* The stream's own, as libharu frees a stream not embedded. */
+	if (ours)
+		st = ((struct file_reader *)stream->attr)->st;
+	if (ours && (p = parsed_find(&st, index, embedding)) != NULL)
+		return parsed_copy(p, mmgr, stream);
+	if (load == NULL) {
+		*(void **)&load = dlsym(RTLD_NEXT, "HPDF_TTFontDef_Load");
+		*(void **)&load2 = dlsym(RTLD_NEXT, "HPDF_TTFontDef_Load2");
+	}
+	if ((ttc ? (void *)load2 : (void *)load) == NULL) {
+		HPDF_Stream_Free(stream);
+		HPDF_SetError(mmgr->error, HPDF_INVALID_FONTDEF_DATA, 0);
+		return NULL;
+	}
+	def = ttc ? load2(mmgr, stream, index, embedding) :
+	    load(mmgr, stream, embedding);
+	if (def != NULL && ours)
+		parsed_keep(def, &st, index, embedding);
+	return def;
+}
+
+HPDF_FontDef
+HPDF_TTFontDef_Load(HPDF_MMgr mmgr, HPDF_Stream stream, HPDF_BOOL embedding)
+{
+	return load_parsed(mmgr, stream, 0, 0, embedding);
+}
+
+HPDF_FontDef
+HPDF_TTFontDef_Load2(HPDF_MMgr mmgr, HPDF_Stream stream, HPDF_UINT index,
+    HPDF_BOOL embedding)
+{
+	return load_parsed(mmgr, stream, index, 1, embedding);
 }
 
 /*

@@ -711,6 +711,102 @@ file_reader_reads_as_libharu(void **state)
 	dlclose(lib);
 }
 
+typedef HPDF_FontDef (*fontdef_load_fn)(HPDF_MMgr, HPDF_Stream, HPDF_BOOL);
+
+/* Whether a and b, font definitions of one face, hold the same parse. */
+static void
+same_parse(HPDF_FontDef a, HPDF_FontDef b)
+{
+	HPDF_TTFontDefAttr x = a->attr, y = b->attr;
+	size_t segs = x->cmap.seg_count_x2 / 2u;
+
+	assert_string_equal(a->base_font, b->base_font);
+	assert_int_equal(a->ascent, b->ascent);
+	assert_int_equal(a->descent, b->descent);
+	assert_int_equal(a->flags, b->flags);
+	assert_memory_equal(&a->font_bbox, &b->font_bbox, sizeof(a->font_bbox));
+	assert_int_equal(a->italic_angle, b->italic_angle);
+	assert_int_equal(a->stemv, b->stemv);
+	assert_int_equal(a->missing_width, b->missing_width);
+	assert_int_equal(a->cap_height, b->cap_height);
+	assert_int_equal(a->x_height, b->x_height);
+	assert_int_equal(x->num_glyphs, y->num_glyphs);
+	assert_int_equal(x->num_h_metric, y->num_h_metric);
+	assert_memory_equal(&x->header, &y->header, sizeof(x->header));
+	assert_memory_equal(x->h_metric, y->h_metric, x->num_glyphs *
+	    sizeof(*x->h_metric));
+	assert_memory_equal(x->glyph_tbl.offsets, y->glyph_tbl.offsets,
+	    (x->num_glyphs + 1u) * sizeof(*x->glyph_tbl.offsets));
+	assert_int_equal(x->glyph_tbl.base_offset, y->glyph_tbl.base_offset);
+	assert_memory_equal(x->glyph_tbl.flgs, y->glyph_tbl.flgs,
+	    x->num_glyphs);
+	assert_int_equal(x->cmap.seg_count_x2, y->cmap.seg_count_x2);
+	assert_memory_equal(x->cmap.end_count, y->cmap.end_count, segs * 2);
+	assert_memory_equal(x->cmap.start_count, y->cmap.start_count, segs * 2);
+	assert_memory_equal(x->cmap.id_delta, y->cmap.id_delta, segs * 2);
+	assert_memory_equal(x->cmap.id_range_offset, y->cmap.id_range_offset,
+	    segs * 2);
+	assert_int_equal(x->cmap.glyph_id_array_count,
+	    y->cmap.glyph_id_array_count);
+	assert_memory_equal(x->cmap.glyph_id_array, y->cmap.glyph_id_array,
+	    x->cmap.glyph_id_array_count * 2u);
+	assert_int_equal(x->offset_tbl.num_tables, y->offset_tbl.num_tables);
+	assert_memory_equal(x->offset_tbl.table, y->offset_tbl.table,
+	    x->offset_tbl.num_tables * sizeof(*x->offset_tbl.table));
+	assert_int_equal(x->name_tbl.count, y->name_tbl.count);
+	assert_memory_equal(x->name_tbl.name_records, y->name_tbl.name_records,
+	    x->name_tbl.count * sizeof(*x->name_tbl.name_records));
+	assert_ptr_not_equal(x->h_metric, y->h_metric);
+	assert_ptr_not_equal(x->stream, y->stream);
+}
+
+/*
+ * A face loaded again, by another document, is copied from the first
+ * parse (libharu_fix.c keeps it): the same as libharu's own loader
+ * (found in the library itself) parses, in the document's own memory,
+ * and without the glyphs the first document drew ("Hallo").
+ */
+static void
+face_loaded_again_is_libharus_parse(void **state)
+{
+	HPDF_Doc a = HPDF_New(NULL, NULL), b = HPDF_New(NULL, NULL);
+	HPDF_Doc c = HPDF_New(NULL, NULL);
+	struct fix_widths *fw = NULL;
+	HPDF_FontDef own;
+	HPDF_Font font;
+	HPDF_Page page;
+	fontdef_load_fn orig;
+	const char *name;
+	char *path;
+	void *lib;
+	int left;
+
+	(void)state;
+	lib = dlopen("libhpdf-2.3.0.so", RTLD_LAZY | RTLD_NOLOAD);
+	assert_non_null(lib);
+	orig = (fontdef_load_fn)dlsym(lib, "HPDF_TTFontDef_Load");
+	assert_non_null(orig);
+	assert_ptr_not_equal(orig, HPDF_TTFontDef_Load);
+	font = fix_get_font(a, load_sans(a, &path));
+	page = HPDF_AddPage(a);
+	assert_int_equal(HPDF_Page_BeginText(page), HPDF_OK);
+	assert_int_equal(HPDF_Page_SetFontAndSize(page, font, 12), HPDF_OK);
+	assert_int_equal(fix_text_out(page, font, &fw, 10, 10, "Hallo", 5,
+	    &left), HPDF_OK);
+	assert_non_null(name = load_sans(b, NULL));
+	own = orig(c->mmgr, HPDF_FileReader_New(c->mmgr, path), HPDF_TRUE);
+	assert_non_null(own);
+	same_parse(HPDF_GetFontDef(b, name), own);
+	assert_ptr_equal(HPDF_GetFontDef(b, name)->mmgr, b->mmgr);
+	HPDF_FontDef_Free(own);
+	fix_widths_free(fw);
+	HPDF_Free(a);
+	HPDF_Free(b);
+	HPDF_Free(c);
+	free(path);
+	dlclose(lib);
+}
+
 int
 main(void)
 {
@@ -724,6 +820,7 @@ main(void)
 		cmocka_unit_test(font_lists_the_drawn_code_points),
 		cmocka_unit_test(font_file_is_sound),
 		cmocka_unit_test(file_reader_reads_as_libharu),
+		cmocka_unit_test(face_loaded_again_is_libharus_parse),
 	};
 
 	return cmocka_run_group_tests_name("libharu_fix", tests, NULL, NULL);
