@@ -469,6 +469,23 @@ font_file_is_sound(void **state)
 	HPDF_Free(doc);
 }
 
+/*
+ * libharu's own function name, found in the library itself, not the
+ * replacement of libharu_fix.c that the program's calls reach; *lib is
+ * to be closed with dlclose().
+ */
+static void *
+libharus_own(const char *name, void **lib)
+{
+	void *f;
+
+	*lib = dlopen("libhpdf-2.3.0.so", RTLD_LAZY | RTLD_NOLOAD);
+	assert_non_null(*lib);
+	f = dlsym(*lib, name);
+	assert_non_null(f);
+	return f;
+}
+
 typedef HPDF_UINT16 (*glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
 
 /*
@@ -491,10 +508,7 @@ glyph_lookup_agrees_with_libharu(void **state)
 	unsigned cp;
 
 	(void)state;
-	lib = dlopen("libhpdf-2.3.0.so", RTLD_LAZY | RTLD_NOLOAD);
-	assert_non_null(lib);
-	orig = (glyphid_fn)dlsym(lib, "HPDF_TTFontDef_GetGlyphid");
-	assert_non_null(orig);
+	*(void **)&orig = libharus_own("HPDF_TTFontDef_GetGlyphid", &lib);
 	assert_ptr_not_equal(orig, HPDF_TTFontDef_GetGlyphid);
 	for (i = 0; i < FONT_NFALLBACKS; i++) {
 		for (w = 0; w < 2; w++) {
@@ -666,10 +680,7 @@ file_reader_reads_as_libharu(void **state)
 
 	(void)state;
 	assert_non_null(doc);
-	lib = dlopen("libhpdf-2.3.0.so", RTLD_LAZY | RTLD_NOLOAD);
-	assert_non_null(lib);
-	orig = (reader_fn)dlsym(lib, "HPDF_FileReader_New");
-	assert_non_null(orig);
+	*(void **)&orig = libharus_own("HPDF_FileReader_New", &lib);
 	assert_ptr_not_equal(orig, HPDF_FileReader_New);
 	path = font_lookup_why("Liberation Sans", WEIGHT_REGULAR, SLANT_ROMAN,
 	    NULL, NULL);
@@ -782,10 +793,7 @@ face_loaded_again_is_libharus_parse(void **state)
 	int left;
 
 	(void)state;
-	lib = dlopen("libhpdf-2.3.0.so", RTLD_LAZY | RTLD_NOLOAD);
-	assert_non_null(lib);
-	orig = (fontdef_load_fn)dlsym(lib, "HPDF_TTFontDef_Load");
-	assert_non_null(orig);
+	*(void **)&orig = libharus_own("HPDF_TTFontDef_Load", &lib);
 	assert_ptr_not_equal(orig, HPDF_TTFontDef_Load);
 	font = fix_get_font(a, load_sans(a, &path));
 	page = HPDF_AddPage(a);
