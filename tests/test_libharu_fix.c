@@ -186,6 +186,26 @@ long_stream(const char *pdf, size_t len, size_t *n)
 }
 
 /*
+ * Zlib stream z of nz bytes (the line end before "endstream" the last),
+ * its header 0x78 and level, inflates to the n bytes at want.
+ */
+static void
+assert_inflates(const char *z, size_t nz, unsigned level, const char *want,
+    size_t n)
+{
+	uLongf nout = (uLongf)n + 16;
+	unsigned char *out = xmalloc(nout);
+
+	assert_int_equal((unsigned char)z[0], 0x78);
+	assert_int_equal((unsigned char)z[1], level);
+	assert_int_equal(uncompress(out, &nout, (const Bytef *)z,
+	    (uLong)nz - 1), Z_OK);
+	assert_int_equal(nout, n);
+	assert_memory_equal(out, want, n);
+	free(out);
+}
+
+/*
  * Streams are deflated by libharu_fix.c with libdeflate at its level 1
  * (the zlib header says "fastest": 0x78 0x01) and inflate to what
  * libharu writes uncompressed, across many output pieces.
@@ -196,8 +216,6 @@ deflate_inflates_to_the_content(void **state)
 	char *plain, *packed;
 	const char *p, *z;
 	size_t plen, zlen, np, nz;
-	unsigned char *out;
-	uLongf nout;
 
 	(void)state;
 	plain = squares(0, &plen);
@@ -206,15 +224,7 @@ deflate_inflates_to_the_content(void **state)
 	z = long_stream(packed, zlen, &nz);
 	/* The last line's end goes before endstream, not into the stream. */
 	assert_true(np > 20000);
-	assert_int_equal((unsigned char)z[0], 0x78);
-	assert_int_equal((unsigned char)z[1], 0x01);
-	nout = (uLongf)np + 16;
-	out = xmalloc(nout);
-	assert_int_equal(uncompress(out, &nout, (const Bytef *)z,
-	    (uLong)nz - 1), Z_OK);
-	assert_int_equal(nout + 1, np);
-	assert_memory_equal(out, p, nout);
-	free(out);
+	assert_inflates(z, nz, 0x01, p, np - 1);
 	free(plain);
 	free(packed);
 }
@@ -233,10 +243,8 @@ large_stream_inflates_to_the_content(void **state)
 	HPDF_Stream content;
 	char *bytes = xmalloc(n), *pdf;
 	const char *z;
-	unsigned char *out;
 	uint32_t x = 1;
 	size_t len, nz, i;
-	uLongf nout;
 
 	(void)state;
 	assert_non_null(doc);
@@ -252,15 +260,7 @@ large_stream_inflates_to_the_content(void **state)
 	    (HPDF_UINT)n), HPDF_OK);
 	pdf = saved(doc, &len);
 	z = long_stream(pdf, len, &nz);
-	assert_int_equal((unsigned char)z[0], 0x78);
-	assert_int_equal((unsigned char)z[1], 0x5E);
-	nout = (uLongf)n + 16;
-	out = xmalloc(nout);
-	assert_int_equal(uncompress(out, &nout, (const Bytef *)z,
-	    (uLong)nz - 1), Z_OK);
-	assert_int_equal(nout, n);
-	assert_memory_equal(out, bytes, n);
-	free(out);
+	assert_inflates(z, nz, 0x5E, bytes, n);
 	free(bytes);
 	free(pdf);
 	HPDF_Free(doc);
