@@ -397,63 +397,18 @@ font_family(const struct font *f)
 	return f->family;
 }
 
-/*
- * Whether libharu 2.3.0 embeds glyph gid whole.  Its CheckCompositGryph
- * follows one level of components only and reads component ids as signed
- * 16-bit numbers, so a component that is itself composite, or one with an
- * id above 32767, is left out of the subset and the glyph draws partly.
- */
-static int
-glyph_intact(FT_Face face, FT_UInt gid)
-{
-	FT_Int sub, a1, a2;
-	FT_UInt flags;
-	FT_Matrix m;
-	FT_UInt n, i;
-	int *comps;
-	int ok = 1;
-
-	if (FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_RECURSE) !=
-	    0)
-		return 0;
-	if (face->glyph->format != FT_GLYPH_FORMAT_COMPOSITE)
-		return 1;
-	n = face->glyph->num_subglyphs;
-	/* Loading a component below replaces face->glyph: copy the ids first. */
-	comps = xreallocarray(NULL, n ? n : 1, sizeof(*comps));
-	for (i = 0; i < n; i++) {
-		if (FT_Get_SubGlyph_Info(face->glyph, i, &sub, &flags, &a1,
-		    &a2, &m) != 0) {
-			free(comps);
-			return 0;
-		}
-		comps[i] = sub;
-	}
-	for (i = 0; i < n && ok; i++) {
-		if (comps[i] > 32767 || FT_Load_Glyph(face, comps[i],
-		    FT_LOAD_NO_SCALE | FT_LOAD_NO_RECURSE) != 0 ||
-		    face->glyph->format == FT_GLYPH_FORMAT_COMPOSITE)
-			ok = 0;
-	}
-	free(comps);
-	return ok;
-}
-
 int
 font_has(struct font *f, uint32_t cp)
 {
 	unsigned char *state;
-	FT_UInt gid;
 
 	/* Drawn as an outline (font_outline()), so any glyph will do. */
 	if (cp > 0xFFFF)
 		return glyph_of(f, cp) != 0;
 	state = bmp_entry(&f->state, cp);
-	if (*state == GLYPH_UNKNOWN) {
-		gid = FT_Get_Char_Index(f->face, cp);
-		*state = gid != 0 && glyph_intact(f->face, gid) ?
-		    GLYPH_OK : GLYPH_MISSING;
-	}
+	if (*state == GLYPH_UNKNOWN)
+		*state = FT_Get_Char_Index(f->face, cp) != 0 ? GLYPH_OK :
+		    GLYPH_MISSING;
 	return *state == GLYPH_OK;
 }
 

@@ -2,10 +2,7 @@
  * Fonts: finding font files by family name (fontconfig) and asking them,
  * through FreeType, which characters they can really draw.
  *
- * libharu 2.3.0 embeds TrueType only, and it drops nested composite glyphs
- * and components with glyph ids above 32767.  font_has() therefore says
- * "no" for such a glyph, so that the next font of a chain draws it.  A
- * font chain is the primary face followed by the fallback faces that every
+ * libharu 2.3.0 embeds TrueType only.  A font chain is the primary face followed by the fallback faces that every
  * style gets (FONT_FALLBACKS); font_chain_pick() chooses a face per
  * character.  Widths are in 1/1000 em, rounded as libharu rounds them, so
  * that what we measure is what the PDF draws.
@@ -26,9 +23,9 @@
 
 /*
  * Every chain ends with these, in this order (after its primary face).
- * WenQuanYi Zen Hei draws 20 940 of the ideographs U+4E00-U+9FFF and kana
- * whole, LexiGulim all of Hangul; Micro Hei (mostly nested composites, so
- * only 1 758 ideographs) still adds the half-width katakana.  Symbola
+ * WenQuanYi Zen Hei draws 20 940 of the ideographs U+4E00-U+9FFF, kana and
+ * all of Hangul; LexiGulim and Micro Hei add what it lacks (Micro Hei the
+ * half-width katakana among others).  Symbola
  * (TrueType, monochrome outlines) draws emoji and symbols; colour emoji
  * fonts are bitmaps, which libharu cannot embed.
  */
