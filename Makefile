@@ -93,6 +93,25 @@ build/hyph_de.bin build/hyph_en.bin: build/mkhyph
 
 build/hyphdata.o build/test/hyphdata.o: build/hyph_de.bin build/hyph_en.bin
 
+# fontconfig's answers for the fallback families, written down here and
+# compiled in by pdfgen/fontdata.c; a run uses them while the fonts,
+# fontconfig's configuration and the environment are as they were
+# (pdfgen/fontanswers.h).  Asked at every make, the file is rewritten, and
+# compiled in again, only when that changed.
+build/mkfonts: tests/mkfonts.c pdfgen/font.c pdfgen/fontanswers.c \
+    pdfgen/fontanswers.h pdfgen/font.h pdfgen/diag.c pdfgen/util.c \
+    | build/.dir
+	$(CC) $(ALL_CFLAGS) -Ipdfgen -o $@ tests/mkfonts.c pdfgen/font.c \
+	  pdfgen/fontanswers.c pdfgen/diag.c pdfgen/util.c $(LIBS)
+
+build/fonts.txt: build/mkfonts FORCE
+	@build/mkfonts $@.new && { cmp -s $@.new $@ && rm $@.new || \
+	  mv $@.new $@; }
+
+FORCE:
+
+build/fontdata.o build/test/fontdata.o: build/fonts.txt
+
 build/.dir build/test/.dir:
 	mkdir -p $(@D) && touch $@
 
@@ -159,7 +178,7 @@ fuzz:
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h \
     tests/fuzz/fuzz_programme.c $(LIB_SRC) build/schema.c \
-    build/hyph_de.bin build/hyph_en.bin
+    build/hyph_de.bin build/hyph_en.bin build/fonts.txt
 	clang $(DEFS) $(WARN) $(PKG_CFLAGS) $(FUZZ_FLAGS) -Ipdfgen -o $@ \
 	  $< $(LIB_SRC) build/schema.c $(LIBS)
 

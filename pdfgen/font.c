@@ -16,6 +16,7 @@
 #include FT_OUTLINE_H
 
 #include "font.h"
+#include "fontanswers.h"
 #include "internal.h"
 #include "util.h"
 
@@ -56,20 +57,13 @@ struct font_chain {
 };
 
 /*
- * What fontconfig answered for a family, weight and slant, kept for the
- * process: every document (pdfgen all makes three) asks the same.
+ * What fontconfig answered, kept for the process: every document (pdfgen
+ * all makes three) asks the same.  Begun with the build's answers when
+ * they hold (fontanswers.h).
  */
-struct lookup {
-	char		*family;
-	enum font_weight weight;
-	enum font_slant	 slant;
-	char		*path;		/* NULL: why says why not */
-	int		 index;
-	char		*why;
-};
-
-static struct lookup *lookups;
+static struct font_answer *lookups;
 static size_t nlookups;
+static int built_in_taken, built_in_held;
 
 /* One FreeType library for the process; faces are opened per document. */
 static FT_Library ft;
@@ -92,6 +86,7 @@ cleanup(void)
 	free(lookups);
 	lookups = NULL;
 	nlookups = 0;
+	built_in_taken = 0;
 	FcFini();
 	if (ft != NULL)
 		FT_Done_FreeType(ft);
@@ -175,9 +170,9 @@ fc_exact(const char *family, enum font_weight weight, enum font_slant slant)
 	return found;
 }
 
-/* font_lookup_why() without the cache. */
-static char *
-fc_lookup(const char *family, enum font_weight weight,
+/* font_lookup_why() asking fontconfig. */
+char *
+font_ask_fontconfig(const char *family, enum font_weight weight,
     enum font_slant slant, int *index, char **why)
 {
 	FcPattern *pat, *match;
@@ -243,13 +238,37 @@ out:
 	return path;
 }
 
+/* Begins the answers of the process with the build's, if they hold. */
+static void
+take_built_in(void)
+{
+	const struct font_answers_blob *b = &font_answers_built_in;
+
+	built_in_taken = 1;
+	register_cleanup();
+	if (b->end > b->start)
+		lookups = font_answers_read(b->start, (size_t)(b->end -
+		    b->start), &nlookups);
+	built_in_held = lookups != NULL;
+}
+
+int
+font_built_in_held(void)
+{
+	if (!built_in_taken)
+		take_built_in();
+	return built_in_held;
+}
+
 char *
 font_lookup_why(const char *family, enum font_weight weight,
     enum font_slant slant, int *index, char **why)
 {
-	struct lookup *l;
+	struct font_answer *l;
 	size_t i;
 
+	if (!built_in_taken)
+		take_built_in();
 	for (i = 0; i < nlookups; i++)
 		if (lookups[i].weight == weight && lookups[i].slant == slant &&
 		    strcmp(lookups[i].family, family) == 0)
@@ -262,7 +281,8 @@ font_lookup_why(const char *family, enum font_weight weight,
 		l->weight = weight;
 		l->slant = slant;
 		l->index = 0;
-		l->path = fc_lookup(family, weight, slant, &l->index, &l->why);
+		l->path = font_ask_fontconfig(family, weight, slant, &l->index,
+		    &l->why);
 	}
 	l = &lookups[i];
 	if (why != NULL)

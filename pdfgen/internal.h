@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "style.h"
+
 struct collator;
 struct daygrid;
 struct font;
@@ -39,6 +41,15 @@ int	daygrid_transposed(const struct daygrid *);
  */
 int	font_chain_len(struct font_chain *);
 const char *font_family(const struct font *);
+
+/*
+ * font.c: font_lookup_why() asking fontconfig, never the answers kept;
+ * and nonzero if the build's answers hold here (fontanswers.h), which
+ * the process then uses.
+ */
+char	*font_ask_fontconfig(const char *family, enum font_weight,
+	    enum font_slant, int *index, char **why);
+int	font_built_in_held(void);
 
 /* hyphenate.c: nonzero if libhyphen has patterns for lang here. */
 int	hyph_available(const char *lang);

@@ -10,9 +10,11 @@ greeting_tree() {
 	s=$T/src
 	mkdir -p "$s/build" "$s/tests" || return 1
 	cp -pR Makefile pdfgen layouts input .ci "$s/" || return 1
-	cp -p tests/embed.sh tests/mkhyph.c "$s/tests/" || return 1
+	cp -p tests/embed.sh tests/mkhyph.c tests/mkfonts.c "$s/tests/" ||
+	    return 1
 	# The objects of the tree under test, so only what changed is built.
-	for f in build/*.o build/*.d build/schema.c build/.dir; do
+	for f in build/*.o build/*.d build/schema.c build/.dir build/mkfonts \
+	    build/fonts.txt; do
 		[ -e "$f" ] && cp -p "$f" "$s/build/"
 	done
 	cp tests/product/greeting.c "$s/pdfgen/" || return 1
