@@ -76,14 +76,7 @@ static int cleanup_registered;
 static void
 cleanup(void)
 {
-	size_t i;
-
-	for (i = 0; i < nlookups; i++) {
-		free(lookups[i].family);
-		free(lookups[i].path);
-		free(lookups[i].why);
-	}
-	free(lookups);
+	font_answers_free(lookups, nlookups);
 	lookups = NULL;
 	nlookups = 0;
 	built_in_taken = 0;

@@ -253,7 +253,7 @@ font_answers_read(const char *text, size_t len, size_t *n)
 {
 	struct font_answer *a = NULL;
 	const char *p, *end = text + len, *nl;
-	size_t hl = strlen(HEADER), i;
+	size_t hl = strlen(HEADER);
 	char *line;
 	int ok = 1;
 
@@ -269,12 +269,20 @@ font_answers_read(const char *text, size_t len, size_t *n)
 	}
 	if (ok && p == end)
 		return a;
-	for (i = 0; i < *n; i++) {
+	font_answers_free(a, *n);
+	*n = 0;
+	return NULL;
+}
+
+void
+font_answers_free(struct font_answer *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
 		free(a[i].family);
 		free(a[i].path);
 		free(a[i].why);
 	}
 	free(a);
-	*n = 0;
-	return NULL;
 }

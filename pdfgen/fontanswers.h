@@ -46,10 +46,12 @@ int	font_answers_write(FILE *fp, const struct font_answer *a, size_t n);
 /*
  * The answers in text[0..len) (font_answers_write()'s), when the
  * environment and every file they depend on are as they were; sets *n
- * (0 and NULL otherwise, and for text that is not such a list).  The
- * caller frees each answer's strings and the array.
+ * (0 and NULL otherwise, and for text that is not such a list).
  */
 struct font_answer *font_answers_read(const char *text, size_t len,
 	    size_t *n);
+
+/* Frees the strings of a[0..n) and the array. */
+void	font_answers_free(struct font_answer *a, size_t n);
 
 #endif

@@ -27,19 +27,6 @@
 	"/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf"
 
 static void
-free_answers(struct font_answer *a, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(a[i].family);
-		free(a[i].path);
-		free(a[i].why);
-	}
-	free(a);
-}
-
-static void
 assert_same_answer(const struct font_answer *x, const char *path, int index,
     const char *why)
 {
@@ -85,7 +72,7 @@ built_in_answers_are_fontconfigs(void **state)
 		free(path);
 		free(why);
 	}
-	free_answers(a, n);
+	font_answers_free(a, n);
 }
 
 /* A folder of its own with a font and a configuration that reads it. */
@@ -216,7 +203,7 @@ holds(const char *text, const struct font_answer *x)
 	assert_int_equal(a[0].weight, x->weight);
 	assert_int_equal(a[0].slant, x->slant);
 	assert_same_answer(&a[0], x->path, x->index, x->why);
-	free_answers(a, n);
+	font_answers_free(a, n);
 	return 1;
 }
 
