@@ -2,10 +2,11 @@
  * Fonts: finding font files by family name (fontconfig) and asking them,
  * through FreeType, which characters they can really draw.
  *
- * libharu 2.3.0 embeds TrueType only.  A font chain is the primary face followed by the fallback faces that every
- * style gets (FONT_FALLBACKS); font_chain_pick() chooses a face per
- * character.  Widths are in 1/1000 em, rounded as libharu rounds them, so
- * that what we measure is what the PDF draws.
+ * libharu 2.3.0 embeds TrueType only.  A font chain is the primary face
+ * followed by the fallback faces that every style gets (FONT_FALLBACKS);
+ * font_chain_pick() chooses a face per character.  Widths are in 1/1000
+ * em, rounded as libharu rounds them, so that what we measure is what the
+ * PDF draws.
  *
  * For the typesetting core (pdf.c, text.c) and the layout loader (which
  * checks family names with font_lookup_why()).
@@ -35,7 +36,7 @@
 
 /*
  * Finds the file of family in the given weight and slant through
- * fontconfig.  Returns the path (the caller frees it) and sets *index to
+ * fontconfig (or its answer the build wrote down, fontanswers.h).  Returns the path (the caller frees it) and sets *index to
  * the face index inside the file (TrueType collections), or returns NULL
  * when fontconfig's best match is another family (a typo in a layout) or
  * when the file is OpenType/CFF, which libharu 2.3.0 cannot read; then
