@@ -36,9 +36,10 @@
 
 /*
  * Finds the file of family in the given weight and slant through
- * fontconfig (or its answer the build wrote down, fontanswers.h).  Returns the path (the caller frees it) and sets *index to
- * the face index inside the file (TrueType collections), or returns NULL
- * when fontconfig's best match is another family (a typo in a layout) or
+ * fontconfig (or its answer the build wrote down, fontanswers.h).
+ * Returns the path (the caller frees it) and sets *index to the face
+ * index inside the file (TrueType collections), or returns NULL when
+ * fontconfig's best match is another family (a typo in a layout) or
  * when the file is OpenType/CFF, which libharu 2.3.0 cannot read; then
  * *why (when why is not NULL) gets the reason as a message fragment the
  * caller frees, e.g. "no font family 'Libration Sans' (fontconfig
