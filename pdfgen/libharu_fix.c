@@ -1332,6 +1332,18 @@ glyph_data(struct glyphs *g, uint32_t start, uint32_t stop)
 	return (const unsigned char *)g->win.data + (start - g->win_at);
 }
 
+/*
+ * The length of a composite glyph's component record with these flags:
+ * flags and glyph id, two arguments of one or two bytes (ARG_1_AND_2_ARE_
+ * WORDS), then a scale, an x and y scale or a 2 by 2 matrix.
+ */
+static size_t
+component_len(unsigned flags)
+{
+	return 4 + (flags & 0x0001 ? 4 : 2) + (flags & 0x0008 ? 2 :
+	    flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
+}
+
 /* Marks gid, reads it and, if it is composite, its components. */
 static void
 mark_glyph(struct glyphs *g, HPDF_UINT gid, int depth)
@@ -1360,8 +1372,7 @@ mark_glyph(struct glyphs *g, HPDF_UINT gid, int depth)
 			break;
 		flags = (unsigned)p[0] << 8 | p[1];
 		comp = (unsigned)p[2] << 8 | p[3];
-		p += 4 + (flags & 0x0001 ? 4 : 2) + (flags & 0x0008 ? 2 :
-		    flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
+		p += component_len(flags);
 		comps[ncomp++] = comp;
 	} while (flags & 0x0020);
 	/* data may move below: the ids were copied out first. */
@@ -1452,8 +1463,7 @@ renumber_components(unsigned char *p, size_t len, const struct fix_widths *fw)
 		comp = (unsigned)p[2] << 8 | p[3];
 		put_be16(p + 2, comp < fw->sub->attr->num_glyphs ?
 		    fw->newgid[comp] : 0);
-		p += 4 + (flags & 0x0001 ? 4 : 2) + (flags & 0x0008 ? 2 :
-		    flags & 0x0040 ? 4 : flags & 0x0080 ? 8 : 0);
+		p += component_len(flags);
 	} while (flags & 0x0020);
 }
 
