@@ -133,7 +133,7 @@ has_family(FcPattern *match, const char *family)
  * when there is exactly one: what fontconfig's matching picks then too,
  * without its substitution rules, which took 8 M instructions a lookup
  * (a tenth of rendering the example).  NULL otherwise (no such face,
- * several, not TrueType): then fc_lookup() asks fontconfig to match.
+ * several, not TrueType): then font_ask_fontconfig() has it match.
  */
 static FcPattern *
 fc_exact(const char *family, enum font_weight weight, enum font_slant slant)
